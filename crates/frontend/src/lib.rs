@@ -1,1 +1,11 @@
-//! frontend
+//! The front end: source text to the SSA IR.
+//!
+//! `lexer` (logos, with Go's semicolon insertion) feeds `parser` (lalrpop), which builds
+//! the `ast`. `check` resolves names, computes types and constants, rejects everything
+//! outside the subset, and produces the typed, resolved `hir`. `lower` translates the HIR
+//! into the `ir` crate's SSA form.
+
+pub mod ast;
+pub mod diag;
+pub mod hir;
+pub mod types;

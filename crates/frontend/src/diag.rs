@@ -1,0 +1,102 @@
+//! Compile errors with a source position, rendered the way gc prints them plus the
+//! source line and a caret:
+//!
+//! ```text
+//! prog.go:12:2: goroutines are not supported
+//! 	go f()
+//! 	^
+//! ```
+//!
+//! Columns count bytes from 1, as gc's do (a tab is one column). The rendering is a dozen
+//! lines, so it is written here rather than bent out of a general diagnostics crate whose
+//! layout differs from gc's.
+
+use crate::ast::Span;
+use std::fmt::Write as _;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// The byte offset at which each line starts.
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        for (i, b) in src.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The 1-based (line, column) of a byte offset.
+    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        (line as u32 + 1, offset - self.starts[line] + 1)
+    }
+
+    /// The text of a 1-based line, without its newline.
+    pub fn line_text<'a>(&self, src: &'a str, line: u32) -> &'a str {
+        let i = (line - 1) as usize;
+        let start = self.starts[i] as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map(|&s| s as usize - 1)
+            .unwrap_or(src.len());
+        src.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
+    }
+}
+
+/// Renders diagnostics in source order as `file:line:col: message`, each followed by its
+/// source line and a caret under the column.
+pub fn render(file: &str, src: &str, diags: &[Diagnostic]) -> String {
+    let index = LineIndex::new(src);
+    let mut out = String::new();
+    for d in diags {
+        let offset = d.span.lo.min(src.len() as u32);
+        let (line, col) = index.line_col(offset);
+        let _ = writeln!(out, "{file}:{line}:{col}: {}", d.message);
+        let text = index.line_text(src, line);
+        // Keep tabs so the caret lines up under the same indentation.
+        let pad: String = text
+            .bytes()
+            .take(col as usize - 1)
+            .map(|b| if b == b'\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(out, "\t{text}\n\t{pad}^");
+    }
+    out
+}
+
+/// Renders only the `file:line:col: message` lines (what gc prints).
+pub fn render_short(file: &str, src: &str, diags: &[Diagnostic]) -> String {
+    let index = LineIndex::new(src);
+    let mut out = String::new();
+    for d in diags {
+        let (line, col) = index.line_col(d.span.lo.min(src.len() as u32));
+        let _ = writeln!(out, "{file}:{line}:{col}: {}", d.message);
+    }
+    out
+}
