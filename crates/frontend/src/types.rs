@@ -251,7 +251,7 @@ impl TypeTable {
                     .iter()
                     .map(|f| format!("{} {}", f.name, self.display(f.ty)))
                     .collect();
-                format!("struct { {} }", fs.join("; "))
+                format!("struct {{ {} }}", fs.join("; "))
             }
             TypeKind::EmptyInterface => "interface {}".to_string(),
             TypeKind::Error => "error".to_string(),
