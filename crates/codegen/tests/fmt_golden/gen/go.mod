@@ -1,0 +1,3 @@
+module fmtgolden
+
+go 1.27
