@@ -7,5 +7,6 @@
 
 pub mod ast;
 pub mod diag;
+pub mod lexer;
 pub mod hir;
 pub mod types;
