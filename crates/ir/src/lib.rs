@@ -1,1 +1,26 @@
-//! ir
+//! The SSA intermediate representation shared by every pass.
+//!
+//! A `Module` holds `Function`s in SSA form with block parameters (as in Cranelift).
+//! Entities live in arenas with typed indices (`cranelift-entity`). Defers are
+//! first-class: each deferred call site is a `DeferData` entity of its function, pushed
+//! by a `defer` instruction and run by `run_defers`, until the `defer_lower` pass picks
+//! a strategy for each. Panics are explicit control flow: instructions that may panic
+//! are followed by a `panicking` test and a branch to the function's panic path.
+//!
+//! `write` prints the textual form; `parse` reads it back; `verify` checks a function.
+
+pub mod entities;
+pub mod function;
+pub mod inst;
+pub mod module;
+pub mod types;
+pub mod write;
+
+pub use cranelift_entity::{EntityRef, PrimaryMap, SecondaryMap};
+pub use entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, Inst, StructId, Value};
+pub use function::{
+    DataFlowGraph, DeferCallee, DeferData, DeferStrategy, Function, Signature, SrcLoc, ValueDef,
+};
+pub use inst::{BlockCall, BoundKind, Imm, InstData, IntCC, Opcode, RtFunc};
+pub use module::{GlobalData, Module};
+pub use types::{GoKind, GoTypeDesc, StructData, Type};

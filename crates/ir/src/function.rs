@@ -1,0 +1,250 @@
+//! A function in SSA form: the data-flow graph (instructions, values, blocks), the
+//! layout (block order and instruction order), and the function's deferred calls.
+
+use crate::entities::{Block, DeferId, FuncId, Inst, Value};
+use crate::inst::{BlockCall, InstData, Opcode};
+use crate::types::Type;
+use cranelift_entity::{PrimaryMap, SecondaryMap};
+
+/// A source position, 1-based, for remarks and dumps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SrcLoc {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl std::fmt::Display for SrcLoc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signature {
+    pub params: Vec<Type>,
+    pub results: Vec<Type>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueDef {
+    Result(Inst, u32),
+    Param(Block, u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValueData {
+    pub ty: Type,
+    pub def: ValueDef,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BlockData {
+    pub params: Vec<Value>,
+}
+
+/// What a deferred call calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeferCallee {
+    /// A known function; the `defer` instruction's arguments are its parameters after
+    /// `env` and `tok`.
+    Direct(FuncId),
+    /// A function value: the `defer` instruction's first argument is the value, the
+    /// rest are its parameters after `env` and `tok`.
+    Indirect,
+}
+
+/// How `defer_lower` implemented a deferred call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeferStrategy {
+    /// A record in the frame (the defer runs at most once per call).
+    FrameRecord,
+    /// A record from the runtime's free list (a defer in a loop).
+    ChainRecord,
+    /// No record: the arguments stay in SSA values.
+    OpenCoded,
+}
+
+/// A deferred call site: an entity of the function, so passes and dumps can follow it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeferData {
+    pub callee: DeferCallee,
+    /// The types of the evaluated arguments the `defer` instruction carries.
+    pub arg_types: Vec<Type>,
+    /// Where the `defer` statement is.
+    pub origin: SrcLoc,
+    /// After inlining: the function the defer came from.
+    pub inlined_from: Option<String>,
+    /// Set by `defer_lower`.
+    pub strategy: Option<DeferStrategy>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DataFlowGraph {
+    pub insts: PrimaryMap<Inst, InstData>,
+    pub results: SecondaryMap<Inst, Vec<Value>>,
+    pub values: PrimaryMap<Value, ValueData>,
+    pub blocks: PrimaryMap<Block, BlockData>,
+}
+
+impl DataFlowGraph {
+    pub fn value_type(&self, v: Value) -> Type {
+        self.values[v].ty
+    }
+    pub fn inst_results(&self, inst: Inst) -> &[Value] {
+        &self.results[inst]
+    }
+    pub fn first_result(&self, inst: Inst) -> Value {
+        self.results[inst][0]
+    }
+    pub fn block_params(&self, block: Block) -> &[Value] {
+        &self.blocks[block].params
+    }
+    pub fn make_block(&mut self) -> Block {
+        self.blocks.push(BlockData::default())
+    }
+    pub fn append_block_param(&mut self, block: Block, ty: Type) -> Value {
+        let n = self.blocks[block].params.len() as u32;
+        let v = self.values.push(ValueData {
+            ty,
+            def: ValueDef::Param(block, n),
+        });
+        self.blocks[block].params.push(v);
+        v
+    }
+    /// Creates an instruction (not yet placed in a block) with results of the given
+    /// types.
+    pub fn make_inst(&mut self, data: InstData, result_types: &[Type]) -> Inst {
+        let inst = self.insts.push(data);
+        let results = result_types
+            .iter()
+            .enumerate()
+            .map(|(i, &ty)| {
+                self.values.push(ValueData {
+                    ty,
+                    def: ValueDef::Result(inst, i as u32),
+                })
+            })
+            .collect();
+        self.results[inst] = results;
+        inst
+    }
+    /// Every value an instruction reads: its arguments and its branch arguments.
+    pub fn inst_uses(&self, inst: Inst) -> impl Iterator<Item = Value> + '_ {
+        let d = &self.insts[inst];
+        d.args
+            .iter()
+            .chain(d.targets.iter().flat_map(|t| t.args.iter()))
+            .copied()
+    }
+    /// Rewrites every use of a value through `f` (arguments and branch arguments).
+    pub fn map_uses(&mut self, inst: Inst, mut f: impl FnMut(Value) -> Value) {
+        let d = &mut self.insts[inst];
+        for a in d.args.iter_mut() {
+            *a = f(*a);
+        }
+        for t in d.targets.iter_mut() {
+            for a in t.args.iter_mut() {
+                *a = f(*a);
+            }
+        }
+    }
+}
+
+/// Block order and the instructions of each block, in order.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub blocks: Vec<Block>,
+    pub insts: SecondaryMap<Block, Vec<Inst>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// Go's name of the function (`main`, `(*T).Inc`, `main.func1`).
+    pub name: String,
+    pub sig: Signature,
+    pub dfg: DataFlowGraph,
+    pub layout: Layout,
+    pub defers: PrimaryMap<DeferId, DeferData>,
+    /// Source positions of instructions, where known.
+    pub srclocs: SecondaryMap<Inst, SrcLoc>,
+    /// Where the function is declared.
+    pub loc: SrcLoc,
+    /// `//go:noinline`.
+    pub noinline: bool,
+}
+
+impl Function {
+    pub fn new(name: impl Into<String>, sig: Signature) -> Function {
+        Function {
+            name: name.into(),
+            sig,
+            dfg: DataFlowGraph::default(),
+            layout: Layout::default(),
+            defers: PrimaryMap::new(),
+            srclocs: SecondaryMap::new(),
+            loc: SrcLoc::default(),
+            noinline: false,
+        }
+    }
+
+    /// The entry block (the first in layout order); its parameters are the function's.
+    pub fn entry(&self) -> Option<Block> {
+        self.layout.blocks.first().copied()
+    }
+
+    /// Appends a new block to the layout.
+    pub fn append_block(&mut self) -> Block {
+        let b = self.dfg.make_block();
+        self.layout.blocks.push(b);
+        b
+    }
+
+    /// Appends an instruction at the end of `block` and returns it.
+    pub fn append_inst(&mut self, block: Block, data: InstData, result_types: &[Type]) -> Inst {
+        let inst = self.dfg.make_inst(data, result_types);
+        self.layout.insts[block].push(inst);
+        inst
+    }
+
+    /// The terminator of a block, if it has one.
+    pub fn terminator(&self, block: Block) -> Option<Inst> {
+        let last = *self.layout.insts[block].last()?;
+        self.dfg.insts[last].opcode.is_terminator().then_some(last)
+    }
+
+    /// The successors of a block in order.
+    pub fn successors(&self, block: Block) -> Vec<Block> {
+        match self.terminator(block) {
+            Some(t) => self.dfg.insts[t].targets.iter().map(|c| c.block).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Builds a `BlockCall`.
+    pub fn target(block: Block, args: &[Value]) -> BlockCall {
+        BlockCall {
+            block,
+            args: args.to_vec(),
+        }
+    }
+
+    /// The block each instruction is placed in.
+    pub fn inst_blocks(&self) -> SecondaryMap<Inst, Option<Block>> {
+        let mut m = SecondaryMap::new();
+        for &b in &self.layout.blocks {
+            for &i in &self.layout.insts[b] {
+                m[i] = Some(b);
+            }
+        }
+        m
+    }
+
+    /// Whether the function contains an instruction with this opcode.
+    pub fn contains(&self, op: Opcode) -> bool {
+        self.layout
+            .blocks
+            .iter()
+            .flat_map(|&b| self.layout.insts[b].iter())
+            .any(|&i| self.dfg.insts[i].opcode == op)
+    }
+}

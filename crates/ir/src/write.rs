@@ -1,0 +1,309 @@
+//! The textual IR, as the printer writes it and `parse` reads it back.
+//!
+//! ```text
+//! struct s0 "main.T" { i64, str }
+//! gotype t0 "int" int64
+//! global g0 "sink": i64
+//!
+//! func @oneDefer(ptr, i64) noinline {            ; 21:6
+//!     d0 = defer direct @work(i64)                ; 21:19
+//! block0(v0: ptr, v1: i64):
+//!     v2 = iconst.i64 1
+//!     defer d0(v2)
+//!     jump block1
+//! ...
+//! }
+//! ```
+//!
+//! Everything after `;` is a comment (source positions, remarks) and never changes the
+//! meaning, so the printer may annotate freely. Output is deterministic: entities print
+//! in index order and blocks in layout order.
+
+use crate::entities::{FuncId, Inst};
+use crate::function::{DeferCallee, Function};
+use crate::inst::{Imm, Opcode};
+use crate::module::Module;
+use crate::types::{GoKind, Type};
+use std::fmt::Write;
+
+/// Writes a function name as `@name`, quoted when it is not a plain dotted identifier.
+pub fn func_name(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
+        format!("@{name}")
+    } else {
+        format!("@{}", quote(name.as_bytes()))
+    }
+}
+
+/// Quotes bytes as a Go-style string literal: printable ASCII as is, `\"`, `\\`, `\n`,
+/// `\t`, and `\xNN` for everything else.
+pub fn quote(bytes: &[u8]) -> String {
+    let mut s = String::from("\"");
+    for &b in bytes {
+        match b {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            b'\n' => s.push_str("\\n"),
+            b'\t' => s.push_str("\\t"),
+            0x20..=0x7e => s.push(b as char),
+            _ => {
+                let _ = write!(s, "\\x{b:02x}");
+            }
+        }
+    }
+    s.push('"');
+    s
+}
+
+pub fn write_module(m: &Module) -> String {
+    let mut out = String::new();
+    for (id, s) in m.structs.iter() {
+        let fields: Vec<String> = s.fields.iter().map(|t| t.to_string()).collect();
+        let _ = writeln!(
+            out,
+            "struct {id} {} {{ {} }}",
+            quote(s.name.as_bytes()),
+            fields.join(", ")
+        );
+    }
+    for (id, t) in m.go_types.iter() {
+        let kind = match &t.kind {
+            GoKind::Int { bits, signed } => format!("{}int{bits}", if *signed { "" } else { "u" }),
+            GoKind::Bool => "bool".into(),
+            GoKind::String => "string".into(),
+            GoKind::Slice(e) => format!("slice {e}"),
+            GoKind::Pointer(e) => format!("pointer {e}"),
+            GoKind::Struct(fs) => {
+                let fs: Vec<String> = fs
+                    .iter()
+                    .map(|(n, t)| format!("{} {t}", quote(n.as_bytes())))
+                    .collect();
+                format!("struct {{ {} }}", fs.join(", "))
+            }
+            GoKind::Func => "func".into(),
+            GoKind::EmptyInterface => "any".into(),
+            GoKind::Error => "error".into(),
+            GoKind::RuntimeError => "runtime_error".into(),
+        };
+        let _ = write!(out, "gotype {id} {} {kind}", quote(t.name.as_bytes()));
+        if let Some(f) = t.error_method {
+            let _ = write!(out, " error_method {}", func_name(&m.funcs[f].name));
+        }
+        out.push('\n');
+    }
+    if let Some(e) = m.error_type {
+        let _ = writeln!(out, "error_type {e}");
+    }
+    for (id, g) in m.globals.iter() {
+        let _ = writeln!(out, "global {id} {}: {}", quote(g.name.as_bytes()), g.ty);
+    }
+    if let Some(f) = m.init {
+        let _ = writeln!(out, "init {}", func_name(&m.funcs[f].name));
+    }
+    if let Some(f) = m.main {
+        let _ = writeln!(out, "main {}", func_name(&m.funcs[f].name));
+    }
+    for (name, f) in &m.benchmarks {
+        let _ = writeln!(
+            out,
+            "benchmark {} {}",
+            quote(name.as_bytes()),
+            func_name(&m.funcs[*f].name)
+        );
+    }
+    for (_, f) in m.funcs.iter() {
+        out.push('\n');
+        out.push_str(&write_function(m, f));
+    }
+    out
+}
+
+/// Writes one function. The module gives callee names.
+pub fn write_function(m: &Module, f: &Function) -> String {
+    let mut out = String::new();
+    let params: Vec<String> = f.sig.params.iter().map(|t| t.to_string()).collect();
+    let _ = write!(out, "func {}({})", func_name(&f.name), params.join(", "));
+    if !f.sig.results.is_empty() {
+        let rs: Vec<String> = f.sig.results.iter().map(|t| t.to_string()).collect();
+        let _ = write!(out, " -> {}", rs.join(", "));
+    }
+    if f.noinline {
+        out.push_str(" noinline");
+    }
+    let _ = writeln!(out, " {{ ; {}", f.loc);
+    for (d, data) in f.defers.iter() {
+        let tys: Vec<String> = data.arg_types.iter().map(|t| t.to_string()).collect();
+        let callee = match data.callee {
+            DeferCallee::Direct(fid) => format!("direct {}", callee_name(m, fid)),
+            DeferCallee::Indirect => "indirect".to_string(),
+        };
+        let _ = write!(out, "    {d} = defer {callee}({})", tys.join(", "));
+        if let Some(s) = data.strategy {
+            let _ = write!(out, " {}", strategy_name(s));
+        }
+        let _ = write!(out, " ; {}", data.origin);
+        if let Some(from) = &data.inlined_from {
+            let _ = write!(out, " (inlined {from})");
+        }
+        out.push('\n');
+    }
+    for &b in &f.layout.blocks {
+        let params: Vec<String> = f
+            .dfg
+            .block_params(b)
+            .iter()
+            .map(|&v| format!("{v}: {}", f.dfg.value_type(v)))
+            .collect();
+        if params.is_empty() {
+            let _ = writeln!(out, "{b}:");
+        } else {
+            let _ = writeln!(out, "{b}({}):", params.join(", "));
+        }
+        for &inst in &f.layout.insts[b] {
+            out.push_str("    ");
+            out.push_str(&write_inst(m, f, inst));
+            let loc = f.srclocs[inst];
+            if loc.line != 0 {
+                let _ = write!(out, " ; {loc}");
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+pub fn strategy_name(s: crate::function::DeferStrategy) -> &'static str {
+    match s {
+        crate::function::DeferStrategy::FrameRecord => "frame_record",
+        crate::function::DeferStrategy::ChainRecord => "chain_record",
+        crate::function::DeferStrategy::OpenCoded => "open_coded",
+    }
+}
+
+fn callee_name(m: &Module, f: FuncId) -> String {
+    match m.funcs.get(f) {
+        Some(func) => func_name(&func.name),
+        None => format!("{f}"),
+    }
+}
+
+/// Writes one instruction without indentation or newline.
+pub fn write_inst(m: &Module, f: &Function, inst: Inst) -> String {
+    let d = &f.dfg.insts[inst];
+    let mut s = String::new();
+    let results = f.dfg.inst_results(inst);
+    if !results.is_empty() {
+        let rs: Vec<String> = results.iter().map(|v| v.to_string()).collect();
+        let _ = write!(s, "{} = ", rs.join(", "));
+    }
+    s.push_str(d.opcode.name());
+    if let Some(ty) = d.ty {
+        let _ = write!(s, ".{ty}");
+    }
+    let args: Vec<String> = d.args.iter().map(|v| v.to_string()).collect();
+    let args = args.join(", ");
+    match (&d.imm, d.opcode) {
+        (_, Opcode::Jump | Opcode::Brif) => {
+            let mut parts: Vec<String> = d.args.iter().map(|v| v.to_string()).collect();
+            for t in &d.targets {
+                if t.args.is_empty() {
+                    parts.push(t.block.to_string());
+                } else {
+                    let a: Vec<String> = t.args.iter().map(|v| v.to_string()).collect();
+                    parts.push(format!("{}({})", t.block, a.join(", ")));
+                }
+            }
+            let _ = write!(s, " {}", parts.join(", "));
+        }
+        (Imm::Func(fid), Opcode::Call | Opcode::Closure) => {
+            let _ = write!(s, " {}({args})", callee_name(m, *fid));
+        }
+        (Imm::None, Opcode::CallIndirect) => {
+            let (callee, rest) = d
+                .args
+                .split_first()
+                .map_or((String::new(), &[][..]), |(c, r)| (c.to_string(), r));
+            let rest: Vec<String> = rest.iter().map(|v| v.to_string()).collect();
+            let _ = write!(s, " {callee}({})", rest.join(", "));
+            if !results.is_empty() {
+                let tys: Vec<String> = results
+                    .iter()
+                    .map(|&v| f.dfg.value_type(v).to_string())
+                    .collect();
+                let _ = write!(s, " -> {}", tys.join(", "));
+            }
+        }
+        (Imm::Rt(rt), _) => {
+            let _ = write!(s, " {}({args})", rt.name());
+        }
+        (Imm::Defer(dd), _) => {
+            let _ = write!(s, " {dd}({args})");
+        }
+        (Imm::Func(fid), _) => {
+            let _ = write!(s, " {}", callee_name(m, *fid));
+        }
+        (Imm::Int(i), _) => {
+            let _ = write!(s, " {i}");
+        }
+        (Imm::Str(b), _) => {
+            let _ = write!(s, " {}", quote(b));
+        }
+        (Imm::Global(g), _) => {
+            let _ = write!(s, " {g}");
+        }
+        (Imm::Cond(cc), _) => {
+            let _ = write!(s, " {} {args}", cc.name());
+        }
+        (Imm::Bound(b), _) => {
+            let kind = match b {
+                crate::inst::BoundKind::Cap => "cap",
+                crate::inst::BoundKind::Len => "len",
+            };
+            let _ = write!(s, " {kind} {args}");
+        }
+        (Imm::GoType(t), Opcode::TypeDesc) => {
+            let _ = write!(s, " {t}");
+        }
+        (Imm::GoType(t), _) => {
+            let _ = write!(s, " {args}, {t}");
+        }
+        (Imm::Field(st, i), _) => {
+            let _ = write!(s, " {args}, {st}.{i}");
+        }
+        (Imm::Index(i), _) => {
+            let _ = write!(s, " {args}, {i}");
+        }
+        (Imm::None, _) => {
+            if !args.is_empty() {
+                let _ = write!(s, " {args}");
+            }
+        }
+    }
+    s
+}
+
+/// `Type` parsing helper shared with the parser: the inverse of `Display`.
+pub fn parse_type(s: &str) -> Option<Type> {
+    Some(match s {
+        "bool" => Type::Bool,
+        "i8" => Type::I8,
+        "i32" => Type::I32,
+        "i64" => Type::I64,
+        "ptr" => Type::Ptr,
+        "str" => Type::Str,
+        "slice" => Type::Slice,
+        "iface" => Type::Iface,
+        "func" => Type::Func,
+        _ => {
+            let n: u32 = s.strip_prefix('s')?.parse().ok()?;
+            Type::Struct(
+                <crate::entities::StructId as cranelift_entity::EntityRef>::new(n as usize),
+            )
+        }
+    })
+}
