@@ -26,11 +26,16 @@
 //!   of named byte types) must be a [`Val::Bytes`]; other slices are
 //!   [`Val::Slice`]. (A `Val::Slice` with `ty == "[]uint8"` is accepted too.)
 //! * A value whose dynamic type has an `Error() string` method (any `error`
-//!   value) or, failing that, a `String() string` method, is wrapped in
-//!   [`Val::Error`] with the method's result, wherever it occurs (also inside
-//!   slices and structs: this module decides when Go would call the method,
-//!   e.g. not for values reached through unexported struct fields, not for
-//!   `%d`, not for `%#v`).
+//!   value) is wrapped in [`Val::Error`] with the method's result; failing
+//!   that, a value with a `String() string` method is wrapped in
+//!   [`Val::Stringer`]. Do this wherever such a value occurs (also inside
+//!   slices and structs): this module decides when Go would call the method
+//!   (not for values reached through unexported struct fields, not for `%d`,
+//!   not for `%#v`, ...).
+//! * If the method would panic (say `Error()` on a nil pointer receiver that
+//!   it dereferences), pass the bare value instead: a nil pointer then prints
+//!   `<nil>` as Go does (except that Go ignores the width there). Go's
+//!   `%!v(PANIC=Error method: ...)` for other panics is not supported.
 //! * A non-nil pointer to a struct or slice should carry its `pointee` (Go
 //!   prints `&{1 2}` at top level, and inside `%!s(*main.T=&{1 2})` error
 //!   texts). Break cycles by giving `None`: the pointer then prints as an
@@ -76,6 +81,10 @@ pub enum Val {
     /// itself (never another `Error`), used for `%T`, `%d`, `%#v`, error texts
     /// such as `%!t(...)`, and where Go does not call methods.
     Error { text: Vec<u8>, inner: Box<Val> },
+    /// Like [`Val::Error`], for a non-error value with a `String() string`
+    /// method (Go's `fmt.Stringer`). It differs from `Error` only in that
+    /// `%w` rejects it.
+    Stringer { text: Vec<u8>, inner: Box<Val> },
     /// For [`print_builtin`] only: a slice as the builtins see it
     /// (`[len/cap]0xaddr`).
     RawSlice { len: i64, cap: i64, addr: usize },
@@ -171,7 +180,7 @@ pub fn panic_message(v: &Val) -> Vec<u8> {
         Val::NilInterface => {
             out.extend_from_slice(b"runtime error: panic called with nil argument")
         }
-        Val::Error { text, .. } => print_indented(&mut out, text),
+        Val::Error { text, .. } | Val::Stringer { text, .. } => print_indented(&mut out, text),
         Val::Str { v, ty } if ty == "string" => print_indented(&mut out, v),
         Val::Str { v, ty } => {
             out.extend_from_slice(ty.as_bytes());
@@ -255,7 +264,7 @@ fn builtin_print_one(out: &mut Vec<u8>, v: &Val) {
             let n = v.as_ref().map_or(0, Vec::len);
             out.extend_from_slice(format!("[{n}/{n}]0x0").as_bytes());
         }
-        Val::Error { .. } => out.extend_from_slice(b"(0x0,0x0)"),
+        Val::Error { .. } | Val::Stringer { .. } => out.extend_from_slice(b"(0x0,0x0)"),
         Val::Struct { .. } => out.push(b'?'),
     }
 }
@@ -263,11 +272,12 @@ fn builtin_print_one(out: &mut Vec<u8>, v: &Val) {
 // ---------------------------------------------------------------------------
 // Helpers on values.
 
-/// The value itself for an [`Val::Error`] (whose kind decides, e.g., whether
+/// The value itself for an [`Val::Error`] or [`Val::Stringer`] (whose kind
+/// decides, e.g., whether
 /// Sprint adds spaces), otherwise `v`.
 fn base(v: &Val) -> &Val {
     match v {
-        Val::Error { inner, .. } => base(inner),
+        Val::Error { inner, .. } | Val::Stringer { inner, .. } => base(inner),
         other => other,
     }
 }
@@ -284,7 +294,7 @@ fn type_of(v: &Val) -> &str {
         | Val::Struct { ty, .. }
         | Val::Ptr { ty, .. }
         | Val::Func { ty, .. } => ty,
-        Val::Error { inner, .. } => type_of(inner),
+        Val::Error { inner, .. } | Val::Stringer { inner, .. } => type_of(inner),
         Val::NilInterface => "<nil>",
         Val::RawSlice { .. } => "[]",
         Val::RawIface { .. } => "interface {}",
@@ -832,7 +842,7 @@ impl Printer {
             // GoStringer is not in the subset.
             return false;
         }
-        if let Val::Error { text, .. } = v {
+        if let Val::Error { text, .. } | Val::Stringer { text, .. } = v {
             if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
                 self.fmt_string(text, verb, v);
                 return true;
@@ -885,7 +895,9 @@ impl Printer {
             return;
         }
         match v {
-            Val::Error { inner, .. } => self.print_value(inner, verb, depth, ro),
+            Val::Error { inner, .. } | Val::Stringer { inner, .. } => {
+                self.print_value(inner, verb, depth, ro)
+            }
             Val::NilInterface => {
                 if depth == 0 {
                     // Only reached for a bare nil; printArg handles those.
@@ -1577,6 +1589,13 @@ mod tests {
         }
     }
 
+    fn strg(text: &[u8], inner: Val) -> Val {
+        Val::Stringer {
+            text: text.to_vec(),
+            inner: Box::new(inner),
+        }
+    }
+
     fn show(b: &[u8]) -> String {
         b.escape_ascii().to_string()
     }
@@ -1611,5 +1630,183 @@ mod tests {
             rows.len(),
             failures.join("\n")
         );
+    }
+    /// Expected texts from `panic(v)` under Go 1.27.3 (the line after
+    /// `panic: `, up to the newline).
+    #[test]
+    fn panic_messages_match_go() {
+        let errstr = |text: &[u8]| {
+            err(
+                text,
+                p(
+                    0xc000010250,
+                    Some(st(vec![("s", s(text, "string"))], "errors.errorString")),
+                    "*errors.errorString",
+                ),
+            )
+        };
+        let rows: Vec<(Val, &[u8])> = vec![
+            (s(b"plain", "string"), b"plain"),
+            (
+                s(b"multi\nline\nstring", "string"),
+                b"multi\n\tline\n\tstring",
+            ),
+            (s(b"named", "main.S"), b"main.S(\"named\")"),
+            (s(b"named\nmulti", "main.S"), b"main.S(\"named\n\tmulti\")"),
+            (i(42, "int"), b"42"),
+            (i(-7, "int"), b"-7"),
+            (i(3, "main.E"), b"main.E(3)"),
+            (i(-3, "main.E"), b"main.E(-3)"),
+            (bo(true, "bool"), b"true"),
+            (bo(false, "main.B"), b"main.B(false)"),
+            (u(200, "uint8"), b"200"),
+            (u(7, "main.U8"), b"main.U8(7)"),
+            (i(-1, "int32"), b"-1"),
+            (u(u64::MAX, "uint64"), b"18446744073709551615"),
+            (i(5, "int64"), b"5"),
+            (u(9, "uint"), b"9"),
+            (errstr(b"boom"), b"boom"),
+            (errstr(b"err\nmulti"), b"err\n\tmulti"),
+            (err(b"myerr 4", i(4, "main.MyErr")), b"myerr 4"),
+            (
+                err(b"wrapped: x", p(0xc000010260, None, "*fmt.wrapError")),
+                b"wrapped: x",
+            ),
+            (nil(), b"runtime error: panic called with nil argument"),
+            (
+                strg(b"str", st(vec![("N", i(1, "int"))], "main.Str")),
+                b"str",
+            ),
+            (s(b"", "string"), b""),
+            (s(b"trailing\n", "string"), b"trailing\n\t"),
+            (s(b"tab\there \x00 \xff", "string"), b"tab\there \x00 \xff"),
+            (
+                p(0x132dd80aa0d0, None, "*main.T"),
+                b"(*main.T) 0x132dd80aa0d0",
+            ),
+            (
+                err(
+                    b"runtime error: index out of range [5] with length 0",
+                    p(0, None, "runtime.boundsError"),
+                ),
+                b"runtime error: index out of range [5] with length 0",
+            ),
+        ];
+        for (v, want) in rows {
+            assert_eq!(show(&panic_message(&v)), show(want), "panic_message({v:?})");
+        }
+    }
+
+    /// Expected texts from Go 1.27.3's `print`/`println` (stderr).
+    #[test]
+    fn print_builtins_match_go() {
+        let rows: Vec<(Vec<Val>, bool, &[u8])> = vec![
+            (
+                vec![
+                    i(1, "int"),
+                    i(-2, "int"),
+                    bo(true, "bool"),
+                    s(b"s", "string"),
+                    u(200, "uint8"),
+                    i(-3, "int32"),
+                    u(u64::MAX, "uint64"),
+                    i(4, "main.E"),
+                ],
+                true,
+                b"1 -2 true s 200 -3 18446744073709551615 4\n",
+            ),
+            (
+                vec![
+                    i(1, "int"),
+                    i(2, "int"),
+                    s(b"a", "string"),
+                    s(b"b", "string"),
+                    bo(false, "bool"),
+                    s(b"\n", "string"),
+                ],
+                false,
+                b"12abfalse\n",
+            ),
+            (
+                vec![p(0, None, "*main.T"), nil(), nil()],
+                true,
+                b"0x0 (0x0,0x0) (0x0,0x0)\n",
+            ),
+            (vec![], true, b"\n"),
+            (vec![], false, b""),
+            (
+                vec![s(b"x\ny", "string"), s(b"", "string")],
+                true,
+                b"x\ny \n",
+            ),
+            (
+                vec![
+                    Val::RawSlice {
+                        len: 1,
+                        cap: 2,
+                        addr: 0x3bb36580ee80,
+                    },
+                    Val::RawIface {
+                        typ: 0x5242e8,
+                        data: 0x3bb36580ee98,
+                    },
+                    Val::RawIface {
+                        typ: 0x51b338,
+                        data: 0x486b60,
+                    },
+                ],
+                true,
+                b"[1/2]0x3bb36580ee80 (0x5242e8,0x3bb36580ee98) (0x51b338,0x486b60)\n",
+            ),
+            (
+                vec![p(0x3bb36580ee90, None, "*main.T")],
+                true,
+                b"0x3bb36580ee90\n",
+            ),
+            (vec![fu(0x524420, "func()")], true, b"0x524420\n"),
+            (
+                vec![fu(0x524420, "func()"), i(1, "int")],
+                false,
+                b"0x5244201",
+            ),
+        ];
+        for (args, newline, want) in rows {
+            assert_eq!(
+                show(&print_builtin(&args, newline)),
+                show(want),
+                "print_builtin({args:?}, {newline})"
+            );
+        }
+    }
+
+    /// Count and a rolling hash of every rune for which Go 1.27.3's
+    /// `strconv.IsPrint` is true (`for r := rune(0); r <= 0x10FFFF+5; r++`).
+    #[test]
+    fn is_print_matches_go_everywhere() {
+        let (mut n, mut sum) = (0u64, 0u64);
+        for r in 0..=0x10FFFF + 5 {
+            if is_print(r) {
+                n += 1;
+                sum = sum.wrapping_mul(31).wrapping_add(u64::from(r));
+            }
+        }
+        assert_eq!((n, sum), (159613, 10157268292278694061));
+    }
+
+    #[test]
+    fn utf8_decoding_matches_go() {
+        assert_eq!(decode_rune(b""), (RUNE_ERROR, 0));
+        assert_eq!(decode_rune(b"a"), (97, 1));
+        assert_eq!(decode_rune("é".as_bytes()), (0xE9, 2));
+        assert_eq!(decode_rune("日".as_bytes()), (0x65E5, 3));
+        assert_eq!(decode_rune("😀".as_bytes()), (0x1F600, 4));
+        // Surrogates, overlong forms, truncated sequences: one byte each.
+        assert_eq!(decode_rune(b"\xed\xa0\x80"), (RUNE_ERROR, 1));
+        assert_eq!(decode_rune(b"\xc0\x80"), (RUNE_ERROR, 1));
+        assert_eq!(decode_rune(b"\xe2\x82a"), (RUNE_ERROR, 1));
+        assert_eq!(decode_rune(b"\xf4\x90\x80\x80"), (RUNE_ERROR, 1));
+        assert_eq!(rune_count(b"\xe2\x82a\xff"), 4);
+        assert!(is_print(0x1F600) && !is_print(0xAD) && !is_print(0x378));
+        assert!(!is_print(0x200B) && !is_print(0xFEFF) && is_print(0x10000));
     }
 }

@@ -65,13 +65,11 @@ func toRust(v reflect.Value, seen map[visitKey]bool) string {
 	}
 	ty := v.Type()
 	if ty.Implements(errType) || ty.Implements(strType) {
-		var text string
 		if e, ok := v.Interface().(error); ok {
-			text = e.Error()
-		} else {
-			text = v.Interface().(fmt.Stringer).String()
+			return fmt.Sprintf("err(%s, %s)", lit(e.Error()), plain(v, seen))
 		}
-		return fmt.Sprintf("err(%s, %s)", lit(text), plain(v, seen))
+		text := v.Interface().(fmt.Stringer).String()
+		return fmt.Sprintf("strg(%s, %s)", lit(text), plain(v, seen))
 	}
 	return plain(v, seen)
 }
