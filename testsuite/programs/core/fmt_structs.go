@@ -21,6 +21,11 @@ type Outer struct {
 
 type Empty struct{}
 
+type Named struct {
+	Label string
+	Vals  []Inner
+}
+
 type Tiny struct {
 	B byte
 	U uint64
@@ -48,10 +53,6 @@ func main() {
 	fmt.Printf("%+v\n", ps)
 	pp := []*Inner{}
 	fmt.Println(pp, len(pp))
-	type Named struct {
-		Label string
-		Vals  []Inner
-	}
 	nm := Named{"n", ps}
 	fmt.Println(nm)
 	fmt.Printf("%+v\n", nm)

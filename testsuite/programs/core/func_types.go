@@ -5,6 +5,11 @@ import "fmt"
 type IntOp func(int, int) int
 type Pred func(int) bool
 
+type Entry struct {
+	name string
+	f    func(int) int
+}
+
 func fold(xs []int, init int, op IntOp) int {
 	acc := init
 	for _, x := range xs {
@@ -68,10 +73,7 @@ func main() {
 	var nf func(int) int
 	fmt.Println(nf == nil, sq != nil)
 	fmt.Printf("%T %T %T\n", sq, even, ops[0])
-	table := []struct {
-		name string
-		f    func(int) int
-	}{{"sq", sq}, {"inc", inc}, {"both", compose(inc, sq)}}
+	table := []Entry{{"sq", sq}, {"inc", inc}, {"both", compose(inc, sq)}}
 	for _, t := range table {
 		fmt.Println(t.name, t.f(4))
 	}

@@ -7,6 +7,15 @@ type Address struct {
 	Zip    int
 }
 
+type Pair struct {
+	A, B int
+}
+
+type Wrapper struct {
+	Inner Pair
+	C     int
+}
+
 type Person struct {
 	Name    string
 	Age     int
@@ -56,12 +65,6 @@ func main() {
 	alice.Friends = append(alice.Friends, carol)
 	alice.Friends[0].Age += 10
 	fmt.Println(carol.Age, len(alice.Friends))
-	type Wrapper struct {
-		Inner struct {
-			A, B int
-		}
-		C int
-	}
 	var w Wrapper
 	w.Inner.A = 1
 	w.Inner.B = 2

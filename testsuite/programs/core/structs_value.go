@@ -11,6 +11,12 @@ type Rect struct {
 	Name     string
 }
 
+type Local struct {
+	A int
+	B string
+	C bool
+}
+
 func moved(p Point, dx int) Point {
 	p.X += dx
 	return p
@@ -52,11 +58,6 @@ func main() {
 	fmt.Println(pts[0], cp[0])
 	partial := Rect{Name: "partial"}
 	fmt.Printf("%+v %v\n", partial, partial)
-	type Local struct {
-		A int
-		B string
-		C bool
-	}
 	l := Local{A: 1, C: true}
 	fmt.Printf("%v %+v\n", l, l)
 	a, b := Point{1, 2}, Point{3, 4}

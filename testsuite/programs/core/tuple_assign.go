@@ -2,6 +2,8 @@ package main
 
 import "fmt"
 
+type T struct{ A, B int }
+
 func main() {
 	a, b, c := 1, 2, 3
 	a, b, c = c, a, b
@@ -44,7 +46,6 @@ func main() {
 	*p += 10
 	(*p)++
 	fmt.Println(n)
-	type T struct{ A, B int }
 	t := T{1, 2}
 	t.A, t.B = t.B, t.A
 	fmt.Println(t)

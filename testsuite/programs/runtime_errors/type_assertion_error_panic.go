@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	var v any = "not an error"
+	err := v.(error)
+	fmt.Println(err)
+}

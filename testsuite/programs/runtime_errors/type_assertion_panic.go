@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	var v any = 42
+	fmt.Println(v.(int))
+	fmt.Println(v.(string))
+}
