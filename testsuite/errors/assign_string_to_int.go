@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var n int
+	n = "five"
+	_ = n
+}
