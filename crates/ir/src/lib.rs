@@ -7,13 +7,21 @@
 //! a strategy for each. Panics are explicit control flow: instructions that may panic
 //! are followed by a `panicking` test and a branch to the function's panic path.
 //!
-//! `write` prints the textual form; `parse` reads it back; `verify` checks a function.
+//! `write` prints the textual form; `parse` reads it back; `verify` checks a function;
+//! `typing` holds the result-type rules all three share; `dominance` holds the
+//! control-flow analyses (`DomTree`) passes reuse; `remark` the structured remarks
+//! passes emit.
 
+pub mod dominance;
 pub mod entities;
 pub mod function;
 pub mod inst;
 pub mod module;
+pub mod parse;
+pub mod remark;
 pub mod types;
+pub mod typing;
+pub mod verify;
 pub mod write;
 
 pub use cranelift_entity::{EntityRef, PrimaryMap, SecondaryMap};
@@ -23,4 +31,5 @@ pub use function::{
 };
 pub use inst::{BlockCall, BoundKind, Imm, InstData, IntCC, Opcode, RtFunc};
 pub use module::{GlobalData, Module};
+pub use remark::Remark;
 pub use types::{GoKind, GoTypeDesc, StructData, Type};

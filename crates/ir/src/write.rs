@@ -19,7 +19,7 @@
 //! meaning, so the printer may annotate freely. Output is deterministic: entities print
 //! in index order and blocks in layout order.
 
-use crate::entities::{FuncId, Inst};
+use crate::entities::{Block, DeferId, FuncId, Inst, Value};
 use crate::function::{DeferCallee, Function};
 use crate::inst::{Imm, Opcode};
 use crate::module::Module;
@@ -124,7 +124,36 @@ pub fn write_module(m: &Module) -> String {
 
 /// Writes one function. The module gives callee names.
 pub fn write_function(m: &Module, f: &Function) -> String {
+    write_function_with(m, f, &|_| Vec::new())
+}
+
+/// A place in a printed function where extra comment lines may be attached (the
+/// verifier puts its errors there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Point {
+    /// After the `func` line.
+    Header,
+    /// After the declaration of a deferred call.
+    Defer(DeferId),
+    /// After a block's header line.
+    Block(Block),
+    /// After an instruction.
+    Inst(Inst),
+}
+
+/// Writes one function with the lines `notes` returns for each `Point` printed after
+/// it, indented like it and behind `; `, so the result still parses.
+pub fn write_function_with(
+    m: &Module,
+    f: &Function,
+    notes: &dyn Fn(Point) -> Vec<String>,
+) -> String {
     let mut out = String::new();
+    let note = |out: &mut String, p: Point, indent: &str| {
+        for n in notes(p) {
+            let _ = writeln!(out, "{indent}; {n}");
+        }
+    };
     let params: Vec<String> = f.sig.params.iter().map(|t| t.to_string()).collect();
     let _ = write!(out, "func {}({})", func_name(&f.name), params.join(", "));
     if !f.sig.results.is_empty() {
@@ -135,6 +164,7 @@ pub fn write_function(m: &Module, f: &Function) -> String {
         out.push_str(" noinline");
     }
     let _ = writeln!(out, " {{ ; {}", f.loc);
+    note(&mut out, Point::Header, "    ");
     for (d, data) in f.defers.iter() {
         let tys: Vec<String> = data.arg_types.iter().map(|t| t.to_string()).collect();
         let callee = match data.callee {
@@ -145,36 +175,51 @@ pub fn write_function(m: &Module, f: &Function) -> String {
         if let Some(s) = data.strategy {
             let _ = write!(out, " {}", strategy_name(s));
         }
-        let _ = write!(out, " ; {}", data.origin);
         if let Some(from) = &data.inlined_from {
-            let _ = write!(out, " (inlined {from})");
+            let _ = write!(out, " inlined {}", func_name(from));
         }
-        out.push('\n');
+        let _ = writeln!(out, " ; {}", data.origin);
+        note(&mut out, Point::Defer(d), "    ");
     }
     for &b in &f.layout.blocks {
-        let params: Vec<String> = f
-            .dfg
-            .block_params(b)
-            .iter()
-            .map(|&v| format!("{v}: {}", f.dfg.value_type(v)))
-            .collect();
+        let params: Vec<String> = match f.dfg.blocks.get(b) {
+            Some(bd) => bd
+                .params
+                .iter()
+                .map(|&v| format!("{v}: {}", value_type_name(f, v)))
+                .collect(),
+            None => Vec::new(),
+        };
         if params.is_empty() {
             let _ = writeln!(out, "{b}:");
         } else {
             let _ = writeln!(out, "{b}({}):", params.join(", "));
         }
+        note(&mut out, Point::Block(b), "    ");
         for &inst in &f.layout.insts[b] {
             out.push_str("    ");
+            if f.dfg.insts.get(inst).is_none() {
+                let _ = writeln!(out, "; <{inst} does not exist>");
+                continue;
+            }
             out.push_str(&write_inst(m, f, inst));
             let loc = f.srclocs[inst];
             if loc.line != 0 {
                 let _ = write!(out, " ; {loc}");
             }
             out.push('\n');
+            note(&mut out, Point::Inst(inst), "    ");
         }
     }
     out.push_str("}\n");
     out
+}
+
+fn value_type_name(f: &Function, v: Value) -> String {
+    match f.dfg.values.get(v) {
+        Some(d) => d.ty.to_string(),
+        None => "?".to_string(),
+    }
 }
 
 pub fn strategy_name(s: crate::function::DeferStrategy) -> &'static str {
@@ -193,96 +238,112 @@ fn callee_name(m: &Module, f: FuncId) -> String {
 }
 
 /// Writes one instruction without indentation or newline.
+///
+/// Operands print in one comma-separated list: a "leading" immediate (a constant, a
+/// string, a global, a function value) before the arguments, a "trailing" one (a type
+/// descriptor, a field, an index) after them; conditions (`icmp.i64 eq`) and bound kinds
+/// (`check_slice cap`) as a keyword first; callees with the arguments in parentheses
+/// (`call @f(v1)`, `rtcall str_concat(v1, v2)`, `defer d0(v1)`, `call_indirect v1(v2) ->
+/// i64`); branch targets last. Result types are left out when `typing::result_types`
+/// infers them (always, for a verified function) and written as `v3: i32 = ...`
+/// otherwise.
 pub fn write_inst(m: &Module, f: &Function, inst: Inst) -> String {
     let d = &f.dfg.insts[inst];
     let mut s = String::new();
     let results = f.dfg.inst_results(inst);
     if !results.is_empty() {
-        let rs: Vec<String> = results.iter().map(|v| v.to_string()).collect();
+        let actual: Option<Vec<Type>> = results
+            .iter()
+            .map(|&v| f.dfg.values.get(v).map(|vd| vd.ty))
+            .collect();
+        let arg_ty = |v: Value| f.dfg.values.get(v).map(|vd| vd.ty);
+        let inferred = crate::typing::result_types(m, d, &arg_ty);
+        let explicit = d.opcode != Opcode::CallIndirect && inferred != actual;
+        let rs: Vec<String> = results
+            .iter()
+            .map(|&v| {
+                if explicit {
+                    format!("{v}: {}", value_type_name(f, v))
+                } else {
+                    v.to_string()
+                }
+            })
+            .collect();
         let _ = write!(s, "{} = ", rs.join(", "));
     }
     s.push_str(d.opcode.name());
     if let Some(ty) = d.ty {
         let _ = write!(s, ".{ty}");
     }
-    let args: Vec<String> = d.args.iter().map(|v| v.to_string()).collect();
-    let args = args.join(", ");
+    let list = |vs: &[Value]| -> Vec<String> { vs.iter().map(|v| v.to_string()).collect() };
+    let args = list(&d.args);
+    let mut parts: Vec<String> = Vec::new();
     match (&d.imm, d.opcode) {
-        (_, Opcode::Jump | Opcode::Brif) => {
-            let mut parts: Vec<String> = d.args.iter().map(|v| v.to_string()).collect();
-            for t in &d.targets {
-                if t.args.is_empty() {
-                    parts.push(t.block.to_string());
-                } else {
-                    let a: Vec<String> = t.args.iter().map(|v| v.to_string()).collect();
-                    parts.push(format!("{}({})", t.block, a.join(", ")));
-                }
-            }
-            let _ = write!(s, " {}", parts.join(", "));
-        }
         (Imm::Func(fid), Opcode::Call | Opcode::Closure) => {
-            let _ = write!(s, " {}({args})", callee_name(m, *fid));
+            parts.push(format!("{}({})", callee_name(m, *fid), args.join(", ")));
         }
-        (Imm::None, Opcode::CallIndirect) => {
-            let (callee, rest) = d
-                .args
-                .split_first()
-                .map_or((String::new(), &[][..]), |(c, r)| (c.to_string(), r));
-            let rest: Vec<String> = rest.iter().map(|v| v.to_string()).collect();
-            let _ = write!(s, " {callee}({})", rest.join(", "));
+        (Imm::None, Opcode::CallIndirect) if !d.args.is_empty() => {
+            let rest = list(&d.args[1..]);
+            let mut p = format!("{}({})", d.args[0], rest.join(", "));
             if !results.is_empty() {
-                let tys: Vec<String> = results
-                    .iter()
-                    .map(|&v| f.dfg.value_type(v).to_string())
-                    .collect();
-                let _ = write!(s, " -> {}", tys.join(", "));
+                let tys: Vec<String> = results.iter().map(|&v| value_type_name(f, v)).collect();
+                let _ = write!(p, " -> {}", tys.join(", "));
             }
+            parts.push(p);
         }
-        (Imm::Rt(rt), _) => {
-            let _ = write!(s, " {}({args})", rt.name());
-        }
-        (Imm::Defer(dd), _) => {
-            let _ = write!(s, " {dd}({args})");
-        }
-        (Imm::Func(fid), _) => {
-            let _ = write!(s, " {}", callee_name(m, *fid));
-        }
-        (Imm::Int(i), _) => {
-            let _ = write!(s, " {i}");
-        }
-        (Imm::Str(b), _) => {
-            let _ = write!(s, " {}", quote(b));
-        }
-        (Imm::Global(g), _) => {
-            let _ = write!(s, " {g}");
-        }
+        (Imm::Rt(rt), _) => parts.push(format!("{}({})", rt.name(), args.join(", "))),
+        (Imm::Defer(dd), _) => parts.push(format!("{dd}({})", args.join(", "))),
         (Imm::Cond(cc), _) => {
-            let _ = write!(s, " {} {args}", cc.name());
+            let _ = write!(s, " {}", cc.name());
+            parts = args;
         }
         (Imm::Bound(b), _) => {
             let kind = match b {
                 crate::inst::BoundKind::Cap => "cap",
                 crate::inst::BoundKind::Len => "len",
             };
-            let _ = write!(s, " {kind} {args}");
+            let _ = write!(s, " {kind}");
+            parts = args;
         }
-        (Imm::GoType(t), Opcode::TypeDesc) => {
-            let _ = write!(s, " {t}");
+        (Imm::Func(fid), _) => {
+            parts.push(callee_name(m, *fid));
+            parts.extend(args);
+        }
+        (Imm::Int(i), _) => {
+            parts.push(i.to_string());
+            parts.extend(args);
+        }
+        (Imm::Str(b), _) => {
+            parts.push(quote(b));
+            parts.extend(args);
+        }
+        (Imm::Global(g), _) => {
+            parts.push(g.to_string());
+            parts.extend(args);
         }
         (Imm::GoType(t), _) => {
-            let _ = write!(s, " {args}, {t}");
+            parts = args;
+            parts.push(t.to_string());
         }
         (Imm::Field(st, i), _) => {
-            let _ = write!(s, " {args}, {st}.{i}");
+            parts = args;
+            parts.push(format!("{st}.{i}"));
         }
         (Imm::Index(i), _) => {
-            let _ = write!(s, " {args}, {i}");
+            parts = args;
+            parts.push(i.to_string());
         }
-        (Imm::None, _) => {
-            if !args.is_empty() {
-                let _ = write!(s, " {args}");
-            }
+        (Imm::None, _) => parts = args,
+    }
+    for t in &d.targets {
+        if t.args.is_empty() {
+            parts.push(t.block.to_string());
+        } else {
+            parts.push(format!("{}({})", t.block, list(&t.args).join(", ")));
         }
+    }
+    if !parts.is_empty() {
+        let _ = write!(s, " {}", parts.join(", "));
     }
     s
 }

@@ -1,1 +1,143 @@
-//! passes
+//! The optimisation and lowering passes over the IR, and the pass manager that runs
+//! them.
+//!
+//! `PASSES` is the pipeline: one static table in order (Go's `passes` in
+//! `cmd/compile/internal/ssa/compile.go` is the model), each entry a plain function over
+//! the module with its name (the file name, the name in dumps and the CLI token), whether
+//! it is required, and what it invalidates. `ORDER` lists the ordering constraints with
+//! their reasons; a test checks the table against them. The manager (`run_pipeline`)
+//! alone times, verifies, snapshots, enables and disables passes; a pass body only
+//! transforms the module and records remarks in its `PassContext`.
+
+pub mod defer_lower;
+mod manager;
+
+pub use manager::{
+    configurations, run_pass, run_pipeline, PassContext, PipelineConfig, PipelineError,
+    PipelineReport, Snapshot,
+};
+
+use ir::Module;
+
+/// A property of the IR a pass establishes for the rest of the pipeline, which the
+/// manager then verifies after every later pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Property {
+    /// No `defer` or `run_defers` remains (`ir::verify::VerifyOptions::lowered`).
+    DefersLowered,
+}
+
+/// One entry of the pipeline.
+pub struct Pass {
+    /// The file name, the name in dumps and the CLI token.
+    pub name: &'static str,
+    /// A required pass cannot be disabled (codegen depends on what it establishes).
+    pub required: bool,
+    /// What the pass invalidates or needs recomputed, for readers of the table (analyses
+    /// are recomputed from the IR by each pass, never cached across passes).
+    pub notes: &'static str,
+    /// What the pass guarantees from then on.
+    pub establishes: &'static [Property],
+    pub run: fn(&mut Module, &mut PassContext),
+}
+
+/// The pipeline, in order.
+pub static PASSES: &[Pass] = &[Pass {
+    name: "defer_lower",
+    required: true,
+    notes: "adds blocks (run_defers becomes a loop), struct layouts for defer records; \
+            sets every DeferData::strategy",
+    establishes: &[Property::DefersLowered],
+    run: defer_lower::run,
+}];
+
+/// Ordering constraints: `(a, b, reason)` means `a` runs before `b` when both are in the
+/// table. Passes named here but not yet in `PASSES` must be listed in `PLANNED`.
+pub static ORDER: &[(&str, &str, &str)] = &[
+    (
+        "inline",
+        "escape",
+        "escape analysis sees the inlined bodies (captures that stop escaping)",
+    ),
+    (
+        "inline",
+        "defer_lower",
+        "inlining migrates a callee's defers into the caller, which are lowered after",
+    ),
+    (
+        "escape",
+        "defer_lower",
+        "the strategy of a defer depends on whether its closure escapes",
+    ),
+    (
+        "open_defer",
+        "defer_lower",
+        "open-coding picks the defers it can handle; defer_lower takes the rest",
+    ),
+    (
+        "defer_lower",
+        "copyprop",
+        "lowering introduces loads and copies the cleanups remove",
+    ),
+    (
+        "defer_lower",
+        "dce",
+        "lowering leaves dead values (unused callee results)",
+    ),
+    (
+        "dce",
+        "simplify_cfg",
+        "dead-code elimination empties blocks that CFG simplification merges",
+    ),
+];
+
+/// Passes that `ORDER` names but that have not landed yet.
+pub static PLANNED: &[&str] = &[
+    "inline",
+    "escape",
+    "open_defer",
+    "copyprop",
+    "dce",
+    "simplify_cfg",
+];
+
+/// The pass with this name.
+pub fn pass(name: &str) -> Option<&'static Pass> {
+    PASSES.iter().find(|p| p.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn position(name: &str) -> Option<usize> {
+        PASSES.iter().position(|p| p.name == name)
+    }
+
+    #[test]
+    fn order_constraints_hold() {
+        for &(a, b, reason) in ORDER {
+            for n in [a, b] {
+                assert!(
+                    position(n).is_some() || PLANNED.contains(&n),
+                    "ORDER names {n}, which is neither a pass nor planned"
+                );
+            }
+            if let (Some(pa), Some(pb)) = (position(a), position(b)) {
+                assert!(pa < pb, "{a} must run before {b}: {reason}");
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_not_planned() {
+        for (i, p) in PASSES.iter().enumerate() {
+            assert_eq!(position(p.name), Some(i), "duplicate pass {}", p.name);
+            assert!(
+                !PLANNED.contains(&p.name),
+                "{} landed: remove it from PLANNED",
+                p.name
+            );
+        }
+    }
+}

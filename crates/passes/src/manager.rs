@@ -1,0 +1,283 @@
+//! The pass manager: runs `PASSES` in order, skipping disabled ones, and alone does what
+//! surrounds a pass: timing, verification (after each pass when asked, and always in
+//! debug builds and tests), per-function snapshots of the IR text (for `deferlab ir`'s
+//! diffs), and collecting remarks.
+
+use crate::{Pass, Property, PASSES};
+use ir::verify::{verify_module_with, VerifyErrors, VerifyOptions};
+use ir::write::write_function;
+use ir::{Module, Remark, SrcLoc};
+use std::fmt;
+use std::time::{Duration, Instant};
+
+/// What a pass may touch besides the module: where its remarks go.
+pub struct PassContext {
+    pass: &'static str,
+    remarks: Vec<Remark>,
+}
+
+impl PassContext {
+    pub fn new(pass: &'static str) -> PassContext {
+        PassContext {
+            pass,
+            remarks: Vec::new(),
+        }
+    }
+
+    /// The name of the running pass.
+    pub fn pass(&self) -> &'static str {
+        self.pass
+    }
+
+    /// Records a decision about `func` at `loc`, in Go's words where Go has them.
+    pub fn remark(&mut self, func: &str, loc: SrcLoc, message: impl Into<String>) {
+        self.remarks.push(Remark {
+            pass: self.pass.to_string(),
+            func: func.to_string(),
+            loc,
+            message: message.into(),
+        });
+    }
+
+    pub fn remarks(&self) -> &[Remark] {
+        &self.remarks
+    }
+
+    pub fn into_remarks(self) -> Vec<Remark> {
+        self.remarks
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PipelineConfig {
+    /// Names of optional passes to skip.
+    pub disabled: Vec<String>,
+    /// Verify the module before the first pass and after every pass (always on in debug
+    /// builds).
+    pub verify_each: bool,
+    /// Record every function's text before the first pass and after every pass.
+    pub record_snapshots: bool,
+}
+
+/// A function's IR text at one point of the pipeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// `start` before the first pass, else the pass that just ran.
+    pub pass: String,
+    pub func: String,
+    pub text: String,
+}
+
+/// The name of the snapshots taken before the first pass (as in Go's `ssa.html`).
+pub const START: &str = "start";
+
+#[derive(Clone, Debug, Default)]
+pub struct PipelineReport {
+    /// Each pass that ran, with its wall-clock time (without verification and snapshots).
+    pub timings: Vec<(String, Duration)>,
+    pub remarks: Vec<Remark>,
+    pub snapshots: Vec<Snapshot>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PipelineError {
+    /// A required pass was disabled.
+    Required(String),
+    /// A disabled pass does not exist.
+    Unknown { name: String, known: Vec<String> },
+    /// The IR failed verification before the first pass (`pass` is `None`) or after one.
+    Verify {
+        pass: Option<String>,
+        errors: VerifyErrors,
+    },
+}
+
+impl fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PipelineError::Required(p) => {
+                write!(f, "pass {p} is required and cannot be disabled")
+            }
+            PipelineError::Unknown { name, known } => {
+                write!(
+                    f,
+                    "unknown pass {name} (known passes: {})",
+                    known.join(", ")
+                )
+            }
+            PipelineError::Verify { pass: None, errors } => {
+                write!(f, "the input IR does not verify:\n{errors}")
+            }
+            PipelineError::Verify {
+                pass: Some(p),
+                errors,
+            } => write!(f, "the IR does not verify after pass {p}:\n{errors}"),
+        }
+    }
+}
+
+impl std::error::Error for PipelineError {}
+
+/// Runs the pipeline over the module.
+pub fn run_pipeline(m: &mut Module, cfg: &PipelineConfig) -> Result<PipelineReport, PipelineError> {
+    for name in &cfg.disabled {
+        match crate::pass(name) {
+            None => {
+                return Err(PipelineError::Unknown {
+                    name: name.clone(),
+                    known: PASSES.iter().map(|p| p.name.to_string()).collect(),
+                })
+            }
+            Some(p) if p.required => return Err(PipelineError::Required(name.clone())),
+            Some(_) => {}
+        }
+    }
+    let passes: Vec<&Pass> = PASSES
+        .iter()
+        .filter(|p| !cfg.disabled.iter().any(|d| d == p.name))
+        .collect();
+    run(
+        m,
+        &passes,
+        cfg.verify_each || cfg!(debug_assertions),
+        cfg.record_snapshots,
+    )
+}
+
+/// Runs a single pass (required or not) with verification before and after, as a pass
+/// test does. Properties established by earlier passes are not assumed.
+pub fn run_pass(m: &mut Module, name: &str) -> Result<PipelineReport, PipelineError> {
+    let Some(p) = crate::pass(name) else {
+        return Err(PipelineError::Unknown {
+            name: name.to_string(),
+            known: PASSES.iter().map(|p| p.name.to_string()).collect(),
+        });
+    };
+    run(m, &[p], true, false)
+}
+
+fn run(
+    m: &mut Module,
+    passes: &[&Pass],
+    verify: bool,
+    snapshots: bool,
+) -> Result<PipelineReport, PipelineError> {
+    let mut report = PipelineReport::default();
+    let mut opts = VerifyOptions::default();
+    if verify {
+        verify_module_with(m, opts)
+            .map_err(|errors| PipelineError::Verify { pass: None, errors })?;
+    }
+    if snapshots {
+        snapshot(m, START, &mut report);
+    }
+    for p in passes {
+        let mut cx = PassContext::new(p.name);
+        let start = Instant::now();
+        (p.run)(m, &mut cx);
+        report.timings.push((p.name.to_string(), start.elapsed()));
+        report.remarks.extend(cx.into_remarks());
+        if p.establishes.contains(&Property::DefersLowered) {
+            opts.lowered = true;
+        }
+        if verify {
+            verify_module_with(m, opts).map_err(|errors| PipelineError::Verify {
+                pass: Some(p.name.to_string()),
+                errors,
+            })?;
+        }
+        if snapshots {
+            snapshot(m, p.name, &mut report);
+        }
+    }
+    Ok(report)
+}
+
+fn snapshot(m: &Module, pass: &str, report: &mut PipelineReport) {
+    for (_, f) in m.funcs.iter() {
+        report.snapshots.push(Snapshot {
+            pass: pass.to_string(),
+            func: f.name.clone(),
+            text: write_function(m, f),
+        });
+    }
+}
+
+/// The sets of disabled optional passes every program is tested under (the matrix),
+/// the empty set (everything on) first. With up to three optional passes this is every
+/// subset; beyond that, to keep the matrix linear, everything on, everything off, each
+/// pass alone off and each pass alone on.
+pub fn configurations() -> Vec<Vec<String>> {
+    let optional: Vec<String> = PASSES
+        .iter()
+        .filter(|p| !p.required)
+        .map(|p| p.name.to_string())
+        .collect();
+    let n = optional.len();
+    let subset = |mask: u64| -> Vec<String> {
+        (0..n)
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| optional[i].clone())
+            .collect()
+    };
+    let mut out: Vec<Vec<String>> = Vec::new();
+    if n <= 3 {
+        let mut masks: Vec<u64> = (0..1u64 << n).collect();
+        masks.sort_by_key(|m| (m.count_ones(), *m));
+        out.extend(masks.into_iter().map(subset));
+    } else {
+        let all = (1u64 << n) - 1;
+        let mut masks = vec![0, all];
+        masks.extend((0..n).map(|i| 1u64 << i));
+        masks.extend((0..n).map(|i| all & !(1u64 << i)));
+        for m in masks {
+            let s = subset(m);
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configurations_start_with_everything_on() {
+        let c = configurations();
+        assert_eq!(c[0], Vec::<String>::new());
+        for set in &c {
+            for name in set {
+                assert!(!crate::pass(name).expect("known pass").required);
+            }
+        }
+    }
+
+    #[test]
+    fn disabling_a_required_pass_is_an_error() {
+        let cfg = PipelineConfig {
+            disabled: vec!["defer_lower".into()],
+            ..Default::default()
+        };
+        let err = run_pipeline(&mut Module::default(), &cfg).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "pass defer_lower is required and cannot be disabled"
+        );
+    }
+
+    #[test]
+    fn disabling_an_unknown_pass_lists_the_known_ones() {
+        let cfg = PipelineConfig {
+            disabled: vec!["nope".into()],
+            ..Default::default()
+        };
+        let err = run_pipeline(&mut Module::default(), &cfg).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown pass nope (known passes: defer_lower)"
+        );
+    }
+}
