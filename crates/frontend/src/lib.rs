@@ -6,6 +6,7 @@
 //! into the `ir` crate's SSA form.
 
 pub mod ast;
+pub mod check;
 pub mod diag;
 pub mod lexer;
 pub mod hir;

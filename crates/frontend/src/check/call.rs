@@ -1,0 +1,1038 @@
+//! Calls: of functions, function values and methods, conversions `T(x)`, the builtins,
+//! and the library subset (`fmt`, `errors`, `os`, `*testing.B`).
+
+use super::constant::ConvCtx;
+use super::expr::{const_int, is_const, mk, unparen, Operand};
+use super::types::Selection;
+use super::{Checker, Dep, Entity, Pkg};
+use crate::ast::{self, Span};
+use crate::hir::{Builtin, ConstValue, Expr, ExprKind, LibFunc};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+
+/// The `*testing.B` methods of the subset.
+pub(crate) fn b_method(name: &str) -> Option<LibFunc> {
+    Some(match name {
+        "Loop" => LibFunc::BLoop,
+        "Run" => LibFunc::BRun,
+        "ResetTimer" => LibFunc::BResetTimer,
+        "StopTimer" => LibFunc::BStopTimer,
+        "StartTimer" => LibFunc::BStartTimer,
+        "ReportAllocs" => LibFunc::BReportAllocs,
+        _ => return None,
+    })
+}
+
+impl Checker<'_> {
+    pub(crate) fn results_type(&mut self, results: &[TypeId]) -> TypeId {
+        match results {
+            [one] => *one,
+            _ => self.types.tuple(results.to_vec()),
+        }
+    }
+
+    fn no_value(&mut self) -> TypeId {
+        self.types.tuple(Vec::new())
+    }
+
+    pub(crate) fn call(
+        &mut self,
+        func: &ast::Expr,
+        args: &[ast::Expr],
+        ellipsis: bool,
+        span: Span,
+    ) -> Operand {
+        let f = unparen(func);
+        if let ast::ExprKind::Selector(x, sel) = &f.kind {
+            if let ast::ExprKind::Ident(n) = &unparen(x).kind {
+                if let Some(Entity::Package(i)) = self.lookup(n) {
+                    let Some(pkg) = self.use_import(i) else {
+                        return Operand::Invalid;
+                    };
+                    return self.lib_call(pkg, n, sel, args, ellipsis, span);
+                }
+            }
+            if let Operand::Value(recv) = self.operand_for_method(x) {
+                return self.method_call(recv, sel, args, ellipsis, span, f.span);
+            }
+            return Operand::Invalid;
+        }
+        match self.operand(func) {
+            Operand::Type(t) => Operand::Value(self.conversion(t, args, ellipsis, span)),
+            Operand::Builtin(b) => Operand::Value(self.builtin(b, func, args, ellipsis, span)),
+            Operand::Value(v) => Operand::Value(self.call_value(v, args, ellipsis, span)),
+            Operand::Package(_, name) => {
+                self.err(func.span, format!("use of package {name} without selector"));
+                Operand::Invalid
+            }
+            Operand::Invalid => {
+                // Still check the arguments for their own errors.
+                for a in args {
+                    let _ = self.expr_multi(a);
+                }
+                Operand::Invalid
+            }
+        }
+    }
+
+    /// The receiver of `x.m(...)`: a value, or a type for a method expression.
+    fn operand_for_method(&mut self, x: &ast::Expr) -> Operand {
+        match self.operand(x) {
+            Operand::Type(_) => {
+                self.err(x.span, "method expressions are not supported");
+                Operand::Invalid
+            }
+            Operand::Value(v) if self.is_tuple(v.ty) => {
+                self.single_value_error(&v);
+                Operand::Invalid
+            }
+            Operand::Value(v) if self.is_invalid(v.ty) => Operand::Invalid,
+            o => o,
+        }
+    }
+
+    fn method_call(
+        &mut self,
+        recv: Expr,
+        sel: &ast::Ident,
+        args: &[ast::Expr],
+        ellipsis: bool,
+        span: Span,
+        fspan: Span,
+    ) -> Operand {
+        match self.select(recv.ty, &sel.name) {
+            Some(Selection::Method {
+                func, pointer_recv, ..
+            }) => {
+                self.add_dep(Dep::Func(func));
+                let fty = self
+                    .funcs
+                    .get(func.0 as usize)
+                    .map(|f| f.ty)
+                    .unwrap_or(self.invalid());
+                let Some((params, results)) = self.func_parts(fty) else {
+                    return Operand::Invalid;
+                };
+                let recv = self.method_recv(recv, pointer_recv, &sel.name);
+                let text = self.text(fspan).to_string();
+                let args = self.call_args(&params, args, ellipsis, &text, span);
+                let ty = self.results_type(&results);
+                Operand::Value(mk(
+                    ExprKind::MethodCall {
+                        func,
+                        recv: Box::new(recv),
+                        args,
+                    },
+                    ty,
+                    span,
+                ))
+            }
+            Some(Selection::Field {
+                index,
+                ty,
+                through_ptr,
+            }) => {
+                let base = if through_ptr {
+                    self.deref(recv, fspan)
+                } else {
+                    recv
+                };
+                let callee = mk(
+                    ExprKind::Field {
+                        base: Box::new(base),
+                        index,
+                    },
+                    ty,
+                    fspan,
+                );
+                Operand::Value(self.call_value(callee, args, ellipsis, span))
+            }
+            None => {
+                if self.types.under(recv.ty) == TypeTable::error() && sel.name == "Error" {
+                    self.expect_no_args("Error", args, span);
+                    let t = TypeTable::basic(Basic::String);
+                    return Operand::Value(mk(
+                        ExprKind::Lib {
+                            func: LibFunc::ErrorMethod,
+                            args: vec![recv],
+                        },
+                        t,
+                        span,
+                    ));
+                }
+                if self.is_testing_b(recv.ty) {
+                    return self.b_call(recv, sel, args, span);
+                }
+                self.undefined_sel(&recv, sel, span);
+                Operand::Invalid
+            }
+        }
+    }
+
+    fn expect_no_args(&mut self, name: &str, args: &[ast::Expr], _span: Span) {
+        if let Some(a) = args.first() {
+            self.err(a.span, format!("too many arguments in call to {name}"));
+        }
+    }
+
+    fn b_call(&mut self, recv: Expr, sel: &ast::Ident, args: &[ast::Expr], span: Span) -> Operand {
+        let Some(func) = b_method(&sel.name) else {
+            self.err(sel.span, format!("b.{} is not supported", sel.name));
+            return Operand::Invalid;
+        };
+        let recv = self.method_recv(recv, true, &sel.name);
+        let mut out = vec![recv];
+        let bool_t = TypeTable::basic(Basic::Bool);
+        let ty = match func {
+            LibFunc::BRun => {
+                let bp = self.testing_b_ptr();
+                let fty = self.types.func(vec![bp], vec![]);
+                let params = [TypeTable::basic(Basic::String), fty];
+                out.extend(self.call_args(&params, args, false, "b.Run", span));
+                bool_t
+            }
+            LibFunc::BLoop => {
+                self.expect_no_args(&sel.name, args, span);
+                bool_t
+            }
+            _ => {
+                self.expect_no_args(&sel.name, args, span);
+                self.no_value()
+            }
+        };
+        Operand::Value(mk(ExprKind::Lib { func, args: out }, ty, span))
+    }
+
+    /// A call of a function value (or a top-level function).
+    fn call_value(&mut self, f: Expr, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
+        if self.is_invalid(f.ty) {
+            for a in args {
+                let _ = self.expr_multi(a);
+            }
+            return self.invalid_expr(span);
+        }
+        if self.is_tuple(f.ty) {
+            self.single_value_error(&f);
+            return self.invalid_expr(span);
+        }
+        let Some((params, results)) = self.func_parts(f.ty) else {
+            let d = self.describe(&f);
+            let ts = self.short_display(f.ty);
+            self.err(
+                span,
+                format!("invalid operation: cannot call non-function {d}"),
+            );
+            let _ = ts;
+            return self.invalid_expr(span);
+        };
+        let text = self.text(f.span).to_string();
+        let args = self.call_args(&params, args, ellipsis, &text, span);
+        let ty = self.results_type(&results);
+        mk(
+            ExprKind::Call {
+                callee: Box::new(f),
+                args,
+            },
+            ty,
+            span,
+        )
+    }
+
+    fn types_list(&self, ts: &[TypeId]) -> String {
+        let v: Vec<String> = ts
+            .iter()
+            .map(|&t| match self.types.basic_of(t) {
+                Some(Basic::UntypedInt | Basic::UntypedRune) => "number".to_string(),
+                _ => self.short_display(self.default_type(t)),
+            })
+            .collect();
+        format!("({})", v.join(", "))
+    }
+
+    /// Checks call arguments against parameter types. A single multi-value call whose
+    /// results match the parameters is passed on as one tuple-valued argument.
+    pub(crate) fn call_args(
+        &mut self,
+        params: &[TypeId],
+        args: &[ast::Expr],
+        ellipsis: bool,
+        callee: &str,
+        span: Span,
+    ) -> Vec<Expr> {
+        if ellipsis {
+            self.err(span, format!("have (...) in call to non-variadic {callee}: variadic functions are not supported"));
+            return Vec::new();
+        }
+        let context = format!("argument to {callee}");
+        if args.len() == 1 {
+            let v = self.expr_multi(&args[0]);
+            if let TypeKind::Tuple(ts) = self.types.kind(v.ty).clone() {
+                if ts.is_empty() {
+                    self.single_value_error(&v);
+                    return Vec::new();
+                }
+                if ts.len() != params.len() {
+                    self.count_error(params, &ts, args, span, callee);
+                    return Vec::new();
+                }
+                for (&have, &want) in ts.iter().zip(params) {
+                    if let Err(why) = self.assignable(have, want) {
+                        let hs = self.short_display(have);
+                        let ws = self.short_display(want);
+                        let text = self.text(v.span);
+                        self.err(v.span, format!("cannot use {text} (value of type {hs}) as {ws} value in {context}{why}"));
+                        return Vec::new();
+                    }
+                }
+                return vec![v];
+            }
+            if params.len() != 1 {
+                let have = [v.ty];
+                self.count_error(params, &have, args, span, callee);
+                return Vec::new();
+            }
+            return vec![self.assign_conv(v, params[0], &context)];
+        }
+        let vals: Vec<Expr> = args.iter().map(|a| self.expr(a)).collect();
+        if vals.len() != params.len() {
+            let have: Vec<TypeId> = vals.iter().map(|v| v.ty).collect();
+            self.count_error(params, &have, args, span, callee);
+            return Vec::new();
+        }
+        vals.into_iter()
+            .zip(params)
+            .map(|(v, &p)| self.assign_conv(v, p, &context))
+            .collect()
+    }
+
+    fn count_error(
+        &mut self,
+        params: &[TypeId],
+        have: &[TypeId],
+        args: &[ast::Expr],
+        span: Span,
+        callee: &str,
+    ) {
+        if have.iter().any(|&t| self.is_invalid(t)) {
+            return;
+        }
+        let hs = self.types_list(have);
+        let ws = self.types_list(params);
+        if have.len() < params.len() {
+            let at = Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize);
+            self.err(
+                at,
+                format!("not enough arguments in call to {callee}\n\thave {hs}\n\twant {ws}"),
+            );
+        } else {
+            let at = args.get(params.len()).map(|a| a.span).unwrap_or(span);
+            self.err(
+                at,
+                format!("too many arguments in call to {callee}\n\thave {hs}\n\twant {ws}"),
+            );
+        }
+    }
+
+    /// `pkg.Name` not called: the library offers no values.
+    pub(crate) fn package_member(
+        &mut self,
+        pkg: Pkg,
+        pname: &str,
+        sel: &ast::Ident,
+        span: Span,
+    ) -> Operand {
+        match (pkg, sel.name.as_str()) {
+            (Pkg::Testing, "B") => {
+                let p = self.testing_b_ptr();
+                match self.types.kind(p) {
+                    TypeKind::Pointer(b) => Operand::Type(*b),
+                    _ => Operand::Invalid,
+                }
+            }
+            (
+                Pkg::Fmt,
+                "Println" | "Print" | "Printf" | "Sprintf" | "Sprint" | "Sprintln" | "Errorf",
+            )
+            | (Pkg::Errors, "New")
+            | (Pkg::Os, "Exit") => {
+                self.err(
+                    span,
+                    format!("{pname}.{} as a value is not supported", sel.name),
+                );
+                Operand::Invalid
+            }
+            _ => {
+                self.err(span, format!("{pname}.{} is not supported", sel.name));
+                Operand::Invalid
+            }
+        }
+    }
+
+    // ---- Conversions -------------------------------------------------------------------
+
+    fn conversion(&mut self, t: TypeId, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
+        let ts = self.short_display(t);
+        if args.len() != 1 || ellipsis {
+            if args.is_empty() {
+                self.err(span, format!("missing argument in conversion to {ts}"));
+            } else {
+                self.err(
+                    args[args.len() - 1].span,
+                    format!("too many arguments in conversion to {ts}"),
+                );
+            }
+            return self.invalid_expr(span);
+        }
+        let v = self.expr(&args[0]);
+        if self.is_invalid(v.ty) || self.is_invalid(t) {
+            return self.invalid_expr(span);
+        }
+        if self.is_untyped(v.ty) {
+            return self.convert_untyped_explicit(v, t, span);
+        }
+        // A typed constant converted to a basic type stays constant.
+        if is_const(&v) && self.is_const_type(t) {
+            if let ExprKind::Const(c) = &v.kind {
+                let c = c.clone();
+                match (&c, self.types.is_integer(t), self.is_string(t)) {
+                    (ConstValue::Int(i), true, _) if self.types.is_integer(v.ty) => {
+                        if !self.fits(*i, t) {
+                            let d = self.describe(&v);
+                            self.err(v.span, format!("cannot convert {d} to type {ts}"));
+                            return self.invalid_expr(span);
+                        }
+                        return mk(ExprKind::Const(c), t, span);
+                    }
+                    (ConstValue::Int(i), false, true) if self.types.is_integer(v.ty) => {
+                        return mk(ExprKind::Const(ConstValue::Str(rune_string(*i))), t, span);
+                    }
+                    (ConstValue::Str(_), false, true) if self.is_string(v.ty) => {
+                        return mk(ExprKind::Const(c), t, span);
+                    }
+                    (ConstValue::Bool(_), _, _) if self.is_bool(t) && self.is_bool(v.ty) => {
+                        return mk(ExprKind::Const(c), t, span);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if self.convertible(v.ty, t) {
+            if self.types.is_interface(t) {
+                let mut e = self.to_iface(v, t);
+                e.span = span;
+                return e;
+            }
+            return mk(ExprKind::Convert(Box::new(v)), t, span);
+        }
+        let d = self.describe(&v);
+        if self.is_rune_slice(t) || self.is_rune_slice(v.ty) {
+            self.err(
+                span,
+                "conversions between strings and []rune are not supported",
+            );
+        } else {
+            self.err(v.span, format!("cannot convert {d} to type {ts}"));
+        }
+        self.invalid_expr(span)
+    }
+
+    fn is_rune_slice(&self, t: TypeId) -> bool {
+        self.slice_elem(t)
+            .is_some_and(|e| self.types.basic_of(e) == Some(Basic::Int32))
+    }
+
+    fn is_byte_slice(&self, t: TypeId) -> bool {
+        self.slice_elem(t)
+            .is_some_and(|e| self.types.basic_of(e) == Some(Basic::Uint8))
+    }
+
+    fn convertible(&mut self, from: TypeId, to: TypeId) -> bool {
+        if self.assignable(from, to).is_ok() {
+            return true;
+        }
+        let (uf, ut) = (self.types.under(from), self.types.under(to));
+        if uf == ut {
+            return true;
+        }
+        if self.types.is_integer(from) && (self.types.is_integer(to) || self.is_string(to)) {
+            return true;
+        }
+        if self.is_string(from) && self.is_byte_slice(to)
+            || self.is_byte_slice(from) && self.is_string(to)
+        {
+            return true;
+        }
+        if let (TypeKind::Pointer(a), TypeKind::Pointer(b)) =
+            (self.types.kind(uf), self.types.kind(ut))
+        {
+            return self.types.under(*a) == self.types.under(*b);
+        }
+        false
+    }
+
+    fn convert_untyped_explicit(&mut self, v: Expr, t: TypeId, span: Span) -> Expr {
+        let ts = self.short_display(t);
+        if self.types.is_interface(t) {
+            let mut e = self.to_iface(v, t);
+            e.span = span;
+            return e;
+        }
+        let vb = self.types.basic_of(v.ty);
+        let int_src = matches!(vb, Some(Basic::UntypedInt | Basic::UntypedRune));
+        if int_src && self.is_string(t) {
+            if let Some(i) = const_int(&v) {
+                return mk(ExprKind::Const(ConstValue::Str(rune_string(i))), t, span);
+            }
+        }
+        if vb == Some(Basic::UntypedString) && self.is_byte_slice(t) {
+            let s = self.convert_untyped(v, TypeTable::basic(Basic::String), ConvCtx::Convert);
+            return mk(ExprKind::Convert(Box::new(s)), t, span);
+        }
+        let ok = match vb {
+            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(t),
+            Some(Basic::UntypedBool) => self.is_bool(t),
+            Some(Basic::UntypedString) => self.is_string(t),
+            Some(Basic::UntypedNil) => self.nil_ok(t),
+            _ => false,
+        };
+        if !ok {
+            let d = self.describe(&v);
+            self.err(v.span, format!("cannot convert {d} to type {ts}"));
+            return self.invalid_expr(span);
+        }
+        let mut e = self.convert_untyped(v, t, ConvCtx::Convert);
+        e.span = span;
+        e
+    }
+
+    // ---- Builtins ------------------------------------------------------------------------
+
+    fn builtin(
+        &mut self,
+        b: Builtin,
+        func: &ast::Expr,
+        args: &[ast::Expr],
+        ellipsis: bool,
+        span: Span,
+    ) -> Expr {
+        let name = self.text(func.span).to_string();
+        let int_t = TypeTable::basic(Basic::Int);
+        if ellipsis && b != Builtin::Append {
+            self.err(
+                span,
+                format!("invalid operation: invalid use of ... with built-in {name}"),
+            );
+            return self.invalid_expr(span);
+        }
+        let want = |n: usize| -> Option<usize> {
+            match b {
+                Builtin::Len | Builtin::Cap | Builtin::New | Builtin::Panic => Some(n),
+                Builtin::Copy => Some(2),
+                Builtin::Recover => Some(0),
+                _ => None,
+            }
+        };
+        if let Some(n) = want(1) {
+            let n = if matches!(b, Builtin::Copy | Builtin::Recover) {
+                n
+            } else {
+                1
+            };
+            if args.len() != n {
+                let (what, at) = if args.len() < n {
+                    (
+                        "not enough",
+                        Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize),
+                    )
+                } else {
+                    ("too many", args[n].span)
+                };
+                self.err(
+                    at,
+                    format!(
+                        "{what} arguments for {} (expected {n}, found {})",
+                        self.text(span),
+                        args.len()
+                    ),
+                );
+                return self.invalid_expr(span);
+            }
+        }
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let v = self.expr(&args[0]);
+                if self.is_invalid(v.ty) {
+                    return v;
+                }
+                let ok =
+                    self.slice_elem(v.ty).is_some() || (b == Builtin::Len && self.is_string(v.ty));
+                if !ok {
+                    let d = self.describe(&v);
+                    self.err(v.span, format!("invalid argument: {d} for built-in {name}"));
+                    return self.invalid_expr(span);
+                }
+                if let ExprKind::Const(ConstValue::Str(s)) = &v.kind {
+                    return mk(
+                        ExprKind::Const(ConstValue::Int(s.len() as i128)),
+                        int_t,
+                        span,
+                    );
+                }
+                let v = self.defaulted(v);
+                mk(
+                    ExprKind::Builtin {
+                        builtin: b,
+                        args: vec![v],
+                    },
+                    int_t,
+                    span,
+                )
+            }
+            Builtin::Append | Builtin::AppendSpread => self.append(args, ellipsis, span),
+            Builtin::Copy => {
+                let dst = self.expr(&args[0]);
+                let src = self.expr(&args[1]);
+                if self.is_invalid(dst.ty) || self.is_invalid(src.ty) {
+                    return self.invalid_expr(span);
+                }
+                let Some(de) = self.slice_elem(dst.ty) else {
+                    let d = self.describe(&dst);
+                    self.err(
+                        dst.span,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {d} and {}",
+                            self.describe(&src)
+                        ),
+                    );
+                    return self.invalid_expr(span);
+                };
+                let ok = self.slice_elem(src.ty) == Some(de)
+                    || (self.is_string(src.ty) && self.types.basic_of(de) == Some(Basic::Uint8));
+                if !ok {
+                    let (d1, d2) = (self.describe(&dst), self.describe(&src));
+                    self.err(span, format!("invalid argument: arguments to copy {d1} and {d2} have different element types"));
+                    return self.invalid_expr(span);
+                }
+                let src = self.defaulted(src);
+                mk(
+                    ExprKind::Builtin {
+                        builtin: b,
+                        args: vec![dst, src],
+                    },
+                    int_t,
+                    span,
+                )
+            }
+            Builtin::Make => self.make(args, span),
+            Builtin::New => match self.operand(&args[0]) {
+                Operand::Type(t) => {
+                    let p = self.types.pointer(t);
+                    mk(
+                        ExprKind::Builtin {
+                            builtin: b,
+                            args: vec![],
+                        },
+                        p,
+                        span,
+                    )
+                }
+                Operand::Invalid => self.invalid_expr(span),
+                _ => {
+                    let text = self.text(args[0].span);
+                    self.err(args[0].span, format!("{text} is not a type"));
+                    self.invalid_expr(span)
+                }
+            },
+            Builtin::Min | Builtin::Max => self.min_max(b, args, span),
+            Builtin::Panic => {
+                let v = self.expr(&args[0]);
+                if self.is_invalid(v.ty) {
+                    return self.invalid_expr(span);
+                }
+                let v = self.to_iface(v, TypeTable::any());
+                let ty = self.no_value();
+                mk(
+                    ExprKind::Builtin {
+                        builtin: b,
+                        args: vec![v],
+                    },
+                    ty,
+                    span,
+                )
+            }
+            Builtin::Recover => mk(
+                ExprKind::Builtin {
+                    builtin: b,
+                    args: vec![],
+                },
+                TypeTable::any(),
+                span,
+            ),
+            Builtin::Print | Builtin::Println => {
+                let mut out = Vec::new();
+                for a in args {
+                    let v = self.expr(a);
+                    if self.is_nil_type(v.ty) {
+                        self.err(
+                            v.span,
+                            format!("use of untyped nil in argument to built-in {name}"),
+                        );
+                        continue;
+                    }
+                    out.push(self.defaulted(v));
+                }
+                let ty = self.no_value();
+                mk(
+                    ExprKind::Builtin {
+                        builtin: b,
+                        args: out,
+                    },
+                    ty,
+                    span,
+                )
+            }
+        }
+    }
+
+    fn append(&mut self, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
+        let Some(first) = args.first() else {
+            self.err(
+                span,
+                "not enough arguments for append() (expected 1, found 0)",
+            );
+            return self.invalid_expr(span);
+        };
+        let s = self.expr(first);
+        if self.is_invalid(s.ty) {
+            return self.invalid_expr(span);
+        }
+        if self.is_nil_type(s.ty) {
+            self.err(
+                s.span,
+                "invalid argument: s (untyped nil) is not a slice"
+                    .replace("s (untyped nil)", "nil"),
+            );
+            return self.invalid_expr(span);
+        }
+        let Some(elem) = self.slice_elem(s.ty) else {
+            let d = self.describe(&s);
+            self.err(s.span, format!("invalid argument: {d} is not a slice"));
+            return self.invalid_expr(span);
+        };
+        let st = s.ty;
+        if ellipsis {
+            if args.len() != 2 {
+                self.err(span, "can only use ... with final argument in list");
+                return self.invalid_expr(span);
+            }
+            let t = self.expr(&args[1]);
+            let t = if self.is_string(t.ty) && self.types.basic_of(elem) == Some(Basic::Uint8) {
+                self.defaulted(t)
+            } else {
+                self.assign_conv(t, st, "argument to append")
+            };
+            return mk(
+                ExprKind::Builtin {
+                    builtin: Builtin::AppendSpread,
+                    args: vec![s, t],
+                },
+                st,
+                span,
+            );
+        }
+        let mut out = vec![s];
+        for a in &args[1..] {
+            let v = self.expr(a);
+            out.push(self.assign_conv(v, elem, "argument to append"));
+        }
+        mk(
+            ExprKind::Builtin {
+                builtin: Builtin::Append,
+                args: out,
+            },
+            st,
+            span,
+        )
+    }
+
+    fn make(&mut self, args: &[ast::Expr], span: Span) -> Expr {
+        let Some(first) = args.first() else {
+            self.err(
+                span,
+                "not enough arguments for make() (expected 1, found 0)",
+            );
+            return self.invalid_expr(span);
+        };
+        let t = match self.operand(first) {
+            Operand::Type(t) => t,
+            Operand::Invalid => return self.invalid_expr(span),
+            _ => {
+                let text = self.text(first.span);
+                self.err(first.span, format!("{text} is not a type"));
+                return self.invalid_expr(span);
+            }
+        };
+        if self.slice_elem(t).is_none() {
+            let ts = self.short_display(t);
+            self.err(
+                first.span,
+                format!("invalid argument: cannot make {ts}; type must be slice, map, or channel"),
+            );
+            return self.invalid_expr(span);
+        }
+        if args.len() < 2 || args.len() > 3 {
+            let text = self.text(span);
+            self.err(
+                span,
+                format!(
+                    "invalid operation: {text} expects 2 or 3 arguments; found {}",
+                    args.len()
+                ),
+            );
+            return self.invalid_expr(span);
+        }
+        let mut out = Vec::new();
+        for a in &args[1..] {
+            let v = self.index_value(a, None);
+            out.push(v);
+        }
+        if let (Some(l), Some(c)) = (
+            out.first().and_then(const_int),
+            out.get(1).and_then(const_int),
+        ) {
+            if l > c {
+                self.err(
+                    args[1].span,
+                    "invalid argument: length and capacity swapped",
+                );
+                return self.invalid_expr(span);
+            }
+        }
+        mk(
+            ExprKind::Builtin {
+                builtin: Builtin::Make,
+                args: out,
+            },
+            t,
+            span,
+        )
+    }
+
+    fn min_max(&mut self, b: Builtin, args: &[ast::Expr], span: Span) -> Expr {
+        let name = if b == Builtin::Min { "min" } else { "max" };
+        if args.is_empty() {
+            self.err(
+                span,
+                format!("not enough arguments for {name}() (expected 1, found 0)"),
+            );
+            return self.invalid_expr(span);
+        }
+        let vals: Vec<Expr> = args.iter().map(|a| self.expr(a)).collect();
+        if vals.iter().any(|v| self.is_invalid(v.ty)) {
+            return self.invalid_expr(span);
+        }
+        // Fold the operands pairwise into one type, as `x < y` would.
+        let mut acc: Option<Expr> = None;
+        let mut typed: Option<TypeId> = None;
+        for v in &vals {
+            if !self.is_untyped(v.ty) {
+                typed = Some(v.ty);
+                break;
+            }
+        }
+        let mut out = Vec::new();
+        for v in vals {
+            if !(self.types.is_integer(v.ty) || self.is_string(v.ty)) {
+                let d = self.describe(&v);
+                self.err(v.span, format!("invalid argument: {d} cannot be ordered"));
+                return self.invalid_expr(span);
+            }
+            let v = match typed {
+                Some(t) if self.is_untyped(v.ty) => {
+                    if !self.untyped_kind_ok(v.ty, t) {
+                        let (d, ts) = (self.describe(&v), self.short_display(t));
+                        self.err(v.span, format!("invalid argument: mismatched types {ts} (previous argument) and {d}"));
+                        return self.invalid_expr(span);
+                    }
+                    self.convert_untyped(v, t, ConvCtx::Operand)
+                }
+                Some(t) if v.ty != t => {
+                    let (ts, vs) = (self.short_display(t), self.short_display(v.ty));
+                    let text = self.text(v.span);
+                    self.err(v.span, format!("invalid argument: mismatched types {ts} (previous argument) and {vs} (type of {text})"));
+                    return self.invalid_expr(span);
+                }
+                _ => v,
+            };
+            if self.is_invalid(v.ty) {
+                return self.invalid_expr(span);
+            }
+            acc = Some(match acc {
+                None => v.clone(),
+                Some(a) => {
+                    // Fold constants: keep the smaller / larger.
+                    let cmp = self.binary_values(crate::ast::BinOp::Lt, a.clone(), v.clone(), span);
+                    match cmp.kind {
+                        ExprKind::Const(ConstValue::Bool(lt)) => {
+                            let keep_a = if b == Builtin::Min { lt } else { !lt };
+                            let mut k = if keep_a { a } else { v.clone() };
+                            // untyped int vs rune: the result takes the wider kind.
+                            if self.is_untyped(k.ty) {
+                                k.ty = cmp_untyped_kind(self, &k, &v);
+                            }
+                            k
+                        }
+                        _ => v.clone(),
+                    }
+                }
+            });
+            out.push(v);
+        }
+        if out.iter().all(is_const) {
+            if let Some(mut a) = acc {
+                a.span = span;
+                return a;
+            }
+        }
+        let out: Vec<Expr> = out.into_iter().map(|v| self.defaulted(v)).collect();
+        let ty = out.first().map(|v| v.ty).unwrap_or(self.invalid());
+        mk(
+            ExprKind::Builtin {
+                builtin: b,
+                args: out,
+            },
+            ty,
+            span,
+        )
+    }
+
+    fn untyped_kind_ok(&self, u: TypeId, t: TypeId) -> bool {
+        match self.types.basic_of(u) {
+            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(t),
+            Some(Basic::UntypedString) => self.is_string(t),
+            _ => false,
+        }
+    }
+
+    // ---- The library ---------------------------------------------------------------------
+
+    fn lib_call(
+        &mut self,
+        pkg: Pkg,
+        pname: &str,
+        sel: &ast::Ident,
+        args: &[ast::Expr],
+        ellipsis: bool,
+        span: Span,
+    ) -> Operand {
+        let name = sel.name.as_str();
+        let func = match (pkg, name) {
+            (Pkg::Fmt, "Println") => LibFunc::FmtPrintln,
+            (Pkg::Fmt, "Print") => LibFunc::FmtPrint,
+            (Pkg::Fmt, "Printf") => LibFunc::FmtPrintf,
+            (Pkg::Fmt, "Sprintf") => LibFunc::FmtSprintf,
+            (Pkg::Fmt, "Sprint") => LibFunc::FmtSprint,
+            (Pkg::Fmt, "Sprintln") => LibFunc::FmtSprintln,
+            (Pkg::Fmt, "Errorf") => LibFunc::FmtErrorf,
+            (Pkg::Errors, "New") => LibFunc::ErrorsNew,
+            (Pkg::Os, "Exit") => LibFunc::OsExit,
+            _ => {
+                self.err(span, format!("{pname}.{name} is not supported"));
+                for a in args {
+                    let _ = self.expr_multi(a);
+                }
+                return Operand::Invalid;
+            }
+        };
+        let callee = format!("{pname}.{name}");
+        let string_t = TypeTable::basic(Basic::String);
+        let int_t = TypeTable::basic(Basic::Int);
+        // fmt's printing functions return `(n int, err error)`.
+        let n_err = self.types.tuple(vec![int_t, TypeTable::error()]);
+        let (fixed, variadic, ty): (Vec<TypeId>, bool, TypeId) = match func {
+            LibFunc::FmtPrintln | LibFunc::FmtPrint => (vec![], true, n_err),
+            LibFunc::FmtPrintf => (vec![string_t], true, n_err),
+            LibFunc::FmtSprintf => (vec![string_t], true, string_t),
+            LibFunc::FmtSprint | LibFunc::FmtSprintln => (vec![], true, string_t),
+            LibFunc::FmtErrorf => (vec![string_t], true, TypeTable::error()),
+            LibFunc::ErrorsNew => (vec![string_t], false, TypeTable::error()),
+            _ => (vec![int_t], false, self.no_value()),
+        };
+        if ellipsis {
+            self.err(span, format!("{callee} with ... is not supported"));
+            return Operand::Invalid;
+        }
+        if !variadic {
+            let args = self.call_args(&fixed, args, false, &callee, span);
+            return Operand::Value(mk(ExprKind::Lib { func, args }, ty, span));
+        }
+        // fmt: the fixed parameters, then any number of operands converted to `any`.
+        if args.len() == 1 && fixed.is_empty() {
+            let v = self.expr_multi(&args[0]);
+            if let TypeKind::Tuple(ts) = self.types.kind(v.ty) {
+                if ts.is_empty() {
+                    self.single_value_error(&v);
+                    return Operand::Invalid;
+                }
+                return Operand::Value(mk(
+                    ExprKind::Lib {
+                        func,
+                        args: vec![v],
+                    },
+                    ty,
+                    span,
+                ));
+            }
+            let v = self.fmt_operand(v);
+            return Operand::Value(mk(
+                ExprKind::Lib {
+                    func,
+                    args: vec![v],
+                },
+                ty,
+                span,
+            ));
+        }
+        if args.len() < fixed.len() {
+            let have: Vec<TypeId> = Vec::new();
+            self.count_error(&fixed, &have, args, span, &callee);
+            return Operand::Invalid;
+        }
+        let mut out = Vec::new();
+        for (k, a) in args.iter().enumerate() {
+            let v = self.expr(a);
+            if let Some(&t) = fixed.get(k) {
+                out.push(self.assign_conv(v, t, &format!("argument to {callee}")));
+            } else {
+                out.push(self.fmt_operand(v));
+            }
+        }
+        Operand::Value(mk(ExprKind::Lib { func, args: out }, ty, span))
+    }
+
+    fn fmt_operand(&mut self, v: Expr) -> Expr {
+        if self.is_invalid(v.ty) {
+            return v;
+        }
+        self.to_iface(v, TypeTable::any())
+    }
+}
+
+/// The kind an untyped min/max result takes: rune if any operand is a rune.
+fn cmp_untyped_kind(c: &Checker, a: &Expr, b: &Expr) -> TypeId {
+    let rune = TypeTable::basic(Basic::UntypedRune);
+    if a.ty == rune || b.ty == rune || c.types.basic_of(b.ty) == Some(Basic::UntypedRune) {
+        if c.types.is_integer(a.ty) {
+            return rune;
+        }
+    }
+    a.ty
+}
+
+/// `string(r)` of an integer constant: its UTF-8, or U+FFFD when not a valid code point.
+pub(crate) fn rune_string(i: i128) -> Vec<u8> {
+    let c = u32::try_from(i)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
+    c.to_string().into_bytes()
+}

@@ -1,0 +1,1164 @@
+//! Expressions: names, operators, selectors, indexing and slicing, type assertions,
+//! composite literals and function literals. Calls live in `call.rs`.
+
+use super::constant::{is_comparison, ConvCtx};
+use super::scope::FuncBuilder;
+use super::types::Selection;
+use super::{empty_func, Checker, Dep, Entity, Pkg, State};
+use crate::ast::{self, BinOp, Span, UnOp};
+use crate::hir::{Builtin, ConstValue, Expr, ExprKind, FuncId, UnaryOp};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+use std::collections::BTreeSet;
+
+/// What an expression denotes before it is known to be used as a value.
+pub(crate) enum Operand {
+    Value(Expr),
+    Type(TypeId),
+    Builtin(Builtin),
+    Package(Pkg, String),
+    /// Already reported.
+    Invalid,
+}
+
+pub(crate) fn mk(kind: ExprKind, ty: TypeId, span: Span) -> Expr {
+    Expr { kind, ty, span }
+}
+
+pub(crate) fn is_const(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Const(ref v) if *v != ConstValue::Nil)
+}
+
+pub(crate) fn const_int(e: &Expr) -> Option<i128> {
+    match e.kind {
+        ExprKind::Const(ConstValue::Int(i)) => Some(i),
+        _ => None,
+    }
+}
+
+/// Strips parentheses.
+pub(crate) fn unparen(e: &ast::Expr) -> &ast::Expr {
+    match &e.kind {
+        ast::ExprKind::Paren(inner) => unparen(inner),
+        _ => e,
+    }
+}
+
+impl Checker<'_> {
+    /// A single value (possibly untyped).
+    pub(crate) fn expr(&mut self, e: &ast::Expr) -> Expr {
+        let v = self.expr_multi(e);
+        if self.is_tuple(v.ty) {
+            self.single_value_error(&v);
+            return self.invalid_expr(e.span);
+        }
+        v
+    }
+
+    /// A value, or a multi-value call (of tuple type).
+    pub(crate) fn expr_multi(&mut self, e: &ast::Expr) -> Expr {
+        match self.operand(e) {
+            Operand::Value(v) => v,
+            Operand::Type(t) => {
+                let ts = self.short_display(t);
+                self.err(e.span, format!("{ts} (type) is not an expression"));
+                self.invalid_expr(e.span)
+            }
+            Operand::Builtin(_) => {
+                let text = self.text(e.span);
+                self.err(
+                    e.span,
+                    format!("{text} (built-in function {text}) must be called"),
+                );
+                self.invalid_expr(e.span)
+            }
+            Operand::Package(_, name) => {
+                self.err(e.span, format!("use of package {name} without selector"));
+                self.invalid_expr(e.span)
+            }
+            Operand::Invalid => self.invalid_expr(e.span),
+        }
+    }
+
+    pub(crate) fn operand(&mut self, e: &ast::Expr) -> Operand {
+        let span = e.span;
+        let inv = self.invalid();
+        match &e.kind {
+            ast::ExprKind::Ident(name) => self.ident(name, span),
+            ast::ExprKind::Int(lit) => match super::constant::parse_int(lit) {
+                Some(v) => Operand::Value(mk(
+                    ExprKind::Const(ConstValue::Int(v)),
+                    TypeTable::basic(Basic::UntypedInt),
+                    span,
+                )),
+                None => {
+                    self.err(span, format!("integer constant overflow: {lit}"));
+                    Operand::Invalid
+                }
+            },
+            ast::ExprKind::Float(lit) => {
+                if lit.ends_with('i') {
+                    self.err(span, "complex numbers are not supported");
+                } else {
+                    self.err(span, "floating-point numbers are not supported");
+                }
+                Operand::Invalid
+            }
+            ast::ExprKind::Rune(c) => Operand::Value(mk(
+                ExprKind::Const(ConstValue::Int(*c as i128)),
+                TypeTable::basic(Basic::UntypedRune),
+                span,
+            )),
+            ast::ExprKind::Str(s) => Operand::Value(mk(
+                ExprKind::Const(ConstValue::Str(s.clone())),
+                TypeTable::basic(Basic::UntypedString),
+                span,
+            )),
+            ast::ExprKind::Binary(op, l, r) => Operand::Value(self.binary(*op, l, r, span)),
+            ast::ExprKind::Unary(op, x) => self.unary(*op, x, span),
+            ast::ExprKind::Call {
+                func,
+                args,
+                ellipsis,
+            } => self.call(func, args, *ellipsis, span),
+            ast::ExprKind::Selector(x, sel) => self.selector(x, sel, span),
+            ast::ExprKind::Index(x, idx) => self.index(x, idx, span),
+            ast::ExprKind::Slice { x, lo, hi, max } => Operand::Value(self.slice_expr(
+                x,
+                lo.as_deref(),
+                hi.as_deref(),
+                max.as_deref(),
+                span,
+            )),
+            ast::ExprKind::TypeAssert(x, t) => match t {
+                Some(t) => Operand::Value(self.type_assert(x, t, false, span)),
+                None => {
+                    self.err(span, "use of .(type) outside type switch");
+                    Operand::Invalid
+                }
+            },
+            ast::ExprKind::Composite { ty, elems, rbrace } => {
+                Operand::Value(self.composite(ty.as_ref(), elems, *rbrace, None, span))
+            }
+            ast::ExprKind::FuncLit { sig, body } => Operand::Value(self.func_lit(sig, body, span)),
+            ast::ExprKind::Paren(inner) => match self.operand(inner) {
+                Operand::Value(mut v) => {
+                    v.span = span;
+                    Operand::Value(v)
+                }
+                o => o,
+            },
+            ast::ExprKind::Type(t) => {
+                let t = self.resolve_type(t);
+                if t == inv {
+                    Operand::Invalid
+                } else {
+                    Operand::Type(t)
+                }
+            }
+        }
+    }
+
+    fn ident(&mut self, name: &str, span: Span) -> Operand {
+        if name == "_" {
+            self.err(span, "cannot use _ as value");
+            return Operand::Invalid;
+        }
+        let Some(ent) = self.lookup(name) else {
+            self.err(span, format!("undefined: {name}"));
+            return Operand::Invalid;
+        };
+        match ent {
+            Entity::Local(l) => {
+                self.mark_used(l);
+                let ty = self.local_ty(l);
+                Operand::Value(mk(ExprKind::Local(l), ty, span))
+            }
+            Entity::Global(g) => {
+                let ty = self.global_ty(g);
+                self.add_dep(Dep::Global(g));
+                Operand::Value(mk(ExprKind::Global(g), ty, span))
+            }
+            Entity::Func(f) => {
+                self.add_dep(Dep::Func(f));
+                let ty = self
+                    .funcs
+                    .get(f.0 as usize)
+                    .map(|f| f.ty)
+                    .unwrap_or(self.invalid());
+                Operand::Value(mk(ExprKind::FuncRef(f), ty, span))
+            }
+            Entity::Const(v, t) => Operand::Value(mk(ExprKind::Const(v), t, span)),
+            Entity::LazyConst(i) => {
+                let (v, t) = self.const_value(i);
+                if self.is_invalid(t) {
+                    return Operand::Invalid;
+                }
+                Operand::Value(mk(ExprKind::Const(v), t, span))
+            }
+            Entity::Type(t) => Operand::Type(t),
+            Entity::LazyAlias(i) => {
+                let t = self.alias_type(i);
+                if self.is_invalid(t) {
+                    Operand::Invalid
+                } else {
+                    Operand::Type(t)
+                }
+            }
+            Entity::Builtin(b) => Operand::Builtin(b),
+            Entity::Unsupported(msg) => {
+                self.err(span, msg);
+                Operand::Invalid
+            }
+            Entity::Nil => Operand::Value(mk(
+                ExprKind::Const(ConstValue::Nil),
+                TypeTable::basic(Basic::UntypedNil),
+                span,
+            )),
+            Entity::Iota => match self.iota {
+                Some(i) => Operand::Value(mk(
+                    ExprKind::Const(ConstValue::Int(i)),
+                    TypeTable::basic(Basic::UntypedInt),
+                    span,
+                )),
+                None => {
+                    self.err(span, "cannot use iota outside constant declaration");
+                    Operand::Invalid
+                }
+            },
+            Entity::Package(i) => match self.use_import(i) {
+                Some(p) => Operand::Package(p, name.to_string()),
+                None => Operand::Invalid,
+            },
+        }
+    }
+
+    /// The type of a global, checking its declaration first if needed.
+    fn global_ty(&mut self, g: crate::hir::GlobalId) -> TypeId {
+        if let Some(&vi) = self.global_decl.get(g.0 as usize) {
+            let (state, typed) = match self.vars.get(vi) {
+                Some(v) => (v.state, v.spec.ty.is_some()),
+                None => (State::Done, true),
+            };
+            if state == State::Todo || (state == State::Active && !typed) {
+                self.resolve_var(vi);
+            }
+        }
+        self.globals
+            .get(g.0 as usize)
+            .map(|x| x.ty)
+            .unwrap_or(self.invalid())
+    }
+
+    // ---- Operators -------------------------------------------------------------------
+
+    fn mismatch(&mut self, x: &Expr, y: &Expr, op: BinOp, span: Span) {
+        let text = self.text(span);
+        let xs = self.short_display(x.ty);
+        let ys = self.short_display(y.ty);
+        let _ = op;
+        self.err(
+            x.span,
+            format!("invalid operation: {text} (mismatched types {xs} and {ys})"),
+        );
+    }
+
+    /// Whether an untyped operand of type `u` can take type `t`.
+    fn untyped_fits_kind(&self, u: TypeId, t: TypeId) -> bool {
+        if self.types.is_interface(t) {
+            return true;
+        }
+        match self.types.basic_of(u) {
+            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(t),
+            Some(Basic::UntypedBool) => self.is_bool(t),
+            Some(Basic::UntypedString) => self.is_string(t),
+            Some(Basic::UntypedNil) => self.nil_ok(t),
+            _ => false,
+        }
+    }
+
+    /// Gives both operands of a binary operator one type. `None` after an error.
+    fn unify(&mut self, x: Expr, y: Expr, op: BinOp, span: Span) -> Option<(Expr, Expr)> {
+        let (xu, yu) = (self.is_untyped(x.ty), self.is_untyped(y.ty));
+        if xu && yu {
+            let (xb, yb) = (self.types.basic_of(x.ty), self.types.basic_of(y.ty));
+            let int_like =
+                |b: Option<Basic>| matches!(b, Some(Basic::UntypedInt | Basic::UntypedRune));
+            if int_like(xb) && int_like(yb) {
+                let t = if xb == Some(Basic::UntypedRune) || yb == Some(Basic::UntypedRune) {
+                    TypeTable::basic(Basic::UntypedRune)
+                } else {
+                    TypeTable::basic(Basic::UntypedInt)
+                };
+                return Some((Expr { ty: t, ..x }, Expr { ty: t, ..y }));
+            }
+            if xb == yb && xb != Some(Basic::UntypedNil) {
+                return Some((x, y));
+            }
+            if xb == Some(Basic::UntypedNil) && yb == Some(Basic::UntypedNil) {
+                let text = self.text(span);
+                self.err(
+                    x.span,
+                    format!(
+                        "invalid operation: {text} (operator {} not defined on nil)",
+                        op.as_str()
+                    ),
+                );
+                return None;
+            }
+            self.mismatch(&x, &y, op, span);
+            return None;
+        }
+        if xu {
+            if !self.untyped_fits_kind(x.ty, y.ty) {
+                self.mismatch(&x, &y, op, span);
+                return None;
+            }
+            let t = y.ty;
+            let x = self.convert_untyped(x, t, ConvCtx::Operand);
+            if self.is_invalid(x.ty) {
+                return None;
+            }
+            return Some((x, y));
+        }
+        if yu {
+            if !self.untyped_fits_kind(y.ty, x.ty) {
+                self.mismatch(&x, &y, op, span);
+                return None;
+            }
+            let t = x.ty;
+            let y = self.convert_untyped(y, t, ConvCtx::Operand);
+            if self.is_invalid(y.ty) {
+                return None;
+            }
+            return Some((x, y));
+        }
+        if x.ty == y.ty {
+            return Some((x, y));
+        }
+        if is_comparison(op) {
+            // An interface against a concrete value that implements it.
+            let (xi, yi) = (self.types.is_interface(x.ty), self.types.is_interface(y.ty));
+            if xi && !yi && self.assignable(y.ty, x.ty).is_ok() {
+                let t = x.ty;
+                let y = self.to_iface(y, t);
+                return Some((x, y));
+            }
+            if yi && !xi && self.assignable(x.ty, y.ty).is_ok() {
+                let t = y.ty;
+                let x = self.to_iface(x, t);
+                return Some((x, y));
+            }
+            if xi && yi {
+                // `error` against `any`: compare as `any`.
+                let t = TypeTable::any();
+                let x = self.to_iface(x, t);
+                let y = self.to_iface(y, t);
+                return Some((x, y));
+            }
+        }
+        self.mismatch(&x, &y, op, span);
+        None
+    }
+
+    fn op_not_defined(&mut self, op: BinOp, x: &Expr, span: Span) {
+        let text = self.text(span);
+        let d = self.describe(x);
+        let _ = text;
+        self.err(
+            x.span,
+            format!(
+                "invalid operation: operator {} not defined on {d}",
+                op.as_str()
+            ),
+        );
+    }
+
+    pub(crate) fn binary(&mut self, op: BinOp, l: &ast::Expr, r: &ast::Expr, span: Span) -> Expr {
+        let x = self.expr(l);
+        let y = self.expr(r);
+        self.binary_values(op, x, y, span)
+    }
+
+    pub(crate) fn binary_values(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
+        if self.is_invalid(x.ty) || self.is_invalid(y.ty) {
+            return self.invalid_expr(span);
+        }
+        if matches!(op, BinOp::Shl | BinOp::Shr) {
+            return self.shift(op, x, y, span);
+        }
+        let Some((x, y)) = self.unify(x, y, op, span) else {
+            return self.invalid_expr(span);
+        };
+        let t = x.ty;
+        if is_comparison(op) {
+            return self.comparison(op, x, y, span);
+        }
+        let ok = match op {
+            BinOp::LogAnd | BinOp::LogOr => self.is_bool(t),
+            BinOp::Add => self.types.is_integer(t) || self.is_string(t),
+            _ => self.types.is_integer(t),
+        };
+        if !ok {
+            self.op_not_defined(op, &x, span);
+            return self.invalid_expr(span);
+        }
+        if matches!(op, BinOp::Div | BinOp::Rem) && const_int(&y) == Some(0) {
+            self.err(y.span, "invalid operation: division by zero");
+            return self.invalid_expr(span);
+        }
+        if let (ExprKind::Const(a), ExprKind::Const(b)) = (&x.kind, &y.kind) {
+            return match self.fold_binary(op, a, b, t, span, y.span) {
+                Some(v) => mk(ExprKind::Const(v), t, span),
+                None => self.invalid_expr(span),
+            };
+        }
+        mk(ExprKind::Binary(op, Box::new(x), Box::new(y)), t, span)
+    }
+
+    fn comparison(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
+        let ubool = TypeTable::basic(Basic::UntypedBool);
+        let t = x.ty;
+        let text = self.text(span).to_string();
+        let ordered = !matches!(op, BinOp::Eq | BinOp::Ne);
+        if ordered {
+            if !(self.types.is_integer(t) || self.is_string(t)) {
+                self.op_not_defined(op, &x, span);
+                return self.invalid_expr(span);
+            }
+        } else {
+            let x_nil = matches!(x.kind, ExprKind::Const(ConstValue::Nil));
+            let y_nil = matches!(y.kind, ExprKind::Const(ConstValue::Nil));
+            match self.types.under_kind(t) {
+                TypeKind::Slice(_) | TypeKind::Func(_) if !x_nil && !y_nil => {
+                    let what = if matches!(self.types.under_kind(t), TypeKind::Slice(_)) {
+                        "slice"
+                    } else {
+                        "func"
+                    };
+                    self.err(
+                        x.span,
+                        format!("invalid operation: {text} ({what} can only be compared to nil)"),
+                    );
+                    return self.invalid_expr(span);
+                }
+                TypeKind::Struct(_) => {
+                    self.err(x.span, "comparison of struct values is not supported");
+                    return self.invalid_expr(span);
+                }
+                _ => {}
+            }
+        }
+        if let (ExprKind::Const(a), ExprKind::Const(b)) = (&x.kind, &y.kind) {
+            if *a != ConstValue::Nil && *b != ConstValue::Nil {
+                return match self.fold_binary(op, a, b, t, span, y.span) {
+                    Some(v) => mk(ExprKind::Const(v), ubool, span),
+                    None => self.invalid_expr(span),
+                };
+            }
+        }
+        // Operands of an untyped kind left here are non-constant untyped bools (or
+        // shifted untyped constants): give them their default types.
+        let x = self.defaulted(x);
+        let y = self.defaulted(y);
+        mk(ExprKind::Binary(op, Box::new(x), Box::new(y)), ubool, span)
+    }
+
+    fn shift(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
+        // The count: any integer; an untyped constant must be a non-negative integer.
+        if !self.types.is_integer(y.ty) {
+            let d = self.describe(&y);
+            self.err(
+                y.span,
+                format!("invalid operation: shift count {d} must be integer"),
+            );
+            return self.invalid_expr(span);
+        }
+        if let Some(c) = const_int(&y) {
+            if c < 0 {
+                let d = self.describe(&y);
+                self.err(
+                    y.span,
+                    format!("invalid operation: negative shift count {d}"),
+                );
+                return self.invalid_expr(span);
+            }
+        }
+        let y = if self.is_untyped(y.ty) {
+            self.convert_untyped(y, TypeTable::basic(Basic::Uint), ConvCtx::Operand)
+        } else {
+            y
+        };
+        if !self.types.is_integer(x.ty) {
+            let d = self.describe(&x);
+            self.err(
+                x.span,
+                format!("invalid operation: shifted operand {d} must be integer"),
+            );
+            return self.invalid_expr(span);
+        }
+        if let (Some(a), Some(c)) = (const_int(&x), const_int(&y)) {
+            let t = x.ty;
+            return match self.fold_shift(op, a, c, t, span) {
+                Some(v) => mk(ExprKind::Const(ConstValue::Int(v)), t, span),
+                None => self.invalid_expr(span),
+            };
+        }
+        // A non-constant shift of an untyped constant stays untyped until its context
+        // gives it a type (`convert_untyped` retypes the constant).
+        let t = x.ty;
+        mk(ExprKind::Binary(op, Box::new(x), Box::new(y)), t, span)
+    }
+
+    fn unary(&mut self, op: UnOp, x: &ast::Expr, span: Span) -> Operand {
+        match op {
+            UnOp::Addr => return Operand::Value(self.addr_of(x, span)),
+            UnOp::Deref => {
+                return match self.operand(x) {
+                    Operand::Type(t) => Operand::Type(self.types.pointer(t)),
+                    Operand::Value(v) => Operand::Value(self.deref(v, span)),
+                    Operand::Invalid => Operand::Invalid,
+                    _ => {
+                        let text = self.text(x.span);
+                        self.err(x.span, format!("invalid operation: cannot indirect {text}"));
+                        Operand::Invalid
+                    }
+                };
+            }
+            UnOp::Recv => {
+                self.err(span, "channels are not supported");
+                return Operand::Invalid;
+            }
+            _ => {}
+        }
+        let v = self.expr(x);
+        if self.is_invalid(v.ty) {
+            return Operand::Invalid;
+        }
+        let (ok, hop) = match op {
+            UnOp::Neg => (self.types.is_integer(v.ty), UnaryOp::Neg),
+            UnOp::Plus => (self.types.is_integer(v.ty), UnaryOp::Neg),
+            UnOp::Not => (self.is_bool(v.ty), UnaryOp::Not),
+            _ => (self.types.is_integer(v.ty), UnaryOp::BitNot),
+        };
+        if !ok {
+            let sym = match op {
+                UnOp::Neg => "-",
+                UnOp::Plus => "+",
+                UnOp::Not => "!",
+                _ => "^",
+            };
+            let d = self.describe(&v);
+            self.err(
+                span,
+                format!("invalid operation: operator {sym} not defined on {d}"),
+            );
+            return Operand::Invalid;
+        }
+        if op == UnOp::Plus {
+            return Operand::Value(Expr { span, ..v });
+        }
+        let t = v.ty;
+        if let ExprKind::Const(c) = &v.kind {
+            return match self.fold_unary(hop, c, t, span) {
+                Some(r) => Operand::Value(mk(ExprKind::Const(r), t, span)),
+                None => Operand::Invalid,
+            };
+        }
+        Operand::Value(mk(ExprKind::Unary(hop, Box::new(v)), t, span))
+    }
+
+    pub(crate) fn deref(&mut self, v: Expr, span: Span) -> Expr {
+        if self.is_invalid(v.ty) {
+            return self.invalid_expr(span);
+        }
+        if self.is_nil_type(v.ty) {
+            self.err(span, "invalid operation: cannot indirect nil");
+            return self.invalid_expr(span);
+        }
+        match self.pointer_elem(v.ty) {
+            Some(e) => mk(ExprKind::Deref(Box::new(v)), e, span),
+            None => {
+                let d = self.describe(&v);
+                self.err(span, format!("invalid operation: cannot indirect {d}"));
+                self.invalid_expr(span)
+            }
+        }
+    }
+
+    fn addr_of(&mut self, x: &ast::Expr, span: Span) -> Expr {
+        let inner = unparen(x);
+        if let ast::ExprKind::Composite { ty, elems, rbrace } = &inner.kind {
+            let lit = self.composite(ty.as_ref(), elems, *rbrace, None, inner.span);
+            if self.is_invalid(lit.ty) {
+                return lit;
+            }
+            if !matches!(lit.kind, ExprKind::StructLit(_)) {
+                self.err(
+                    span,
+                    "taking the address of a slice literal is not supported",
+                );
+                return self.invalid_expr(span);
+            }
+            let t = self.types.pointer(lit.ty);
+            return mk(ExprKind::AddrOf(Box::new(lit)), t, span);
+        }
+        let v = self.expr(x);
+        if self.is_invalid(v.ty) {
+            return v;
+        }
+        if !self.is_addressable(&v) {
+            let d = self.describe(&v);
+            self.err(
+                span,
+                format!("invalid operation: cannot take address of {d}"),
+            );
+            return self.invalid_expr(span);
+        }
+        self.mark_place_addressed(&v);
+        let t = self.types.pointer(v.ty);
+        mk(ExprKind::AddrOf(Box::new(v)), t, span)
+    }
+
+    /// Marks the local at the root of a place (`x`, `x.f.g`) as addressed.
+    pub(crate) fn mark_place_addressed(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Local(l) => self.mark_addressed(*l),
+            ExprKind::Field { base, .. } => self.mark_place_addressed(base),
+            _ => {}
+        }
+    }
+
+    // ---- Selectors, indexing ----------------------------------------------------------
+
+    fn selector(&mut self, x: &ast::Expr, sel: &ast::Ident, span: Span) -> Operand {
+        let base = match self.operand(x) {
+            Operand::Value(v) => v,
+            Operand::Package(p, name) => return self.package_member(p, &name, sel, span),
+            Operand::Type(t) => {
+                let ts = self.short_display(t);
+                if matches!(self.select(t, &sel.name), Some(Selection::Method { .. })) {
+                    self.err(span, "method expressions are not supported");
+                } else {
+                    self.err(
+                        sel.span,
+                        format!(
+                            "{ts}.{} undefined (type {ts} has no method {})",
+                            sel.name, sel.name
+                        ),
+                    );
+                }
+                return Operand::Invalid;
+            }
+            Operand::Builtin(_) | Operand::Invalid => return Operand::Invalid,
+        };
+        if self.is_invalid(base.ty) {
+            return Operand::Invalid;
+        }
+        match self.select(base.ty, &sel.name) {
+            Some(Selection::Field {
+                index,
+                ty,
+                through_ptr,
+            }) => {
+                let b = if through_ptr {
+                    self.deref(base, x.span)
+                } else {
+                    base
+                };
+                Operand::Value(mk(
+                    ExprKind::Field {
+                        base: Box::new(b),
+                        index,
+                    },
+                    ty,
+                    span,
+                ))
+            }
+            Some(Selection::Method {
+                func, pointer_recv, ..
+            }) => {
+                self.add_dep(Dep::Func(func));
+                let recv = self.method_recv(base, pointer_recv, &sel.name);
+                let ty = self
+                    .funcs
+                    .get(func.0 as usize)
+                    .map(|f| f.ty)
+                    .unwrap_or(self.invalid());
+                Operand::Value(mk(
+                    ExprKind::MethodValue {
+                        func,
+                        recv: Box::new(recv),
+                    },
+                    ty,
+                    span,
+                ))
+            }
+            None => {
+                if self.types.under(base.ty) == TypeTable::error() && sel.name == "Error" {
+                    self.err(span, "the method value err.Error is not supported");
+                    return Operand::Invalid;
+                }
+                if self.is_testing_b(base.ty) && super::call::b_method(&sel.name).is_some() {
+                    self.err(
+                        span,
+                        format!("the method value b.{} is not supported", sel.name),
+                    );
+                    return Operand::Invalid;
+                }
+                self.undefined_sel(&base, sel, span);
+                Operand::Invalid
+            }
+        }
+    }
+
+    pub(crate) fn undefined_sel(&mut self, base: &Expr, sel: &ast::Ident, _span: Span) {
+        let text = self.text(base.span);
+        let ts = self.short_display(base.ty);
+        self.err(
+            sel.span,
+            format!(
+                "{text}.{} undefined (type {ts} has no field or method {})",
+                sel.name, sel.name
+            ),
+        );
+    }
+
+    pub(crate) fn is_testing_b(&self, t: TypeId) -> bool {
+        let Some(b) = self.testing_b else {
+            return false;
+        };
+        t == b || matches!(self.types.kind(t), TypeKind::Pointer(e) if *e == b)
+    }
+
+    /// Adapts a receiver to the method's receiver type: Go's automatic `&x` and `*p`.
+    pub(crate) fn method_recv(&mut self, x: Expr, pointer_recv: bool, name: &str) -> Expr {
+        let is_ptr = self.pointer_elem(x.ty).is_some()
+            && matches!(self.types.kind(x.ty), TypeKind::Pointer(_));
+        let span = x.span;
+        match (pointer_recv, is_ptr) {
+            (true, true) | (false, false) => x,
+            (false, true) => self.deref(x, span),
+            (true, false) => {
+                if !self.is_addressable(&x) {
+                    let d = self.describe(&x);
+                    self.err(span, format!("cannot call pointer method {name} on {d}"));
+                    return self.invalid_expr(span);
+                }
+                self.mark_place_addressed(&x);
+                let t = self.types.pointer(x.ty);
+                mk(ExprKind::AddrOf(Box::new(x)), t, span)
+            }
+        }
+    }
+
+    fn index(&mut self, x: &ast::Expr, idx: &[ast::Expr], span: Span) -> Operand {
+        let base = match self.operand(x) {
+            Operand::Value(v) => v,
+            Operand::Type(_) => {
+                self.err(span, "generics are not supported");
+                return Operand::Invalid;
+            }
+            Operand::Invalid => return Operand::Invalid,
+            _ => {
+                let text = self.text(x.span);
+                self.err(span, format!("invalid operation: cannot index {text}"));
+                return Operand::Invalid;
+            }
+        };
+        if self.is_invalid(base.ty) {
+            return Operand::Invalid;
+        }
+        if idx.len() != 1 || matches!(self.types.under_kind(base.ty), TypeKind::Func(_)) {
+            self.err(span, "generics are not supported");
+            return Operand::Invalid;
+        }
+        let (elem, len) = if let Some(e) = self.slice_elem(base.ty) {
+            (e, None)
+        } else if self.is_string(base.ty) {
+            let len = match &base.kind {
+                ExprKind::Const(ConstValue::Str(s)) => Some(s.len() as i128),
+                _ => None,
+            };
+            (TypeTable::basic(Basic::Uint8), len)
+        } else {
+            let d = self.describe(&base);
+            self.err(span, format!("invalid operation: cannot index {d}"));
+            return Operand::Invalid;
+        };
+        let i = self.index_value(&idx[0], len);
+        let base = self.defaulted(base);
+        Operand::Value(mk(
+            ExprKind::Index {
+                base: Box::new(base),
+                index: Box::new(i),
+            },
+            elem,
+            span,
+        ))
+    }
+
+    /// An index or slice bound: an integer, non-negative if constant, below `len` if
+    /// that is known.
+    pub(crate) fn index_value(&mut self, e: &ast::Expr, len: Option<i128>) -> Expr {
+        let v = self.expr(e);
+        if self.is_invalid(v.ty) {
+            return v;
+        }
+        if !self.types.is_integer(v.ty) {
+            let d = self.describe(&v);
+            self.err(
+                v.span,
+                format!("invalid argument: index {d} must be integer"),
+            );
+            return self.invalid_expr(v.span);
+        }
+        if let Some(c) = const_int(&v) {
+            if c < 0 {
+                let d = self.describe(&Expr {
+                    ty: TypeTable::basic(Basic::Int),
+                    ..v.clone()
+                });
+                self.err(
+                    v.span,
+                    format!("invalid argument: index {d} must not be negative"),
+                );
+                return self.invalid_expr(v.span);
+            }
+            if let Some(n) = len {
+                if c >= n {
+                    self.err(
+                        v.span,
+                        format!("invalid argument: index {c} out of bounds [0:{n}]"),
+                    );
+                    return self.invalid_expr(v.span);
+                }
+            }
+        }
+        self.defaulted(v)
+    }
+
+    fn slice_expr(
+        &mut self,
+        x: &ast::Expr,
+        lo: Option<&ast::Expr>,
+        hi: Option<&ast::Expr>,
+        max: Option<&ast::Expr>,
+        span: Span,
+    ) -> Expr {
+        let base = self.expr(x);
+        if self.is_invalid(base.ty) {
+            return base;
+        }
+        let ty = if self.slice_elem(base.ty).is_some() {
+            base.ty
+        } else if self.is_string(base.ty) {
+            if max.is_some() {
+                let text = self.text(span);
+                let _ = text;
+                self.err(span, "invalid operation: 3-index slice of string");
+                return self.invalid_expr(span);
+            }
+            self.default_type(base.ty)
+        } else {
+            let d = self.describe(&base);
+            self.err(span, format!("cannot slice {d}"));
+            return self.invalid_expr(span);
+        };
+        let base = self.defaulted(base);
+        let mut bounds = Vec::new();
+        for b in [lo, hi, max] {
+            bounds.push(b.map(|b| Box::new(self.index_value(b, None))));
+        }
+        let consts: Vec<i128> = bounds
+            .iter()
+            .flatten()
+            .filter_map(|b| const_int(b))
+            .collect();
+        if consts.windows(2).any(|w| w[0] > w[1]) {
+            self.err(
+                span,
+                format!("invalid slice indices: {} < {}", consts[1], consts[0]),
+            );
+            return self.invalid_expr(span);
+        }
+        let mut it = bounds.into_iter();
+        let (lo, hi, max) = (
+            it.next().flatten(),
+            it.next().flatten(),
+            it.next().flatten(),
+        );
+        mk(
+            ExprKind::SliceExpr {
+                base: Box::new(base),
+                lo,
+                hi,
+                max,
+            },
+            ty,
+            span,
+        )
+    }
+
+    pub(crate) fn type_assert(
+        &mut self,
+        x: &ast::Expr,
+        t: &ast::TypeExpr,
+        comma_ok: bool,
+        span: Span,
+    ) -> Expr {
+        let v = self.expr(x);
+        let target = self.resolve_type(t);
+        if self.is_invalid(v.ty) || self.is_invalid(target) {
+            return self.invalid_expr(span);
+        }
+        if !self.types.is_interface(v.ty) {
+            let d = self.describe(&v);
+            self.err(
+                x.span,
+                format!("invalid operation: {d} is not an interface"),
+            );
+            return self.invalid_expr(span);
+        }
+        if self.types.under(v.ty) == TypeTable::error() && !self.types.is_interface(target) {
+            if let Err(why) = self.implements_error(target) {
+                let text = self.text(span);
+                let ts = self.short_display(target);
+                self.err(
+                    t.span,
+                    format!(
+                        "impossible type assertion: {text}\n\t{ts} does not implement error {why}"
+                    ),
+                );
+                return self.invalid_expr(span);
+            }
+        }
+        let ty = if comma_ok {
+            self.types
+                .tuple(vec![target, TypeTable::basic(Basic::Bool)])
+        } else {
+            target
+        };
+        mk(
+            ExprKind::TypeAssert {
+                x: Box::new(v),
+                target,
+                comma_ok,
+            },
+            ty,
+            span,
+        )
+    }
+
+    // ---- Composite and function literals ------------------------------------------------
+
+    /// `T{...}`; `hint` is the element type for a literal whose type was elided.
+    pub(crate) fn composite(
+        &mut self,
+        ty: Option<&ast::TypeExpr>,
+        elems: &[ast::Element],
+        rbrace: Span,
+        hint: Option<TypeId>,
+        span: Span,
+    ) -> Expr {
+        let t = match (ty, hint) {
+            (Some(t), _) => self.resolve_type(t),
+            (None, Some(h)) => h,
+            (None, None) => {
+                self.err(span, "invalid composite literal type: missing type");
+                return self.invalid_expr(span);
+            }
+        };
+        if self.is_invalid(t) {
+            return self.invalid_expr(span);
+        }
+        // `[]*T{{...}}`: an elided `&T`.
+        if ty.is_none() {
+            if let Some(inner) = self.pointer_elem(t) {
+                let lit = self.composite(None, elems, rbrace, Some(inner), span);
+                if self.is_invalid(lit.ty) {
+                    return lit;
+                }
+                return mk(ExprKind::AddrOf(Box::new(lit)), t, span);
+            }
+        }
+        match self.types.under_kind(t).clone() {
+            TypeKind::Struct(fields) => self.struct_lit(t, &fields, elems, rbrace, span),
+            TypeKind::Slice(elem) => self.slice_lit(t, elem, elems, span),
+            _ => {
+                let ts = self.short_display(t);
+                self.err(span, format!("invalid composite literal type {ts}"));
+                self.invalid_expr(span)
+            }
+        }
+    }
+
+    fn struct_lit(
+        &mut self,
+        t: TypeId,
+        fields: &[crate::types::Field],
+        elems: &[ast::Element],
+        rbrace: Span,
+        span: Span,
+    ) -> Expr {
+        let ts = self.short_display(t);
+        let mut values: Vec<Option<Expr>> = vec![None; fields.len()];
+        let keyed = elems.first().is_some_and(|e| e.key.is_some());
+        for (k, el) in elems.iter().enumerate() {
+            if el.key.is_some() != keyed {
+                self.err(
+                    el.span,
+                    "mixture of field:value and value elements in struct literal",
+                );
+                return self.invalid_expr(span);
+            }
+            let idx = match &el.key {
+                Some(key) => {
+                    let name = match &unparen(key).kind {
+                        ast::ExprKind::Ident(n) => n.clone(),
+                        _ => {
+                            let text = self.text(key.span);
+                            self.err(
+                                key.span,
+                                format!("invalid field name {text} in struct literal"),
+                            );
+                            return self.invalid_expr(span);
+                        }
+                    };
+                    match fields.iter().position(|f| f.name == name) {
+                        Some(i) => {
+                            if values[i].is_some() {
+                                self.err(
+                                    key.span,
+                                    format!("duplicate field name {name} in struct literal"),
+                                );
+                                return self.invalid_expr(span);
+                            }
+                            i
+                        }
+                        None => {
+                            self.err(
+                                key.span,
+                                format!("unknown field {name} in struct literal of type {ts}"),
+                            );
+                            return self.invalid_expr(span);
+                        }
+                    }
+                }
+                None => {
+                    if k >= fields.len() {
+                        self.err(
+                            el.value.span,
+                            format!("too many values in struct literal of type {ts}"),
+                        );
+                        return self.invalid_expr(span);
+                    }
+                    k
+                }
+            };
+            let v = self.elem_value(&el.value, fields[idx].ty, "struct literal");
+            values[idx] = Some(v);
+        }
+        if !keyed && !elems.is_empty() && elems.len() < fields.len() {
+            self.err(
+                rbrace,
+                format!("too few values in struct literal of type {ts}"),
+            );
+            return self.invalid_expr(span);
+        }
+        let vals = values
+            .into_iter()
+            .zip(fields)
+            .map(|(v, f)| v.unwrap_or_else(|| mk(ExprKind::Zero, f.ty, rbrace)))
+            .collect();
+        mk(ExprKind::StructLit(vals), t, span)
+    }
+
+    /// An element of a composite literal: an elided composite takes the element type.
+    fn elem_value(&mut self, e: &ast::Expr, elem: TypeId, context: &str) -> Expr {
+        if let ast::ExprKind::Composite {
+            ty: None,
+            elems,
+            rbrace,
+        } = &e.kind
+        {
+            return self.composite(None, elems, *rbrace, Some(elem), e.span);
+        }
+        let v = self.expr(e);
+        self.assign_conv(v, elem, context)
+    }
+
+    fn slice_lit(&mut self, t: TypeId, elem: TypeId, elems: &[ast::Element], span: Span) -> Expr {
+        let mut out: Vec<Option<Expr>> = Vec::new();
+        let mut pos: usize = 0;
+        for el in elems {
+            if let Some(key) = &el.key {
+                let k = self.expr(key);
+                match const_int(&k) {
+                    Some(i) if i >= 0 && i < (1 << 31) => pos = i as usize,
+                    _ => {
+                        if !self.is_invalid(k.ty) {
+                            let d = self.describe(&k);
+                            self.err(key.span, format!("index {d} must be integer constant"));
+                        }
+                        return self.invalid_expr(span);
+                    }
+                }
+            }
+            let v = self.elem_value(&el.value, elem, "array or slice literal");
+            if out.len() <= pos {
+                out.resize(pos + 1, None);
+            }
+            if out[pos].is_some() {
+                self.err(
+                    el.span,
+                    format!("duplicate index {pos} in array or slice literal"),
+                );
+                return self.invalid_expr(span);
+            }
+            out[pos] = Some(v);
+            pos += 1;
+        }
+        let vals = out
+            .into_iter()
+            .map(|v| v.unwrap_or_else(|| mk(ExprKind::Zero, elem, span)))
+            .collect();
+        mk(ExprKind::SliceLit(vals), t, span)
+    }
+
+    pub(crate) fn func_lit(&mut self, sig: &ast::FuncSig, body: &ast::Block, span: Span) -> Expr {
+        let ty = self.resolve_sig(sig);
+        let id = FuncId(self.funcs.len() as u32);
+        let (name, parent) = if self.in_func() {
+            let p = self.fb();
+            p.lit_count += 1;
+            let n = p.lit_count;
+            let name = if p.is_lit {
+                format!("{}.{n}", p.name)
+            } else {
+                format!("{}.func{n}", p.name)
+            };
+            (name, Some(p.id))
+        } else {
+            self.pkg_lit_count += 1;
+            (format!("init.func{}", self.pkg_lit_count), None)
+        };
+        let mut f = empty_func(name.clone(), span);
+        f.ty = ty;
+        f.parent = parent;
+        self.funcs.push(f);
+        self.func_decls.push(None);
+        self.func_deps.push(BTreeSet::new());
+        let mut fb = FuncBuilder::new(id, name);
+        fb.is_lit = true;
+        fb.push_scope();
+        // Labels do not cross function boundaries; the new builder starts with none.
+        self.fstack.push(fb);
+        let mut params = Vec::new();
+        self.bind_signature(sig, ty, &mut params);
+        let stmts = self.func_body(body);
+        if let Some(fb) = self.fstack.pop() {
+            self.finish_func(fb, params, stmts, span);
+        }
+        mk(ExprKind::FuncLit(id), ty, span)
+    }
+}
