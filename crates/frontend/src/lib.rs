@@ -11,3 +11,4 @@ pub mod diag;
 pub mod lexer;
 pub mod hir;
 pub mod types;
+pub mod lower;

@@ -1,0 +1,348 @@
+//! Lowering: the checked HIR to the SSA IR ("built" IR, before any pass).
+//!
+//! The translation is deliberately plain, in the style of clang's front end: every
+//! local variable gets a memory cell (`stack_alloc` for variables whose address never
+//! escapes the HIR's notion of `addressed`, a fresh `alloc` heap cell per declaration
+//! for captured or address-taken ones), and every read or write is a `load` or
+//! `store`. Turning cells into SSA values is the job of passes, where it can be
+//! diffed and measured, not of lowering.
+//!
+//! Panics: after every instruction that may panic, lowering emits `panicking` and a
+//! branch to the function's panic path. A function with defers has one exit block that
+//! runs `run_defers` and then either returns its results (no panic propagating, also
+//! after a recovery) or propagates the panic (returns zero values with the flag set);
+//! both normal returns and the panic path go through it. A function without defers
+//! propagates directly.
+//!
+//! Requires: a `hir::Program` from the checker. Establishes: a module that verifies,
+//! with `defer` / `run_defers` still present (the `defer_lower` pass removes them).
+
+mod expr;
+mod func;
+mod stmt;
+
+use crate::diag::LineIndex;
+use crate::hir::{self, FuncId as HirFunc, Program};
+use crate::types::{Basic, TypeId, TypeKind};
+use ir::{GoKind, GoTypeDesc, GoTypeId, Module, Signature, SrcLoc, StructData, StructId, Type};
+use std::collections::HashMap;
+
+/// Lowers a checked program to an IR module.
+pub fn lower_program(prog: &Program, src: &str) -> Module {
+    let mut cx = ModuleCx {
+        prog,
+        lines: LineIndex::new(src),
+        module: Module::default(),
+        func_ids: HashMap::new(),
+        structs: HashMap::new(),
+        go_types: HashMap::new(),
+        pending_error_wrappers: Vec::new(),
+        wrapper_count: 0,
+    };
+    cx.declare_all();
+    for (i, f) in prog.funcs.iter().enumerate() {
+        let id = cx.func_ids[&HirFunc(i as u32)];
+        let func = func::lower_func(&mut cx, f, id);
+        cx.module.funcs[id] = func;
+    }
+    cx.lower_init();
+    cx.finish_error_wrappers();
+    cx.module
+}
+
+pub(crate) struct ModuleCx<'a> {
+    pub prog: &'a Program,
+    pub lines: LineIndex,
+    pub module: Module,
+    pub func_ids: HashMap<HirFunc, ir::FuncId>,
+    structs: HashMap<TypeId, StructId>,
+    go_types: HashMap<TypeId, GoTypeId>,
+    /// Go types whose descriptors need an `Error` wrapper: (descriptor, Go type,
+    /// method, whether the method has a pointer receiver).
+    pending_error_wrappers: Vec<(GoTypeId, TypeId, HirFunc, bool)>,
+    pub wrapper_count: u32,
+}
+
+impl<'a> ModuleCx<'a> {
+    pub fn loc(&self, span: crate::ast::Span) -> SrcLoc {
+        let (line, col) = self.lines.line_col(span.lo);
+        SrcLoc { line, col }
+    }
+
+    /// Creates every IR function up front (so calls can name their callees) and the
+    /// package variables.
+    fn declare_all(&mut self) {
+        for (i, f) in self.prog.funcs.iter().enumerate() {
+            let sig = self.func_sig(f);
+            let mut func = ir::Function::new(f.name.clone(), sig);
+            func.noinline = f.noinline;
+            func.loc = self.loc(f.span);
+            let id = self.module.funcs.push(func);
+            self.func_ids.insert(HirFunc(i as u32), id);
+        }
+        for g in &self.prog.globals {
+            let ty = self.ir_type(g.ty);
+            self.module.globals.push(ir::GlobalData {
+                name: g.name.clone(),
+                ty,
+            });
+        }
+        self.module.main = self.prog.main.map(|m| self.func_ids[&m]);
+        for &b in &self.prog.benchmarks {
+            let name = self.prog.funcs[b.0 as usize].name.clone();
+            self.module.benchmarks.push((name, self.func_ids[&b]));
+        }
+    }
+
+    /// The IR signature of a HIR function: `env`, `tok`, then receiver and params.
+    fn func_sig(&mut self, f: &hir::Func) -> Signature {
+        let mut params = vec![Type::Ptr, Type::I64];
+        for &p in &f.params {
+            let ty = f.locals[p.0 as usize].ty;
+            params.push(self.ir_type(ty));
+        }
+        let results = f
+            .results
+            .iter()
+            .map(|&r| self.ir_type(f.locals[r.0 as usize].ty))
+            .collect();
+        Signature { params, results }
+    }
+
+    /// The package initialiser: evaluates the package variables' initialisers in order.
+    fn lower_init(&mut self) {
+        let body: hir::Block = self
+            .prog
+            .inits
+            .iter()
+            .map(|init| hir::Stmt {
+                kind: hir::StmtKind::Assign {
+                    places: init
+                        .targets
+                        .iter()
+                        .map(|t| {
+                            t.map(|g| hir::Expr {
+                                kind: hir::ExprKind::Global(g),
+                                ty: self.prog.globals[g.0 as usize].ty,
+                                span: init.span,
+                            })
+                        })
+                        .collect(),
+                    values: init.values.clone(),
+                },
+                span: init.span,
+            })
+            .collect();
+        let f = hir::Func {
+            name: "init".to_string(),
+            ty: self.prog.types_func_unit(),
+            params: vec![],
+            results: vec![],
+            named_results: false,
+            is_method: false,
+            locals: vec![],
+            parent: None,
+            captures: vec![],
+            body,
+            noinline: true,
+            span: Default::default(),
+        };
+        let sig = Signature {
+            params: vec![Type::Ptr, Type::I64],
+            results: vec![],
+        };
+        let id = self.module.funcs.push(ir::Function::new("init", sig));
+        let func = func::lower_func(self, &f, id);
+        self.module.funcs[id] = func;
+        self.module.init = Some(id);
+    }
+
+    /// The IR type of a Go type.
+    pub fn ir_type(&mut self, ty: TypeId) -> Type {
+        let types = &self.prog.types;
+        let under = types.under(ty);
+        match types.kind(under).clone() {
+            TypeKind::Basic(b) => match b {
+                Basic::Int | Basic::Int64 | Basic::Uint | Basic::Uint64 | Basic::UntypedInt => {
+                    Type::I64
+                }
+                Basic::Int32 | Basic::UntypedRune => Type::I32,
+                Basic::Uint8 => Type::I8,
+                Basic::Bool | Basic::UntypedBool => Type::Bool,
+                Basic::String | Basic::UntypedString => Type::Str,
+                Basic::UntypedNil | Basic::Invalid => Type::Ptr,
+            },
+            TypeKind::Pointer(_) => Type::Ptr,
+            TypeKind::Slice(_) => Type::Slice,
+            TypeKind::Func(_) => Type::Func,
+            TypeKind::EmptyInterface | TypeKind::Error => Type::Iface,
+            TypeKind::Struct(fields) => {
+                if let Some(&s) = self.structs.get(&under) {
+                    return Type::Struct(s);
+                }
+                let tys: Vec<Type> = fields.iter().map(|f| self.ir_type(f.ty)).collect();
+                let name = self.prog.types.display(ty);
+                let s = self.module.structs.push(StructData { name, fields: tys });
+                self.structs.insert(under, s);
+                Type::Struct(s)
+            }
+            TypeKind::Tuple(_) | TypeKind::Named(_) => Type::Ptr,
+        }
+    }
+
+    /// The IR types of a value of Go type `ty`: one, or several for a tuple.
+    pub fn ir_types(&mut self, ty: TypeId) -> Vec<Type> {
+        match self.prog.types.kind(ty).clone() {
+            TypeKind::Tuple(ts) => ts.iter().map(|&t| self.ir_type(t)).collect(),
+            _ => vec![self.ir_type(ty)],
+        }
+    }
+
+    /// The size in bytes of a value of an IR type in memory.
+    pub fn size_of(&self, ty: Type) -> u32 {
+        ir::types::layout(&self.module, ty).0
+    }
+
+    /// The runtime descriptor of a Go type, created on first use.
+    pub fn go_type(&mut self, ty: TypeId) -> GoTypeId {
+        if let Some(&t) = self.go_types.get(&ty) {
+            return t;
+        }
+        let types = &self.prog.types;
+        let name = types.display(ty);
+        // Insert a placeholder first so recursive types terminate.
+        let id = self.module.go_types.push(GoTypeDesc {
+            name,
+            kind: GoKind::Func,
+            error_method: None,
+        });
+        self.go_types.insert(ty, id);
+        let kind = match self.prog.types.under_kind(ty).clone() {
+            TypeKind::Basic(b) => match b {
+                Basic::Int | Basic::Int64 | Basic::UntypedInt => GoKind::Int {
+                    bits: 64,
+                    signed: true,
+                },
+                Basic::Int32 | Basic::UntypedRune => GoKind::Int {
+                    bits: 32,
+                    signed: true,
+                },
+                Basic::Uint8 => GoKind::Int {
+                    bits: 8,
+                    signed: false,
+                },
+                Basic::Uint | Basic::Uint64 => GoKind::Int {
+                    bits: 64,
+                    signed: false,
+                },
+                Basic::Bool | Basic::UntypedBool => GoKind::Bool,
+                Basic::String | Basic::UntypedString => GoKind::String,
+                Basic::UntypedNil | Basic::Invalid => GoKind::EmptyInterface,
+            },
+            TypeKind::Pointer(e) => GoKind::Pointer(self.go_type(e)),
+            TypeKind::Slice(e) => GoKind::Slice(self.go_type(e)),
+            TypeKind::Func(_) => GoKind::Func,
+            TypeKind::EmptyInterface => GoKind::EmptyInterface,
+            TypeKind::Error => GoKind::Error,
+            TypeKind::Struct(fields) => GoKind::Struct(
+                fields
+                    .iter()
+                    .map(|f| (f.name.clone(), self.go_type(f.ty)))
+                    .collect(),
+            ),
+            TypeKind::Tuple(_) | TypeKind::Named(_) => GoKind::EmptyInterface,
+        };
+        self.module.go_types[id].kind = kind;
+        if let Some((method, ptr)) = self.error_method(ty) {
+            self.pending_error_wrappers.push((id, ty, method, ptr));
+        }
+        if matches!(self.prog.types.kind(ty), TypeKind::Error) {
+            self.module.error_type = Some(id);
+        }
+        id
+    }
+
+    /// The descriptor of `error` (for `type_is` to `error`).
+    pub fn error_type(&mut self) -> GoTypeId {
+        self.go_type(crate::types::TypeTable::error())
+    }
+
+    /// The `Error() string` method in the method set of `ty`, if any.
+    fn error_method(&self, ty: TypeId) -> Option<(HirFunc, bool)> {
+        let types = &self.prog.types;
+        let (named, via_ptr) = match types.kind(ty) {
+            TypeKind::Named(_) => (ty, false),
+            TypeKind::Pointer(e) if matches!(types.kind(*e), TypeKind::Named(_)) => (*e, true),
+            _ => return None,
+        };
+        let TypeKind::Named(n) = types.kind(named) else {
+            return None;
+        };
+        let m = n.methods.iter().find(|m| m.name == "Error")?;
+        // A pointer-receiver method is not in the method set of the value type.
+        if m.pointer_recv && !via_ptr {
+            return None;
+        }
+        Some((m.func, m.pointer_recv))
+    }
+
+    /// Builds, for each descriptor with an `Error` method, the wrapper the runtime calls:
+    /// `(env, tok, x: iface) -> str`, which unboxes the receiver and calls the method.
+    fn finish_error_wrappers(&mut self) {
+        while let Some((desc, ty, method, ptr_recv)) = self.pending_error_wrappers.pop() {
+            let name = format!("{}.Error·iface", self.prog.types.display(ty));
+            let sig = Signature {
+                params: vec![Type::Ptr, Type::I64, Type::Iface],
+                results: vec![Type::Str],
+            };
+            let mut f = ir::Function::new(name, sig);
+            let b = f.append_block();
+            let env = f.dfg.append_block_param(b, Type::Ptr);
+            let tok = f.dfg.append_block_param(b, Type::I64);
+            let x = f.dfg.append_block_param(b, Type::Iface);
+            let dyn_ty = self.ir_type(ty);
+            let unboxed = f.append_inst(
+                b,
+                ir::InstData::new(ir::Opcode::Unbox).ty(dyn_ty).args(&[x]),
+                &[dyn_ty],
+            );
+            let mut recv = f.dfg.first_result(unboxed);
+            // A value method reached through a pointer: load the value.
+            let is_ptr = matches!(self.prog.types.kind(ty), TypeKind::Pointer(_));
+            if is_ptr && !ptr_recv {
+                let TypeKind::Pointer(elem) = self.prog.types.kind(ty).clone() else {
+                    unreachable!()
+                };
+                let et = self.ir_type(elem);
+                let l = f.append_inst(
+                    b,
+                    ir::InstData::new(ir::Opcode::Load).ty(et).args(&[recv]),
+                    &[et],
+                );
+                recv = f.dfg.first_result(l);
+            }
+            let callee = self.func_ids[&method];
+            let call = f.append_inst(
+                b,
+                ir::InstData::new(ir::Opcode::Call)
+                    .args(&[env, tok, recv])
+                    .imm(ir::Imm::Func(callee)),
+                &[Type::Str],
+            );
+            let r = f.dfg.first_result(call);
+            f.append_inst(b, ir::InstData::new(ir::Opcode::Ret).args(&[r]), &[]);
+            let id = self.module.funcs.push(f);
+            self.module.go_types[desc].error_method = Some(id);
+        }
+    }
+}
+
+impl Program {
+    /// The type `func()`.
+    fn types_func_unit(&self) -> TypeId {
+        // The checker interns `func()` for `main`; fall back to main's own type.
+        self.main
+            .map(|m| self.funcs[m.0 as usize].ty)
+            .unwrap_or(TypeId(0))
+    }
+}

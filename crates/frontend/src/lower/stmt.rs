@@ -1,0 +1,458 @@
+//! Statements: declarations, assignments, control flow, `return` and `defer`.
+
+use super::func::FuncCx;
+use crate::hir::{self, Expr, ExprKind, RangeKind, RangeTarget, Stmt, StmtKind};
+use crate::types::TypeKind;
+use ir::{DeferCallee, DeferData, Imm, InstData, IntCC, Opcode, Type, Value};
+
+impl FuncCx<'_, '_> {
+    pub fn block(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    pub fn stmt(&mut self, s: &Stmt) {
+        self.set_span(s.span);
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.expr_multi(e);
+            }
+            StmtKind::Declare { locals, values } => {
+                let vals = self.values_for(values, locals.len());
+                for (i, &l) in locals.iter().enumerate() {
+                    self.declare_local(l);
+                    self.fresh_cell(l);
+                    let v = match vals.get(i) {
+                        Some(&v) => v,
+                        None => {
+                            let ty = self.local_ir_type(l);
+                            self.zero(ty)
+                        }
+                    };
+                    self.store_local(l, v);
+                }
+            }
+            StmtKind::Assign { places, values } => {
+                // Phase one: the places' operands, then the values; phase two: stores.
+                let addrs: Vec<Option<Value>> = places
+                    .iter()
+                    .map(|p| p.as_ref().map(|p| self.place_addr(p)))
+                    .collect();
+                let vals = self.values_for(values, places.len());
+                for (a, v) in addrs.into_iter().zip(vals) {
+                    if let Some(a) = a {
+                        self.store(a, v);
+                    }
+                }
+            }
+            StmtKind::OpAssign { place, op, value } => {
+                let addr = self.place_addr(place);
+                let ty = self.m.ir_type(place.ty);
+                let old = self.load(ty, addr);
+                let rhs = self.expr(value);
+                let new = self.binary_values(*op, old, rhs, place.ty, value.ty);
+                self.store(addr, new);
+            }
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If { cond, then, els } => {
+                let c = self.expr(cond);
+                let tb = self.f.append_block();
+                let eb = self.f.append_block();
+                let join = self.f.append_block();
+                self.brif(c, tb, eb);
+                self.cur = Some(tb);
+                self.block(then);
+                self.jump(join, &[]);
+                self.cur = Some(eb);
+                self.block(els);
+                self.jump(join, &[]);
+                self.cur = Some(join);
+            }
+            StmtKind::For {
+                label,
+                cond,
+                post,
+                body,
+                loop_vars,
+            } => {
+                let head = self.f.append_block();
+                let body_b = self.f.append_block();
+                let post_b = self.f.append_block();
+                let exit = self.f.append_block();
+                self.jump(head, &[]);
+                self.cur = Some(head);
+                if let Some(c) = cond {
+                    let c = self.expr(c);
+                    self.brif(c, body_b, exit);
+                } else {
+                    self.jump(body_b, &[]);
+                }
+                self.labels.insert(*label, (exit, Some(post_b)));
+                self.cur = Some(body_b);
+                self.block(body);
+                self.jump(post_b, &[]);
+                self.cur = Some(post_b);
+                // Go 1.22: the next iteration gets fresh copies of the loop variables.
+                for &l in loop_vars {
+                    if self.hf.locals[l.0 as usize].addressed {
+                        let v = self.load_local(l);
+                        self.fresh_cell(l);
+                        self.store_local(l, v);
+                    }
+                }
+                self.block(post);
+                self.jump(head, &[]);
+                self.cur = Some(exit);
+            }
+            StmtKind::Range {
+                label,
+                kind,
+                range,
+                key,
+                value,
+                body,
+            } => self.range(*label, *kind, range, key, value, body),
+            StmtKind::Switch {
+                label,
+                cases,
+                default_case,
+            } => {
+                let exit = self.f.append_block();
+                self.labels.insert(*label, (exit, None));
+                let bodies: Vec<_> = cases.iter().map(|_| self.f.append_block()).collect();
+                for (i, case) in cases.iter().enumerate() {
+                    if Some(i) == *default_case {
+                        continue;
+                    }
+                    for c in &case.conds {
+                        let v = self.expr(c);
+                        let next = self.f.append_block();
+                        self.brif(v, bodies[i], next);
+                        self.cur = Some(next);
+                    }
+                }
+                match default_case {
+                    Some(d) => self.jump(bodies[*d], &[]),
+                    None => self.jump(exit, &[]),
+                }
+                for (i, case) in cases.iter().enumerate() {
+                    self.cur = Some(bodies[i]);
+                    self.block(&case.body);
+                    self.jump(exit, &[]);
+                }
+                self.cur = Some(exit);
+            }
+            StmtKind::TypeSwitch {
+                label,
+                subject,
+                cases,
+                default_case,
+            } => self.type_switch(*label, subject, cases, *default_case),
+            StmtKind::Break(l) => {
+                if let Some(&(b, _)) = self.labels.get(l) {
+                    self.jump(b, &[]);
+                }
+                self.cur = None;
+            }
+            StmtKind::Continue(l) => {
+                if let Some(&(_, Some(c))) = self.labels.get(l) {
+                    self.jump(c, &[]);
+                }
+                self.cur = None;
+            }
+            StmtKind::Return(values) => {
+                if let Some(values) = values {
+                    let results = self.hf.results.clone();
+                    let vals = self.values_for(values, results.len());
+                    for (r, v) in results.into_iter().zip(vals) {
+                        self.store_local(r, v);
+                    }
+                }
+                self.do_return();
+                self.cur = None;
+            }
+            StmtKind::Defer(call) => self.defer(call),
+        }
+    }
+
+    /// The values of a value list: one per target, or the spread of a single
+    /// tuple-valued expression.
+    pub fn values_for(&mut self, values: &[Expr], n: usize) -> Vec<Value> {
+        if values.len() == 1 && n > 1 {
+            return self.expr_multi(&values[0]);
+        }
+        values.iter().map(|v| self.expr(v)).collect()
+    }
+
+    fn range(
+        &mut self,
+        label: hir::LabelId,
+        kind: RangeKind,
+        range: &Expr,
+        key: &Option<RangeTarget>,
+        value: &Option<RangeTarget>,
+        body: &[Stmt],
+    ) {
+        let x = self.expr(range);
+        let (len, elem_ty) = match kind {
+            RangeKind::Int => {
+                let ty = self.m.ir_type(range.ty);
+                (self.widen(x, ty, self.m.prog.types.is_unsigned(range.ty)), None)
+            }
+            RangeKind::Slice => {
+                let l = self.ins1(InstData::new(Opcode::SliceLen).args(&[x]), Type::I64);
+                let TypeKind::Slice(e) = self.m.prog.types.under_kind(range.ty).clone() else {
+                    return;
+                };
+                (l, Some(e))
+            }
+        };
+        // The hidden index lives in a frame cell like every other variable.
+        let idx = self.ins1(InstData::new(Opcode::StackAlloc).ty(Type::I64), Type::Ptr);
+        let zero = self.iconst(Type::I64, 0);
+        self.store(idx, zero);
+        let head = self.f.append_block();
+        let body_b = self.f.append_block();
+        let post_b = self.f.append_block();
+        let exit = self.f.append_block();
+        self.jump(head, &[]);
+        self.cur = Some(head);
+        let i = self.load(Type::I64, idx);
+        let c = self.ins1(
+            InstData::new(Opcode::Icmp).ty(Type::I64).args(&[i, len]).imm(Imm::Cond(IntCC::Slt)),
+            Type::Bool,
+        );
+        self.brif(c, body_b, exit);
+        self.cur = Some(body_b);
+        self.labels.insert(label, (exit, Some(post_b)));
+        if let Some(k) = key {
+            let kty = match kind {
+                RangeKind::Int => self.m.ir_type(range.ty),
+                RangeKind::Slice => Type::I64,
+            };
+            let kv = self.narrow(i, kty);
+            self.range_assign(k, kv);
+        }
+        if let (Some(v), Some(e)) = (value, elem_ty) {
+            let ety = self.m.ir_type(e);
+            let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[x]), Type::Ptr);
+            let a = self.ins1(InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, i]), Type::Ptr);
+            let ev = self.load(ety, a);
+            self.range_assign(v, ev);
+        }
+        self.block(body);
+        self.jump(post_b, &[]);
+        self.cur = Some(post_b);
+        let i = self.load(Type::I64, idx);
+        let one = self.iconst(Type::I64, 1);
+        let n = self.ins1(InstData::new(Opcode::Iadd).ty(Type::I64).args(&[i, one]), Type::I64);
+        self.store(idx, n);
+        self.jump(head, &[]);
+        self.cur = Some(exit);
+    }
+
+    fn range_assign(&mut self, t: &RangeTarget, v: Value) {
+        match t {
+            RangeTarget::Define(l) => {
+                self.declare_local(*l);
+                self.fresh_cell(*l);
+                self.store_local(*l, v);
+            }
+            RangeTarget::Assign(p) => {
+                let a = self.place_addr(p);
+                self.store(a, v);
+            }
+        }
+    }
+
+    fn type_switch(
+        &mut self,
+        label: hir::LabelId,
+        subject: &Expr,
+        cases: &[hir::TypeCase],
+        default_case: Option<usize>,
+    ) {
+        let x = self.expr(subject);
+        let exit = self.f.append_block();
+        self.labels.insert(label, (exit, None));
+        let bodies: Vec<_> = cases.iter().map(|_| self.f.append_block()).collect();
+        for (i, case) in cases.iter().enumerate() {
+            if Some(i) == default_case {
+                continue;
+            }
+            for t in &case.types {
+                let c = self.type_test(x, *t);
+                let next = self.f.append_block();
+                self.brif(c, bodies[i], next);
+                self.cur = Some(next);
+            }
+        }
+        match default_case {
+            Some(d) => self.jump(bodies[d], &[]),
+            None => self.jump(exit, &[]),
+        }
+        for (i, case) in cases.iter().enumerate() {
+            self.cur = Some(bodies[i]);
+            if let Some(b) = case.bind {
+                self.declare_local(b);
+                self.fresh_cell(b);
+                let bty = self.hf.locals[b.0 as usize].ty;
+                let v = if self.m.prog.types.is_interface(bty) {
+                    x
+                } else {
+                    let ty = self.m.ir_type(bty);
+                    self.ins1(InstData::new(Opcode::Unbox).ty(ty).args(&[x]), ty)
+                };
+                self.store_local(b, v);
+            }
+            self.block(&case.body);
+            self.jump(exit, &[]);
+        }
+        self.cur = Some(exit);
+    }
+
+    /// Whether the interface `x` holds a `t` (`None`: is nil).
+    pub fn type_test(&mut self, x: Value, t: Option<crate::types::TypeId>) -> Value {
+        match t {
+            None => {
+                let d = self.ins1(InstData::new(Opcode::IfaceType).args(&[x]), Type::Ptr);
+                let z = self.zero(Type::Ptr);
+                self.ins1(
+                    InstData::new(Opcode::Icmp).ty(Type::Ptr).args(&[d, z]).imm(Imm::Cond(IntCC::Eq)),
+                    Type::Bool,
+                )
+            }
+            Some(t) if matches!(self.m.prog.types.kind(t), TypeKind::EmptyInterface) => {
+                let d = self.ins1(InstData::new(Opcode::IfaceType).args(&[x]), Type::Ptr);
+                let z = self.zero(Type::Ptr);
+                self.ins1(
+                    InstData::new(Opcode::Icmp).ty(Type::Ptr).args(&[d, z]).imm(Imm::Cond(IntCC::Ne)),
+                    Type::Bool,
+                )
+            }
+            Some(t) => {
+                let gt = if self.m.prog.types.is_interface(t) {
+                    self.m.error_type()
+                } else {
+                    self.m.go_type(t)
+                };
+                self.ins1(InstData::new(Opcode::TypeIs).args(&[x]).imm(Imm::GoType(gt)), Type::Bool)
+            }
+        }
+    }
+
+    /// `defer call`: evaluates the function value, receiver and arguments now.
+    fn defer(&mut self, call: &Expr) {
+        let (callee, args) = match &call.kind {
+            ExprKind::Call { callee, args } => match &callee.kind {
+                ExprKind::FuncRef(f) => {
+                    let id = self.m.func_ids[f];
+                    (DeferCallee::Direct(id), self.call_args(args))
+                }
+                _ => {
+                    let fv = self.expr(callee);
+                    let mut a = vec![fv];
+                    a.extend(self.call_args(args));
+                    (DeferCallee::Indirect, a)
+                }
+            },
+            ExprKind::MethodCall { func, recv, args } => {
+                let id = self.m.func_ids[func];
+                let mut a = vec![self.expr(recv)];
+                a.extend(self.call_args(args));
+                (DeferCallee::Direct(id), a)
+            }
+            // Builtins and library calls run through a wrapper function that takes
+            // the evaluated operands, as gc wraps them in a closure.
+            _ => {
+                let (wrapper, a) = self.defer_wrapper(call);
+                (DeferCallee::Direct(wrapper), a)
+            }
+        };
+        let arg_types = args.iter().map(|&v| self.f.dfg.value_type(v)).collect();
+        let d = self.f.defers.push(DeferData {
+            callee,
+            arg_types,
+            origin: self.loc,
+            inlined_from: None,
+            strategy: None,
+        });
+        self.ins(InstData::new(Opcode::Defer).args(&args).imm(Imm::Defer(d)), &[]);
+    }
+
+    /// A function `(env, tok, operands...)` performing a deferred builtin or library
+    /// call, and the operands to pass it.
+    fn defer_wrapper(&mut self, call: &Expr) -> (ir::FuncId, Vec<Value>) {
+        let args: &[Expr] = match &call.kind {
+            ExprKind::Builtin { args, .. } | ExprKind::Lib { args, .. } => args,
+            _ => &[],
+        };
+        let vals: Vec<Value> = args.iter().map(|a| self.expr(a)).collect();
+        // The wrapper is a HIR function whose parameters stand for the operands.
+        let mut locals = Vec::new();
+        let mut params = Vec::new();
+        let mut new_args = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let id = hir::LocalId(i as u32);
+            locals.push(hir::Local {
+                name: format!("a{i}"),
+                ty: a.ty,
+                kind: hir::LocalKind::Param,
+                addressed: false,
+                span: a.span,
+            });
+            params.push(id);
+            new_args.push(Expr {
+                kind: ExprKind::Local(id),
+                ty: a.ty,
+                span: a.span,
+            });
+        }
+        let new_call = Expr {
+            kind: match &call.kind {
+                ExprKind::Builtin { builtin, .. } => ExprKind::Builtin {
+                    builtin: *builtin,
+                    args: new_args,
+                },
+                ExprKind::Lib { func, .. } => ExprKind::Lib {
+                    func: *func,
+                    args: new_args,
+                },
+                other => other.clone(),
+            },
+            ty: call.ty,
+            span: call.span,
+        };
+        self.m.wrapper_count += 1;
+        let name = format!("{}.deferwrap{}", self.hf.name, self.m.wrapper_count);
+        let hf = hir::Func {
+            name: name.clone(),
+            ty: call.ty,
+            params,
+            results: vec![],
+            named_results: false,
+            is_method: false,
+            locals,
+            parent: None,
+            captures: vec![],
+            body: vec![Stmt {
+                kind: StmtKind::Expr(new_call),
+                span: call.span,
+            }],
+            noinline: false,
+            span: call.span,
+        };
+        let mut sig_params = vec![Type::Ptr, Type::I64];
+        sig_params.extend(vals.iter().map(|&v| self.f.dfg.value_type(v)));
+        let sig = ir::Signature {
+            params: sig_params,
+            results: vec![],
+        };
+        let mut f = ir::Function::new(name, sig);
+        f.loc = self.loc;
+        let f = super::func::lower_into(self.m, &hf, f, true);
+        let id = self.m.module.funcs.push(f);
+        (id, vals)
+    }
+}
