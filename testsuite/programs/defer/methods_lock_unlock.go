@@ -66,10 +66,14 @@ func main() {
 	for range 10 {
 		c.Inc()
 	}
-	fmt.Println(c.Get(), c.mu.locked, c.mu.locks)
+	got := c.Get()
+	fmt.Println(got, c.mu.locked, c.mu.locks)
 	fmt.Println(c.AddChecked(5), c.Get())
-	fmt.Println(c.AddChecked(-1), c.Get(), c.mu.locked)
-	fmt.Println(c.Snapshot(), c.mu.locked)
+	err := c.AddChecked(-1)
+	got = c.Get()
+	fmt.Println(err, got, c.mu.locked)
+	snap := c.Snapshot()
+	fmt.Println(snap, c.mu.locked)
 	fmt.Println(c.hist)
 	fmt.Println("locks taken:", c.mu.locks)
 	c.mu.Lock()
