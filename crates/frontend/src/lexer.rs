@@ -10,9 +10,9 @@
 //!   end of file. An inserted semicolon's span covers the newline (zero-width at EOF), so
 //!   syntax errors can name it `newline` or `EOF` the way gc does.
 //! - Lexical errors (bad characters, unterminated literals, bad escapes or digits) become
-//!   diagnostics in gc's wording. A bad character becomes a [`Tok::Error`] token, which
-//!   no rule accepts; a malformed literal is still returned as a literal so parsing goes
-//!   on, as gc's scanner does.
+//!   diagnostics in gc's wording instead of ending the token stream. As in gc's scanner,
+//!   a bad character is reported and skipped, and a malformed literal is still returned
+//!   as a literal, so parsing goes on and later syntax errors are found too.
 //! - `//go:` directive comments are collected with their offsets so that the parser can
 //!   attach them to the function declaration that follows.
 
@@ -205,9 +205,6 @@ pub enum Tok {
     /// A `/* */` comment; `true` when it spans lines. Consumed by [`Lexer`].
     #[token("/*", block_comment)]
     BlockComment(bool),
-
-    /// A character that starts no token; its diagnostic is already recorded.
-    Error,
 }
 
 impl Tok {
@@ -264,10 +261,6 @@ impl Tok {
         )
     }
 }
-
-/// A lexical error turned into a parse error; see [`Lexer`] for how errors are kept.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LexError(pub Diagnostic);
 
 fn push_err(lex: &mut logos::Lexer<'_, Tok>, offset: usize, msg: String) {
     lex.extras
@@ -342,7 +335,10 @@ fn number_error(lit: &str) -> Option<(usize, String)> {
         digsep |= digits(&mut i, base, &mut invalid);
         if at(i) == b'.' {
             if prefix == b'o' || prefix == b'b' {
-                return Some((i, format!("invalid radix point in {} literal", base_name(base))));
+                return Some((
+                    i,
+                    format!("invalid radix point in {} literal", base_name(base)),
+                ));
             }
             i += 1;
             seen_point = true;
@@ -358,7 +354,10 @@ fn number_error(lit: &str) -> Option<(usize, String)> {
     let e = at(i).to_ascii_lowercase();
     if e == b'e' || e == b'p' {
         if e == b'e' && prefix != 0 && prefix != b'0' {
-            return Some((i, format!("'{}' exponent requires decimal mantissa", at(i) as char)));
+            return Some((
+                i,
+                format!("'{}' exponent requires decimal mantissa", at(i) as char),
+            ));
         }
         if e == b'p' && prefix != b'x' {
             return Some((
@@ -377,7 +376,10 @@ fn number_error(lit: &str) -> Option<(usize, String)> {
             return Some((i, "exponent has no digits".to_string()));
         }
     } else if prefix == b'x' && is_float {
-        return Some((i, "hexadecimal mantissa requires a 'p' exponent".to_string()));
+        return Some((
+            i,
+            "hexadecimal mantissa requires a 'p' exponent".to_string(),
+        ));
     }
     if at(i) == b'i' {
         is_float = true;
@@ -386,7 +388,11 @@ fn number_error(lit: &str) -> Option<(usize, String)> {
         if let Some(k) = invalid {
             return Some((
                 k,
-                format!("invalid digit '{}' in {} literal", b[k] as char, base_name(base)),
+                format!(
+                    "invalid digit '{}' in {} literal",
+                    b[k] as char,
+                    base_name(base)
+                ),
             ));
         }
     }
@@ -433,9 +439,9 @@ fn invalid_sep(x: &[u8]) -> Option<usize> {
     None
 }
 
-/// Decodes one escape sequence; `rest` starts just after the backslash. Returns the
-/// number of bytes consumed and the decoded value, or an error (offset within `rest` and
-/// message) in gc's words. `None` value with no error means EOF inside the escape.
+/// One decoded escape sequence, or an error (offset within the escape and message) in
+/// gc's words. `Eof` leaves the complaint to the caller, which reports the unterminated
+/// literal.
 enum Escape {
     /// A byte (`\xNN`, octal) or a code point (everything else).
     Byte(u8),
@@ -501,7 +507,10 @@ fn escape(rest: &str, quote: char) -> (usize, Escape) {
     if x > max || (0xD800..0xE000).contains(&x) {
         return (
             i,
-            Escape::Bad(i, format!("escape is invalid Unicode code point {}", fmt_u(x))),
+            Escape::Bad(
+                i,
+                format!("escape is invalid Unicode code point {}", fmt_u(x)),
+            ),
         );
     }
     if c == 'u' || c == 'U' {
@@ -700,7 +709,7 @@ impl<'src> Lexer<'src> {
 pub type Spanned = (usize, Tok, usize);
 
 impl Iterator for Lexer<'_> {
-    type Item = Result<Spanned, LexError>;
+    type Item = Result<Spanned, Diagnostic>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -721,6 +730,7 @@ impl Iterator for Lexer<'_> {
             let tok = match res {
                 Ok(t) => t,
                 Err(()) => {
+                    // Reported and skipped, keeping the semicolon state, as gc does.
                     let c = self.src[span.start..].chars().next().unwrap_or('\0');
                     let msg = format!("invalid character {}", fmt_u(c as u32));
                     let msg = if c == '\u{FEFF}' {
@@ -730,7 +740,7 @@ impl Iterator for Lexer<'_> {
                     };
                     self.diagnostics
                         .push(Diagnostic::new(Span::new(span.start, span.end), msg));
-                    Tok::Error
+                    continue;
                 }
             };
             match tok {
@@ -821,7 +831,10 @@ mod tests {
         assert_eq!(errs("\"abc"), vec!["string literal not terminated"]);
         assert_eq!(errs("\"abc\nx"), vec!["newline in string"]);
         assert_eq!(errs("'a"), vec!["rune literal not terminated"]);
-        assert_eq!(errs("'ab'"), vec!["more than one character in rune literal"]);
+        assert_eq!(
+            errs("'ab'"),
+            vec!["more than one character in rune literal"]
+        );
         assert_eq!(errs(r#""\q""#), vec!["unknown escape"]);
         assert_eq!(errs("0b102"), vec!["invalid digit '2' in binary literal"]);
         assert_eq!(errs("1__0"), vec!["'_' must separate successive digits"]);

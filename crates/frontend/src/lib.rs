@@ -9,6 +9,13 @@ pub mod ast;
 pub mod check;
 pub mod diag;
 pub mod lexer;
+pub mod parser;
+
+// The LR(1) parser generated from `grammar.lalrpop` by the build script.
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code)]
+    grammar
+);
 pub mod hir;
 pub mod types;
 pub mod lower;
