@@ -113,6 +113,8 @@ struct Context {
     /// When the failing token is in the header of an `if`, `for` or `switch` (before its
     /// block), the keyword and how many `;` the header has so far.
     header: Option<(Tok, usize)>,
+    /// The token before the innermost open `{` (`struct`, `interface`, ...).
+    brace_opener: Option<Tok>,
 }
 
 fn context(src: &str, at: usize) -> Context {
@@ -122,6 +124,7 @@ fn context(src: &str, at: usize) -> Context {
     let mut prev = None;
     // One entry per open brace (plus the top level): the header being read at that level.
     let mut headers: Vec<Option<(Tok, usize)>> = vec![None];
+    let mut openers: Vec<Option<Tok>> = Vec::new();
     for (i, (lo, tok, _)) in toks.iter().enumerate() {
         if *lo >= at {
             break;
@@ -138,11 +141,13 @@ fn context(src: &str, at: usize) -> Context {
             }
             Tok::LBrace => {
                 brace_depth += 1;
+                openers.push(i.checked_sub(1).map(|j| toks[j].1.clone()));
                 headers[level] = None;
                 headers.push(None);
             }
             Tok::RBrace => {
                 brace_depth = brace_depth.saturating_sub(1);
+                openers.pop();
                 if headers.len() > 1 {
                     headers.pop();
                 }
@@ -169,6 +174,7 @@ fn context(src: &str, at: usize) -> Context {
         in_params: parens.last().copied().unwrap_or(false),
         prev,
         header: headers.pop().flatten(),
+        brace_opener: openers.pop().flatten(),
     }
 }
 
@@ -202,7 +208,14 @@ fn syntax_error(src: &str, err: ParseError<usize, Tok, Diagnostic>) -> Option<Di
     let has = |s: &str| expected.iter().any(|e| e.trim_matches('"') == s);
     let ctx = context(src, lo);
     let span = Span::new(lo, hi.max(lo));
-    let msg = if ctx.brace_depth == 0 && has("func") && has("var") {
+    let prev_tok = ctx.prev.as_ref().map(|p| &p.1);
+    let msg = if has("package") {
+        "syntax error: package statement must be first".to_string()
+    } else if has("string literal") && expected.len() == 1 {
+        "syntax error: missing import path".to_string()
+    } else if prev_tok == Some(&Tok::Else) {
+        "syntax error: else must be followed by if or statement block".to_string()
+    } else if ctx.brace_depth == 0 && has("func") && has("var") {
         match (&tok, &ctx.prev) {
             (Some(Tok::Import), _) => {
                 "syntax error: imports must appear before other declarations".to_string()
@@ -215,9 +228,23 @@ fn syntax_error(src: &str, err: ParseError<usize, Tok, Diagnostic>) -> Option<Di
             _ => "syntax error: non-declaration statement outside function body".to_string(),
         }
     } else if matches!(ctx.header, Some((Tok::For, 1))) && tok == Some(Tok::LBrace) {
-        format!("syntax error: unexpected {found}, expected for loop condition")
+        if prev_tok == Some(&Tok::Semi) {
+            format!("syntax error: unexpected {found}, expected for loop condition")
+        } else {
+            format!("syntax error: unexpected {found}, expected semicolon or newline")
+        }
     } else if matches!(ctx.header, Some((Tok::For, 2))) && has("{") && !has(";") {
         format!("syntax error: unexpected {found}, expected {{ after for clause")
+    } else if has(":") && has(",") && !has(";") && !has("]") && !has("}") {
+        format!("syntax error: unexpected {found}, expected :")
+    } else if has(";") && has("}") && matches!(ctx.brace_opener, Some(Tok::Struct | Tok::Interface))
+    {
+        let what = if ctx.brace_opener == Some(Tok::Struct) {
+            "struct type"
+        } else {
+            "interface type"
+        };
+        format!("syntax error: unexpected {found} in {what}; possibly missing semicolon or newline or }}")
     } else if has("case") && has("default") {
         format!("syntax error: unexpected {found}, expected case or default or }}")
     } else if has("if") && has("}") {

@@ -340,6 +340,26 @@ fn syntax_errors() {
         "prog.go:4:24: syntax error: unexpected newline, expected { after for clause",
     );
     check_err(
+        "package main\n\nfunc main() {\n\tif x {\n\t} else y {\n\t}\n}\n",
+        "prog.go:5:9: syntax error: else must be followed by if or statement block",
+    );
+    check_err(
+        "package main\n\nfunc main() {\n\tswitch x {\n\tcase 1\n\t}\n}\n",
+        "prog.go:5:8: syntax error: unexpected newline, expected :",
+    );
+    check_err(
+        "package main\n\ntype T struct {\n\ta int b\n}\n",
+        "prog.go:4:8: syntax error: unexpected name b in struct type; possibly missing semicolon or newline or }",
+    );
+    check_err(
+        "package main\n\nfunc main() {\n\ta[1:2:] = 3\n}\n",
+        "prog.go:4:8: final index required in 3-index slice",
+    );
+    check_err(
+        "func main() {}\n",
+        "prog.go:1:1: syntax error: package statement must be first",
+    );
+    check_err(
         "package main\n\nfunc main() {\n\tif x\n\t{\n\t}\n}\n",
         "prog.go:4:6: unexpected newline, expected { after if clause",
     );
