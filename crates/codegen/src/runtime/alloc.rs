@@ -1,0 +1,159 @@
+//! Guest memory: a bump arena of zeroed chunks (no garbage collector) with Go's
+//! `-benchmem` counters, and the free list of defer records.
+//!
+//! The arena belongs to the guest thread and is freed when that thread ends. Memory
+//! comes from `alloc_zeroed` and is never reused, so every allocation is zeroed as Go
+//! requires. Zero-sized allocations return the address of a static (Go's `zerobase`)
+//! and count nothing, as in Go.
+
+use super::guard;
+use std::alloc::Layout;
+use std::cell::{Cell, RefCell};
+
+const CHUNK: usize = 1 << 20;
+
+/// Bytes and allocations made by the guest since its thread started (Go's
+/// `MemStats.TotalAlloc` and `Mallocs` as `testing` uses them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AllocStats {
+    pub bytes: u64,
+    pub allocs: u64,
+}
+
+struct Arena {
+    cur: usize,
+    end: usize,
+    chunks: Vec<(*mut u8, Layout)>,
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        for &(p, l) in &self.chunks {
+            // SAFETY: each chunk came from `alloc_zeroed` with this layout.
+            unsafe { std::alloc::dealloc(p, l) };
+        }
+    }
+}
+
+thread_local! {
+    static ARENA: RefCell<Arena> = const { RefCell::new(Arena { cur: 0, end: 0, chunks: Vec::new() }) };
+    static STATS: Cell<AllocStats> = const { Cell::new(AllocStats { bytes: 0, allocs: 0 }) };
+    /// Free defer records by size: each record has an 8-byte header with its size.
+    static DEFER_FREE: RefCell<Vec<(u64, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
+}
+
+static ZEROBASE: u64 = 0;
+
+/// The allocation counters of the current (guest) thread.
+pub fn alloc_stats() -> AllocStats {
+    STATS.with(Cell::get)
+}
+
+/// Go's malloc size class rounding, so `-benchmem` bytes match Go's.
+fn counted_size(size: u64) -> u64 {
+    super::slices::roundupsize(size, false)
+}
+
+/// Zeroed guest memory, not counted.
+fn raw_alloc(size: u64, align: u64) -> u64 {
+    if size == 0 {
+        return &ZEROBASE as *const u64 as u64;
+    }
+    let align = align.clamp(8, 4096) as usize;
+    let size = size as usize;
+    ARENA.with(|a| {
+        let mut a = a.borrow_mut();
+        let start = a.cur.div_ceil(align) * align;
+        if a.cur != 0 && start.checked_add(size).is_some_and(|e| e <= a.end) {
+            a.cur = start + size;
+            return start as u64;
+        }
+        let chunk = size.max(CHUNK).div_ceil(4096) * 4096;
+        let layout = match Layout::from_size_align(chunk, 4096) {
+            Ok(l) => l,
+            Err(_) => super::guest::fatal("runtime: out of memory"),
+        };
+        // SAFETY: the layout has non-zero size.
+        let p = unsafe { std::alloc::alloc_zeroed(layout) };
+        if p.is_null() {
+            super::guest::fatal("runtime: out of memory");
+        }
+        a.chunks.push((p, layout));
+        if size >= CHUNK / 2 {
+            // A big object gets its own chunk; keep bumping in the current one.
+            return p as u64;
+        }
+        a.cur = p as usize + size;
+        a.end = p as usize + chunk;
+        p as u64
+    })
+}
+
+/// Zeroed guest memory, counted for `-benchmem`.
+pub fn alloc_bytes(size: u64, align: u64) -> u64 {
+    if size > 0 {
+        STATS.with(|s| {
+            let mut v = s.get();
+            v.bytes += counted_size(size);
+            v.allocs += 1;
+            s.set(v);
+        });
+    }
+    raw_alloc(size, align)
+}
+
+/// `alloc.T`, `closure`, boxes: zeroed memory of `size` bytes.
+pub extern "C" fn rt_alloc(size: u64, align: u64) -> u64 {
+    guard(|| alloc_bytes(size, align))
+}
+
+/// `alloc_array.T n`: `n` elements of `elem` bytes.
+pub extern "C" fn rt_alloc_array(n: u64, elem: u64) -> u64 {
+    guard(|| match (n as i64).checked_mul(elem as i64) {
+        Some(total) if (0..(1 << 40)).contains(&total) => alloc_bytes(total as u64, 8),
+        _ => super::guest::fatal("runtime: out of memory"),
+    })
+}
+
+/// A defer record of `size` bytes from the free list (zeroed).
+pub extern "C" fn rt_defer_alloc(size: u64) -> u64 {
+    guard(|| {
+        let reused = DEFER_FREE.with(|f| {
+            let mut f = f.borrow_mut();
+            f.iter_mut()
+                .find(|(s, _)| *s == size)
+                .and_then(|(_, list)| list.pop())
+        });
+        match reused {
+            Some(r) => {
+                // SAFETY: `r` is a record of `size` bytes that was freed.
+                unsafe { std::ptr::write_bytes(r as usize as *mut u8, 0, size as usize) };
+                r
+            }
+            None => {
+                let p = raw_alloc(size + 8, 8);
+                // SAFETY: the header word is inside the fresh allocation.
+                unsafe { *(p as usize as *mut u64) = size };
+                p + 8
+            }
+        }
+    })
+}
+
+/// Returns a defer record to the free list.
+pub extern "C" fn rt_defer_free(rec: u64) {
+    guard(|| {
+        if rec == 0 {
+            return;
+        }
+        // SAFETY: `rec` came from `rt_defer_alloc`, which put the size before it.
+        let size = unsafe { *((rec - 8) as usize as *const u64) };
+        DEFER_FREE.with(|f| {
+            let mut f = f.borrow_mut();
+            match f.iter_mut().find(|(s, _)| *s == size) {
+                Some((_, list)) => list.push(rec),
+                None => f.push((size, vec![rec])),
+            }
+        });
+    })
+}

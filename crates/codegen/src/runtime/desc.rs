@@ -1,0 +1,204 @@
+//! Go type descriptors as the runtime reads them.
+//!
+//! Each `ir::GoTypeDesc` of a module becomes one `TypeDesc` at a stable address (owned
+//! by the `Program`); the first word of a non-nil interface value is that address, so
+//! type identity is pointer identity. Descriptors point at each other (slice elements,
+//! struct fields) and carry the memory layout the runtime needs to read values for
+//! `fmt`, `==` and boxing. The runtime owns a few more descriptors for the error values
+//! it creates itself (`*errors.errorString`, `runtime.boundsError`, ...).
+
+use std::sync::OnceLock;
+
+/// A runtime type descriptor.
+pub struct TypeDesc {
+    /// Go's `%T` spelling.
+    pub name: String,
+    pub kind: Kind,
+    /// Whether the type implements `error` (an `Error()` method or a runtime error).
+    pub is_error: bool,
+    /// The address of a JIT adapter `(env, tok, data word) -> (ptr, len)` that calls the
+    /// type's `Error()` method on a value in interface representation; 0 if none.
+    pub error_fn: usize,
+    /// Size and alignment in memory.
+    pub size: u32,
+    pub align: u32,
+}
+
+// Descriptors are immutable once the program is finalised; the raw pointers inside
+// point to other descriptors that live as long as the program (or forever).
+unsafe impl Send for TypeDesc {}
+unsafe impl Sync for TypeDesc {}
+
+pub struct Field {
+    pub name: String,
+    pub ty: *const TypeDesc,
+    pub offset: u32,
+}
+
+pub enum Kind {
+    Int {
+        bits: u8,
+        signed: bool,
+    },
+    Bool,
+    String,
+    Slice(*const TypeDesc),
+    Pointer(*const TypeDesc),
+    Struct(Vec<Field>),
+    Func,
+    /// An interface-typed element or field (16 bytes in memory); as a dynamic type (an
+    /// interface boxed into an interface) the data word points to the inner interface.
+    EmptyInterface,
+    Error,
+    /// A runtime error value: the data word points to a `str` with the message.
+    RuntimeError,
+}
+
+impl TypeDesc {
+    /// Whether values of this type are stored directly in an interface's data word.
+    pub fn is_direct(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Int { .. } | Kind::Bool | Kind::Pointer(_) | Kind::Func | Kind::RuntimeError
+        )
+    }
+}
+
+/// Builds the descriptors of a module. The vector must never grow (reallocate): the
+/// descriptors point to each other and JIT code embeds their addresses.
+pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
+    let mut descs: Vec<TypeDesc> = module
+        .go_types
+        .values()
+        .map(|t| TypeDesc {
+            name: t.name.clone(),
+            kind: Kind::Bool,
+            is_error: t.error_method.is_some() || t.kind == ir::GoKind::RuntimeError,
+            error_fn: 0,
+            size: 0,
+            align: 1,
+        })
+        .collect();
+    let addrs: Vec<*const TypeDesc> = descs.iter().map(|d| d as *const TypeDesc).collect();
+    let mut layouts = vec![None; descs.len()];
+    for (i, t) in module.go_types.values().enumerate() {
+        let (size, align) = go_layout(module, i, &mut layouts, 0);
+        let kind = match &t.kind {
+            ir::GoKind::Int { bits, signed } => Kind::Int {
+                bits: *bits,
+                signed: *signed,
+            },
+            ir::GoKind::Bool => Kind::Bool,
+            ir::GoKind::String => Kind::String,
+            ir::GoKind::Slice(e) => Kind::Slice(addrs[e.index()]),
+            ir::GoKind::Pointer(e) => Kind::Pointer(addrs[e.index()]),
+            ir::GoKind::Struct(fields) => {
+                let mut off = 0u32;
+                let mut out = Vec::new();
+                for (name, ft) in fields {
+                    let (fs, fa) = go_layout(module, ft.index(), &mut layouts, 0);
+                    off = off.div_ceil(fa) * fa;
+                    out.push(Field {
+                        name: name.clone(),
+                        ty: addrs[ft.index()],
+                        offset: off,
+                    });
+                    off += fs;
+                }
+                Kind::Struct(out)
+            }
+            ir::GoKind::Func => Kind::Func,
+            ir::GoKind::EmptyInterface => Kind::EmptyInterface,
+            ir::GoKind::Error => Kind::Error,
+            ir::GoKind::RuntimeError => Kind::RuntimeError,
+        };
+        let d = &mut descs[i];
+        d.kind = kind;
+        d.size = size;
+        d.align = align;
+    }
+    descs
+}
+
+use ir::EntityRef;
+
+/// Size and alignment of a Go type in memory (the same C layout as `ir::types::layout`
+/// of the IR type the lowering uses for it).
+fn go_layout(
+    module: &ir::Module,
+    i: usize,
+    memo: &mut Vec<Option<(u32, u32)>>,
+    depth: u32,
+) -> (u32, u32) {
+    if let Some(l) = memo[i] {
+        return l;
+    }
+    let t = &module.go_types[ir::GoTypeId::new(i)];
+    let l = match &t.kind {
+        ir::GoKind::Int { bits, .. } => {
+            let b = (u32::from(*bits) / 8).max(1);
+            (b, b)
+        }
+        ir::GoKind::Bool => (1, 1),
+        ir::GoKind::String | ir::GoKind::EmptyInterface | ir::GoKind::Error => (16, 8),
+        ir::GoKind::Slice(_) => (24, 8),
+        ir::GoKind::Pointer(_) | ir::GoKind::Func | ir::GoKind::RuntimeError => (8, 8),
+        ir::GoKind::Struct(fields) => {
+            if depth > 64 {
+                return (8, 8);
+            }
+            let mut size = 0u32;
+            let mut align = 1u32;
+            for (_, ft) in fields {
+                let (fs, fa) = go_layout(module, ft.index(), memo, depth + 1);
+                size = size.div_ceil(fa) * fa + fs;
+                align = align.max(fa);
+            }
+            (size.div_ceil(align) * align, align)
+        }
+    };
+    memo[i] = Some(l);
+    l
+}
+
+/// The descriptors of the error values the runtime creates.
+pub struct RuntimeDescs {
+    pub errors_string: TypeDesc,
+    pub wrap_error: TypeDesc,
+    pub bounds_error: TypeDesc,
+    pub error_string: TypeDesc,
+    pub type_assertion: TypeDesc,
+    pub panic_nil: TypeDesc,
+    pub plain_error: TypeDesc,
+}
+
+pub fn runtime_descs() -> &'static RuntimeDescs {
+    static DESCS: OnceLock<RuntimeDescs> = OnceLock::new();
+    DESCS.get_or_init(|| {
+        let d = |name: &str| TypeDesc {
+            name: name.to_string(),
+            kind: Kind::RuntimeError,
+            is_error: true,
+            error_fn: 0,
+            size: 8,
+            align: 8,
+        };
+        RuntimeDescs {
+            errors_string: d("*errors.errorString"),
+            wrap_error: d("*fmt.wrapError"),
+            bounds_error: d("runtime.boundsError"),
+            error_string: d("runtime.errorString"),
+            type_assertion: d("*runtime.TypeAssertionError"),
+            panic_nil: d("*runtime.PanicNilError"),
+            plain_error: d("runtime.plainError"),
+        }
+    })
+}
+
+/// The descriptor at `addr` (non-null).
+///
+/// # Safety
+/// `addr` must be the address of a live `TypeDesc`.
+pub unsafe fn desc<'a>(addr: u64) -> &'a TypeDesc {
+    &*(addr as usize as *const TypeDesc)
+}

@@ -1,0 +1,312 @@
+//! `fmt` and the print builtins: reading boxed operands through their descriptors
+//! into `fmt::Val` trees, and writing the formatted bytes.
+
+use super::desc::{desc, Kind, TypeDesc};
+use super::fmt::{self, Val};
+use super::{guard, guest, iface, new_str, panic, str_bytes, Pair};
+
+/// Deeper values print as addresses (cycles through pointers are cut at depth 0 anyway;
+/// this bounds pathological nesting of interfaces).
+const MAX_DEPTH: u32 = 64;
+
+unsafe fn rd(addr: u64) -> u64 {
+    *(addr as usize as *const u64)
+}
+
+/// The operands of a call: a slice of `iface` values.
+unsafe fn operands(p: u64, len: u64) -> Vec<(u64, u64)> {
+    (0..len)
+        .map(|i| (rd(p + 16 * i), rd(p + 16 * i + 8)))
+        .collect()
+}
+
+/// Converts an interface value to a `Val` for `fmt`. `top`: an operand itself (Go
+/// prints a pointer to a struct or slice as `&{...}` only there).
+pub fn iface_val(t: u64, d: u64, top: bool) -> Val {
+    iface_val_depth(t, d, top, 0)
+}
+
+fn iface_val_depth(t: u64, d: u64, top: bool, depth: u32) -> Val {
+    if t == 0 {
+        return Val::NilInterface;
+    }
+    // SAFETY: a non-nil interface's first word is a live descriptor, and its data word
+    // is the value (direct kinds) or points to a box of the descriptor's layout.
+    unsafe {
+        let td = desc(t);
+        let bare = match &td.kind {
+            Kind::Int { bits, signed } => int_val(td, d, *bits, *signed),
+            Kind::Bool => Val::Bool {
+                v: d & 0xff != 0,
+                ty: td.name.clone(),
+            },
+            Kind::Pointer(elem) => ptr_val(td, &**elem, d, top, depth),
+            Kind::Func => Val::Func {
+                addr: d as usize,
+                ty: td.name.clone(),
+            },
+            Kind::RuntimeError => Val::Ptr {
+                addr: d as usize,
+                pointee: None,
+                ty: td.name.clone(),
+            },
+            Kind::EmptyInterface | Kind::Error => {
+                return iface_val_depth(rd(d), rd(d + 8), top, depth + 1)
+            }
+            _ => mem_val(td, d, depth),
+        };
+        with_error_text(td, d, bare)
+    }
+}
+
+/// Wraps a value whose type implements `error` in `Val::Error` with its text.
+fn with_error_text(td: &TypeDesc, word: u64, bare: Val) -> Val {
+    if !td.is_error {
+        return bare;
+    }
+    let t = td as *const TypeDesc as u64;
+    let depth = panic::depth();
+    let was = panic::is_panicking();
+    let text = iface::error_string(t, word);
+    if panic::is_panicking() && !was {
+        // The method panicked: Go would print `%!v(PANIC=...)`; print the bare value.
+        panic::discard_since(depth, was);
+        return bare;
+    }
+    match text {
+        // SAFETY: `Error()` returned a valid guest string.
+        Some(Pair(p, l)) => Val::Error {
+            text: unsafe { str_bytes(p, l) }.to_vec(),
+            inner: Box::new(bare),
+        },
+        None => bare,
+    }
+}
+
+unsafe fn int_val(td: &TypeDesc, word: u64, bits: u8, signed: bool) -> Val {
+    let shift = 64 - u32::from(bits.clamp(8, 64));
+    if signed {
+        Val::Int {
+            v: ((word << shift) as i64) >> shift,
+            ty: td.name.clone(),
+        }
+    } else {
+        Val::Uint {
+            v: (word << shift) >> shift,
+            ty: td.name.clone(),
+        }
+    }
+}
+
+unsafe fn ptr_val(td: &TypeDesc, elem: &TypeDesc, addr: u64, top: bool, depth: u32) -> Val {
+    let pointee = if top && addr != 0 && matches!(elem.kind, Kind::Struct(_) | Kind::Slice(_)) {
+        Some(Box::new(mem_val(elem, addr, depth + 1)))
+    } else {
+        None
+    };
+    Val::Ptr {
+        addr: addr as usize,
+        pointee,
+        ty: td.name.clone(),
+    }
+}
+
+/// A value of type `td` stored in memory at `addr`.
+unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
+    if depth > MAX_DEPTH {
+        return Val::Ptr {
+            addr: addr as usize,
+            pointee: None,
+            ty: td.name.clone(),
+        };
+    }
+    let bare = match &td.kind {
+        Kind::Int { bits, signed } => {
+            let n = (*bits / 8).max(1);
+            let mut word = 0u64;
+            std::ptr::copy_nonoverlapping(
+                addr as usize as *const u8,
+                &mut word as *mut u64 as *mut u8,
+                usize::from(n),
+            );
+            int_val(td, word, *bits, *signed)
+        }
+        Kind::Bool => Val::Bool {
+            v: *(addr as usize as *const u8) != 0,
+            ty: td.name.clone(),
+        },
+        Kind::String => Val::Str {
+            v: str_bytes(rd(addr), rd(addr + 8)).to_vec(),
+            ty: td.name.clone(),
+        },
+        Kind::Slice(elem) => {
+            let (p, len) = (rd(addr), rd(addr + 8));
+            let elem = &**elem;
+            let is_bytes = matches!(
+                elem.kind,
+                Kind::Int {
+                    bits: 8,
+                    signed: false
+                }
+            ) && !elem.is_error;
+            if is_bytes {
+                Val::Bytes {
+                    v: (p != 0).then(|| str_bytes(p, len).to_vec()),
+                    ty: td.name.clone(),
+                }
+            } else {
+                let items = (p != 0).then(|| {
+                    (0..len)
+                        .map(|i| mem_val(elem, p + i * u64::from(elem.size), depth + 1))
+                        .collect()
+                });
+                Val::Slice {
+                    items,
+                    ty: td.name.clone(),
+                }
+            }
+        }
+        Kind::Pointer(elem) => ptr_val(td, &**elem, rd(addr), false, depth),
+        Kind::Struct(fields) => Val::Struct {
+            fields: fields
+                .iter()
+                .map(|f| {
+                    (
+                        f.name.clone(),
+                        mem_val(&*f.ty, addr + u64::from(f.offset), depth + 1),
+                    )
+                })
+                .collect(),
+            ty: td.name.clone(),
+        },
+        Kind::Func => Val::Func {
+            addr: rd(addr) as usize,
+            ty: td.name.clone(),
+        },
+        Kind::EmptyInterface | Kind::Error => {
+            return iface_val_depth(rd(addr), rd(addr + 8), false, depth + 1)
+        }
+        Kind::RuntimeError => Val::Ptr {
+            addr: rd(addr) as usize,
+            pointee: None,
+            ty: td.name.clone(),
+        },
+    };
+    // The data word of this value in interface representation.
+    let word = if td.is_direct() { rd(addr) } else { addr };
+    with_error_text(td, word, bare)
+}
+
+/// The operand as the print builtins see it.
+fn builtin_val(t: u64, d: u64) -> Val {
+    if t == 0 {
+        return Val::NilInterface;
+    }
+    // SAFETY: as in `iface_val`.
+    unsafe {
+        let td = desc(t);
+        match &td.kind {
+            Kind::Slice(_) => Val::RawSlice {
+                len: rd(d + 8) as i64,
+                cap: rd(d + 16) as i64,
+                addr: rd(d) as usize,
+            },
+            Kind::EmptyInterface | Kind::Error => {
+                let (it, id) = (rd(d), rd(d + 8));
+                if it == 0 {
+                    Val::NilInterface
+                } else {
+                    Val::RawIface {
+                        typ: it as usize,
+                        data: id as usize,
+                    }
+                }
+            }
+            Kind::RuntimeError => Val::RawIface {
+                typ: t as usize,
+                data: d as usize,
+            },
+            _ => {
+                // The builtins never call methods.
+                match iface_val(t, d, false) {
+                    Val::Error { inner, .. } => *inner,
+                    v => v,
+                }
+            }
+        }
+    }
+}
+
+fn vals(p: u64, len: u64) -> Vec<Val> {
+    // SAFETY: the IR passes a valid `[]iface`.
+    unsafe { operands(p, len) }
+        .into_iter()
+        .map(|(t, d)| iface_val(t, d, true))
+        .collect()
+}
+
+fn builtin_vals(p: u64, len: u64) -> Vec<Val> {
+    // SAFETY: the IR passes a valid `[]iface`.
+    unsafe { operands(p, len) }
+        .into_iter()
+        .map(|(t, d)| builtin_val(t, d))
+        .collect()
+}
+
+pub extern "C" fn rt_print(p: u64, len: u64, _cap: u64) {
+    guard(|| guest::write_stderr(&fmt::print_builtin(&builtin_vals(p, len), false)))
+}
+
+pub extern "C" fn rt_println(p: u64, len: u64, _cap: u64) {
+    guard(|| guest::write_stderr(&fmt::print_builtin(&builtin_vals(p, len), true)))
+}
+
+pub extern "C" fn rt_fmt_print(p: u64, len: u64, _cap: u64) {
+    guard(|| guest::write_stdout(&fmt::sprint(&vals(p, len))))
+}
+
+pub extern "C" fn rt_fmt_println(p: u64, len: u64, _cap: u64) {
+    guard(|| guest::write_stdout(&fmt::sprintln(&vals(p, len))))
+}
+
+pub extern "C" fn rt_fmt_printf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) {
+    guard(|| {
+        // SAFETY: a valid guest string.
+        let format = unsafe { str_bytes(fp, fl) };
+        guest::write_stdout(&fmt::sprintf(format, &vals(p, len)))
+    })
+}
+
+pub extern "C" fn rt_fmt_sprint(p: u64, len: u64, _cap: u64) -> Pair {
+    guard(|| new_str(&fmt::sprint(&vals(p, len))))
+}
+
+pub extern "C" fn rt_fmt_sprintln(p: u64, len: u64, _cap: u64) -> Pair {
+    guard(|| new_str(&fmt::sprintln(&vals(p, len))))
+}
+
+pub extern "C" fn rt_fmt_sprintf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> Pair {
+    guard(|| {
+        // SAFETY: a valid guest string.
+        let format = unsafe { str_bytes(fp, fl) };
+        new_str(&fmt::sprintf(format, &vals(p, len)))
+    })
+}
+
+/// `fmt.Errorf`: a `*fmt.wrapError` when the format has `%w`, else a
+/// `*errors.errorString`.
+pub extern "C" fn rt_fmt_errorf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> Pair {
+    guard(|| {
+        // SAFETY: a valid guest string.
+        let format = unsafe { str_bytes(fp, fl) };
+        let text = fmt::errorf(format, &vals(p, len));
+        let descs = super::desc::runtime_descs();
+        let d = if format.windows(2).any(|w| w == b"%w") {
+            &descs.wrap_error
+        } else {
+            &descs.errors_string
+        };
+        let (t, w) = panic::new_error(d, &text);
+        Pair(t, w)
+    })
+}

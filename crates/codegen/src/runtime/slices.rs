@@ -1,0 +1,211 @@
+//! Slices: `make`, `append`'s growth (Go 1.27's `growslice`, size classes included, so
+//! printed capacities match Go's), and `memmove`.
+
+use super::desc::runtime_descs;
+use super::{alloc, guard, panic};
+
+/// Go's malloc size classes (`internal/runtime/gc.SizeClassToSize`).
+const SIZE_CLASSES: [u32; 68] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+const MAX_SMALL_SIZE: u64 = 32768;
+const MALLOC_HEADER_SIZE: u64 = 8;
+const MIN_SIZE_FOR_MALLOC_HEADER: u64 = 8 * 64;
+const PAGE_SIZE: u64 = 8192;
+const MAX_ALLOC: u64 = 1 << 47;
+
+/// Go's `roundupsize`: the size mallocgc really allocates for a request of `size`
+/// bytes (`noscan`: the memory holds no pointers, so it has no malloc header).
+pub fn roundupsize(size: u64, noscan: bool) -> u64 {
+    let mut req = size;
+    if req <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
+        if !noscan && req > MIN_SIZE_FOR_MALLOC_HEADER {
+            req += MALLOC_HEADER_SIZE;
+        }
+        // The lookup tables of Go map a size to the smallest class that holds it.
+        let class = SIZE_CLASSES
+            .iter()
+            .map(|&c| u64::from(c))
+            .find(|&c| c >= req)
+            .unwrap_or(MAX_SMALL_SIZE);
+        return class - (req - size);
+    }
+    req = req.wrapping_add(PAGE_SIZE - 1);
+    if req < size {
+        return size;
+    }
+    req & !(PAGE_SIZE - 1)
+}
+
+/// Go's `nextslicecap`.
+fn nextslicecap(new_len: i64, old_cap: i64) -> i64 {
+    let mut newcap = old_cap;
+    let doublecap = newcap.wrapping_add(newcap);
+    if new_len > doublecap {
+        return new_len;
+    }
+    const THRESHOLD: i64 = 256;
+    if old_cap < THRESHOLD {
+        return doublecap;
+    }
+    loop {
+        newcap = newcap.wrapping_add((newcap.wrapping_add(3 * THRESHOLD)) >> 2);
+        if newcap as u64 >= new_len as u64 {
+            break;
+        }
+    }
+    if newcap <= 0 {
+        return new_len;
+    }
+    newcap
+}
+
+/// Whether elements of `elem` bytes hold no pointers. The IR passes only the size:
+/// bit 32 set means "has pointers", bit 33 "has none"; without either flag, 16- and
+/// 24-byte elements (strings, interfaces, slices) are taken to hold pointers.
+fn split_elem(elem: u64) -> (u64, bool) {
+    let size = elem & 0xffff_ffff;
+    let noscan = if elem & (1 << 32) != 0 {
+        false
+    } else if elem & (1 << 33) != 0 {
+        true
+    } else {
+        size != 16 && size != 24
+    };
+    (size, noscan)
+}
+
+unsafe fn write_slice(out: u64, p: u64, len: u64, cap: u64) {
+    let out = out as usize as *mut u64;
+    *out = p;
+    *out.add(1) = len;
+    *out.add(2) = cap;
+}
+
+/// `make([]T, len, cap)`: writes the slice to `out`.
+pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
+    guard(|| {
+        let (size, _) = split_elem(elem as u64);
+        let bad_len = len < 0 || (size > 0 && (len as u64).saturating_mul(size) > MAX_ALLOC);
+        if bad_len {
+            panic::raise_error(
+                &runtime_descs().error_string,
+                b"runtime error: makeslice: len out of range",
+            );
+            // SAFETY: `out` points to three words in the caller's frame.
+            unsafe { write_slice(out, 0, 0, 0) };
+            return;
+        }
+        if cap < len || (size > 0 && (cap as u64).saturating_mul(size) > MAX_ALLOC) {
+            panic::raise_error(
+                &runtime_descs().error_string,
+                b"runtime error: makeslice: cap out of range",
+            );
+            // SAFETY: as above.
+            unsafe { write_slice(out, 0, 0, 0) };
+            return;
+        }
+        let p = alloc::alloc_bytes(cap as u64 * size, 8);
+        // SAFETY: as above.
+        unsafe { write_slice(out, p, len as u64, cap as u64) };
+    })
+}
+
+/// `growslice(s, n, elem)`: `s` with room for `n` more elements and its length
+/// increased by `n`. Writes the slice to `out`.
+pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, elem: i64) {
+    guard(|| {
+        let (size, noscan) = split_elem(elem as u64);
+        let new_len = len.wrapping_add(n);
+        if new_len < 0 {
+            panic::raise_error(
+                &runtime_descs().error_string,
+                b"runtime error: growslice: len out of range",
+            );
+            // SAFETY: `out` points to three words in the caller's frame.
+            unsafe { write_slice(out, ptr, len as u64, cap as u64) };
+            return;
+        }
+        if new_len <= cap {
+            // SAFETY: as above.
+            unsafe { write_slice(out, ptr, new_len as u64, cap as u64) };
+            return;
+        }
+        if size == 0 {
+            // SAFETY: as above.
+            unsafe {
+                write_slice(
+                    out,
+                    alloc::alloc_bytes(0, 8),
+                    new_len as u64,
+                    new_len as u64,
+                )
+            };
+            return;
+        }
+        let mut newcap = nextslicecap(new_len, cap) as u64;
+        let capmem;
+        let overflow;
+        if size == 1 {
+            let m = roundupsize(newcap, noscan);
+            overflow = newcap > MAX_ALLOC;
+            newcap = m;
+            capmem = m;
+        } else if size.is_power_of_two() {
+            let shift = size.trailing_zeros();
+            let m = roundupsize(newcap << shift, noscan);
+            overflow = newcap > (MAX_ALLOC >> shift);
+            newcap = m >> shift;
+            capmem = newcap << shift;
+        } else {
+            let (m, o) = size.overflowing_mul(newcap);
+            overflow = o;
+            let m = roundupsize(m, noscan);
+            newcap = m / size;
+            capmem = newcap * size;
+        }
+        if overflow || capmem > MAX_ALLOC {
+            panic::raise_error(
+                &runtime_descs().error_string,
+                b"runtime error: growslice: len out of range",
+            );
+            // SAFETY: as above.
+            unsafe { write_slice(out, ptr, len as u64, cap as u64) };
+            return;
+        }
+        let p = alloc::alloc_bytes(capmem, 8);
+        let old = len as u64 * size;
+        if old > 0 {
+            // SAFETY: the old backing array holds `len` elements; `p` is fresh.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    ptr as usize as *const u8,
+                    p as usize as *mut u8,
+                    old as usize,
+                )
+            };
+        }
+        // SAFETY: as above.
+        unsafe { write_slice(out, p, new_len as u64, newcap) };
+    })
+}
+
+/// `memmove(dst, src, n)`.
+pub extern "C" fn rt_memmove(dst: u64, src: u64, n: i64) {
+    guard(|| {
+        if n > 0 && dst != src {
+            // SAFETY: the IR guarantees both ranges are valid for `n` bytes.
+            unsafe {
+                std::ptr::copy(
+                    src as usize as *const u8,
+                    dst as usize as *mut u8,
+                    n as usize,
+                )
+            };
+        }
+    })
+}

@@ -1,0 +1,104 @@
+//! Objects at fixed addresses that JIT code embeds as constants: package variables,
+//! string constants, the static closure object of each function (`funcref`), and the
+//! module's type descriptors. A `Program` owns them, so they live as long as its code.
+
+use crate::runtime::desc::{build_module_descs, TypeDesc};
+use ir::{EntityRef, FuncId, GlobalId, GoTypeId, Module};
+use std::collections::HashMap;
+
+pub struct Statics {
+    /// Package variables, zeroed before each run. JIT code writes them, so they are
+    /// held by raw pointer, not by a `Box` that would claim unique access.
+    globals: RawWords,
+    pub global_offsets: Vec<u32>,
+    /// One static closure object `{code}` per function, filled after finalisation.
+    pub funcrefs: Box<[u64]>,
+    /// Never grows after construction (addresses are embedded in JIT code).
+    pub types: Vec<TypeDesc>,
+    strings: Vec<Box<[u8]>>,
+    string_index: HashMap<Vec<u8>, usize>,
+}
+
+impl Statics {
+    pub fn new(module: &Module) -> Statics {
+        let mut offsets = Vec::new();
+        let mut size = 0u32;
+        for g in module.globals.values() {
+            let (s, a) = ir::types::layout(module, g.ty);
+            size = size.div_ceil(a) * a;
+            offsets.push(size);
+            size += s;
+        }
+        Statics {
+            globals: RawWords::new((size as usize).div_ceil(8).max(1)),
+            global_offsets: offsets,
+            funcrefs: vec![0u64; module.funcs.len().max(1)].into_boxed_slice(),
+            types: build_module_descs(module),
+            strings: Vec::new(),
+            string_index: HashMap::new(),
+        }
+    }
+
+    pub fn global_addr(&self, g: GlobalId) -> u64 {
+        self.globals.ptr as u64 + u64::from(self.global_offsets[g.index()])
+    }
+
+    pub fn funcref_addr(&self, f: FuncId) -> u64 {
+        self.funcrefs.as_ptr() as u64 + 8 * f.index() as u64
+    }
+
+    pub fn type_addr(&self, t: GoTypeId) -> u64 {
+        &self.types[t.index()] as *const TypeDesc as u64
+    }
+
+    /// The address of a string constant's bytes (deduplicated).
+    pub fn string_addr(&mut self, bytes: &[u8]) -> u64 {
+        let i = match self.string_index.get(bytes) {
+            Some(&i) => i,
+            None => {
+                self.strings.push(bytes.to_vec().into_boxed_slice());
+                self.string_index
+                    .insert(bytes.to_vec(), self.strings.len() - 1);
+                self.strings.len() - 1
+            }
+        };
+        self.strings[i].as_ptr() as u64
+    }
+
+    /// Zeroes the package variables (before a run).
+    pub fn reset_globals(&self) {
+        // SAFETY: the buffer is ours and no guest code runs while it is reset.
+        unsafe { std::ptr::write_bytes(self.globals.ptr, 0, self.globals.len) };
+    }
+}
+
+/// Zeroed words owned through a raw pointer.
+struct RawWords {
+    ptr: *mut u64,
+    len: usize,
+}
+
+impl RawWords {
+    fn new(len: usize) -> RawWords {
+        let b: Box<[u64]> = vec![0u64; len].into_boxed_slice();
+        RawWords {
+            ptr: Box::into_raw(b) as *mut u64,
+            len,
+        }
+    }
+}
+
+impl Drop for RawWords {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` came from `Box::into_raw` of a boxed slice of `len` words.
+        unsafe {
+            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(
+                self.ptr, self.len,
+            )))
+        };
+    }
+}
+
+// The words are only touched by the guest thread while the program runs.
+unsafe impl Send for RawWords {}
+unsafe impl Sync for RawWords {}

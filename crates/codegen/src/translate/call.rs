@@ -1,0 +1,242 @@
+//! Calls: direct and indirect calls with flattened signatures, closures, runtime
+//! calls, and the adapters through which the runtime calls `Error()` methods.
+//!
+//! A function value points to a closure object `{code, captures...}` (one word each);
+//! `call_indirect` loads the code address from word 0 and passes the object as `env`.
+//! Runtime functions with more than two result words (slices) take a pointer to a
+//! scratch stack slot as their first argument and write the results there.
+
+use super::{FnTx, ModuleCx};
+use crate::flat::{is_direct, Flattener};
+use crate::runtime::Internal;
+use crate::CodegenError;
+use cranelift_codegen::ir::types::{I64, I8};
+use cranelift_codegen::ir::{self as cl, AbiParam, InstBuilder, MemFlagsData, Signature};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::JITModule;
+use ir::{EntityRef, FuncId, Imm, Opcode, RtFunc, Type};
+
+/// The Cranelift signature of an IR signature: parameters and results flattened.
+pub fn ir_signature(
+    flat: &mut Flattener,
+    params: &[Type],
+    results: &[Type],
+    cc: CallConv,
+) -> Signature {
+    let mut sig = Signature::new(cc);
+    for &p in params {
+        sig.params
+            .extend(flat.types(p).into_iter().map(AbiParam::new));
+    }
+    for &r in results {
+        sig.returns
+            .extend(flat.types(r).into_iter().map(AbiParam::new));
+    }
+    sig
+}
+
+/// Whether a runtime function returns its results through an out pointer.
+fn uses_out_ptr(flat: &mut Flattener, f: RtFunc) -> bool {
+    f.results().iter().map(|&t| flat.count(t)).sum::<usize>() > 2
+}
+
+/// The C signature of a runtime function (see `runtime`'s ABI notes).
+pub fn rtfunc_signature(flat: &mut Flattener, f: RtFunc, cc: CallConv) -> Signature {
+    let mut sig = Signature::new(cc);
+    let out = uses_out_ptr(flat, f);
+    if out {
+        sig.params.push(AbiParam::new(I64));
+    }
+    for &p in f.params() {
+        for t in flat.types(p) {
+            // C callees may rely on narrow arguments being zero-extended.
+            let a = AbiParam::new(t);
+            sig.params.push(if t == I8 { a.uext() } else { a });
+        }
+    }
+    if !out {
+        for &r in f.results() {
+            sig.returns
+                .extend(flat.types(r).into_iter().map(AbiParam::new));
+        }
+    }
+    sig
+}
+
+/// `(env, tok, data word) -> (ptr, len)`.
+pub fn adapter_signature(cc: CallConv) -> Signature {
+    let mut sig = Signature::new(cc);
+    sig.params.extend([AbiParam::new(I64); 3]);
+    sig.returns.extend([AbiParam::new(I64); 2]);
+    sig
+}
+
+/// Defines the adapter that calls the `Error()` method `m` on a receiver given as an
+/// interface data word (unboxing it to the method's receiver type).
+pub fn translate_error_adapter(
+    cx: &mut ModuleCx,
+    jit: &mut JITModule,
+    m: FuncId,
+    clf: &mut cl::Function,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<(), CodegenError> {
+    let method = &cx.module.funcs[m];
+    clf.signature = adapter_signature(cx.call_conv);
+    let err = |msg: &str| CodegenError::new(Some(&method.name), msg);
+    let &[_, _, recv] = method.sig.params.as_slice() else {
+        return Err(err("an Error method must take (env, tok, receiver)"));
+    };
+    if method.sig.results.as_slice() != [Type::Str] {
+        return Err(err("an Error method must return a string"));
+    }
+    let mut b = FunctionBuilder::new(clf, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let word = b.block_params(entry)[2];
+    let mut args = vec![b.ins().iconst(I64, 0), b.ins().iconst(I64, 0)];
+    if is_direct(recv) {
+        let t = cx.flat.types(recv)[0];
+        args.push(if t == I64 {
+            word
+        } else {
+            b.ins().ireduce(t, word)
+        });
+    } else {
+        for l in cx.flat.leaves(recv).to_vec() {
+            args.push(
+                b.ins()
+                    .load(l.ty, MemFlagsData::new(), word, l.offset as i32),
+            );
+        }
+    }
+    use cranelift_module::Module as _;
+    let callee = jit.declare_func_in_func(cx.funcs[m.index()], b.func);
+    let call = b.ins().call(callee, &args);
+    let rets = b.inst_results(call).to_vec();
+    b.ins().return_(&rets);
+    b.seal_all_blocks();
+    b.finalize(jit.target_config());
+    Ok(())
+}
+
+impl FnTx<'_, '_, '_, '_> {
+    pub(super) fn translate_call(&mut self, inst: ir::Inst) -> Result<(), CodegenError> {
+        let d = self.func.dfg.insts[inst].clone();
+        match d.opcode {
+            Opcode::Call => {
+                let Imm::Func(f) = d.imm else {
+                    return Err(self.err("call needs a function"));
+                };
+                let args = self.flat_args(&d.args)?;
+                let callee = self.cx.funcs[f.index()];
+                let r = self.func_ref(callee);
+                let call = self.b.ins().call(r, &args);
+                let rets = self.b.inst_results(call).to_vec();
+                self.define_results(inst, &rets)?;
+            }
+            Opcode::CallIndirect => {
+                let Some((&f, rest)) = d.args.split_first() else {
+                    return Err(self.err("call_indirect needs a callee"));
+                };
+                let fv = self.word(f)?;
+                let mut params = vec![Type::Ptr];
+                params.extend(rest.iter().map(|&a| self.func.dfg.value_type(a)));
+                let results: Vec<Type> = self
+                    .func
+                    .dfg
+                    .inst_results(inst)
+                    .iter()
+                    .map(|&r| self.func.dfg.value_type(r))
+                    .collect();
+                let sig = ir_signature(&mut self.cx.flat, &params, &results, self.cx.call_conv);
+                let sigref = self.b.import_signature(sig);
+                let code = self.b.ins().load(I64, MemFlagsData::new(), fv, 0);
+                let mut args = vec![fv];
+                args.extend(self.flat_args(rest)?);
+                let call = self.b.ins().call_indirect(sigref, code, &args);
+                let rets = self.b.inst_results(call).to_vec();
+                self.define_results(inst, &rets)?;
+            }
+            Opcode::RtCall => {
+                let Imm::Rt(f) = d.imm else {
+                    return Err(self.err("rtcall needs a runtime function"));
+                };
+                let args = self.flat_args(&d.args)?;
+                let rets = self.rtcall(f, args);
+                self.define_results(inst, &rets)?;
+            }
+            Opcode::FuncRef => {
+                let Imm::Func(f) = d.imm else {
+                    return Err(self.err("funcref needs a function"));
+                };
+                let a = self.cx.statics.funcref_addr(f);
+                let v = self.addr_const(a);
+                self.define1(inst, vec![v]);
+            }
+            Opcode::Closure => {
+                let Imm::Func(f) = d.imm else {
+                    return Err(self.err("closure needs a function"));
+                };
+                let n = d.args.len() as i64;
+                let size = self.b.ins().iconst(I64, 8 * (n + 1));
+                let align = self.b.ins().iconst(I64, 8);
+                let p = self.call_internal(Internal::Alloc, &[size, align])[0];
+                let callee = self.cx.funcs[f.index()];
+                let r = self.func_ref(callee);
+                let code = self.b.ins().func_addr(I64, r);
+                self.b.ins().store(MemFlagsData::trusted(), code, p, 0);
+                for (i, &a) in d.args.iter().enumerate() {
+                    let w = self
+                        .word(a)
+                        .map_err(|_| self.err("closure captures must be one word each"))?;
+                    let w = self.uext64(w);
+                    self.b
+                        .ins()
+                        .store(MemFlagsData::trusted(), w, p, 8 * (i as i32 + 1));
+                }
+                self.define1(inst, vec![p]);
+            }
+            Opcode::EnvGet => {
+                let ty = self.ctrl_ty(inst)?;
+                let Imm::Index(i) = d.imm else {
+                    return Err(self.err("env_get needs an index"));
+                };
+                let env = self.word(d.args[0])?;
+                let t = match self.cx.flat.types(ty).as_slice() {
+                    [t] => *t,
+                    _ => return Err(self.err("captures are one word each")),
+                };
+                let v = self
+                    .b
+                    .ins()
+                    .load(t, MemFlagsData::trusted(), env, 8 * (i as i32 + 1));
+                self.define1(inst, vec![v]);
+            }
+            other => return Err(self.err(format!("not a call opcode: {other}"))),
+        }
+        Ok(())
+    }
+
+    /// Calls a runtime function with flattened arguments; returns its flattened results.
+    pub fn rtcall(&mut self, f: RtFunc, args: Vec<cl::Value>) -> Vec<cl::Value> {
+        let id = self.cx.rtfuncs[&f];
+        let r = self.func_ref(id);
+        if uses_out_ptr(&mut self.cx.flat, f) {
+            let tys: Vec<cl::Type> = f
+                .results()
+                .iter()
+                .flat_map(|&t| self.cx.flat.types(t))
+                .collect();
+            let out = self.scratch_slot(tys.len() as u32);
+            let mut all = vec![out];
+            all.extend(args);
+            self.b.ins().call(r, &all);
+            self.load_words(out, &tys)
+        } else {
+            let call = self.b.ins().call(r, &args);
+            self.b.inst_results(call).to_vec()
+        }
+    }
+}

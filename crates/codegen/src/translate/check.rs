@@ -1,0 +1,90 @@
+//! Panics: the `panicking` flag (one load), `raise`, `recover`, the defer protocol
+//! calls, and the explicit checks, each an inline compare with a cold call into the
+//! runtime that records Go's runtime error.
+
+use super::FnTx;
+use crate::runtime::Internal;
+use crate::CodegenError;
+use cranelift_codegen::ir::condcodes::IntCC as CC;
+use cranelift_codegen::ir::types::{I64, I8};
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData};
+use ir::{BoundKind, Imm, Opcode};
+
+impl FnTx<'_, '_, '_, '_> {
+    pub(super) fn translate_check(&mut self, inst: ir::Inst) -> Result<(), CodegenError> {
+        let d = self.func.dfg.insts[inst].clone();
+        match d.opcode {
+            Opcode::Panicking => {
+                let a = self.addr_const(&crate::runtime::panic::PANICKING as *const _ as u64);
+                let v = self.b.ins().load(I8, MemFlagsData::trusted(), a, 0);
+                self.define1(inst, vec![v]);
+            }
+            Opcode::Raise => {
+                let x = self.val(d.args[0])?;
+                self.call_internal(Internal::Raise, &x);
+            }
+            Opcode::Recover => {
+                let tok = self.word64(d.args[0])?;
+                let r = self.call_internal(Internal::Recover, &[tok]);
+                self.define1(inst, r);
+            }
+            Opcode::DeferEnter => {
+                let r = self.call_internal(Internal::DeferEnter, &[]);
+                self.define1(inst, r);
+            }
+            Opcode::DeferExit => {
+                let tok = self.word64(d.args[0])?;
+                self.call_internal(Internal::DeferExit, &[tok]);
+            }
+            Opcode::CheckNil => {
+                let p = self.word(d.args[0])?;
+                let bad = self.b.ins().icmp_imm_s(CC::Equal, p, 0);
+                self.cold_call_if(bad, Internal::PanicNil, &[]);
+            }
+            Opcode::CheckDiv => {
+                let x = self.word(d.args[0])?;
+                let bad = self.b.ins().icmp_imm_s(CC::Equal, x, 0);
+                self.cold_call_if(bad, Internal::PanicDivide, &[]);
+            }
+            Opcode::CheckShift => {
+                let x = self.word(d.args[0])?;
+                let bad = self.b.ins().icmp_imm_s(CC::SignedLessThan, x, 0);
+                self.cold_call_if(bad, Internal::PanicShift, &[]);
+            }
+            Opcode::CheckIndex => {
+                let i = self.word64(d.args[0])?;
+                let n = self.word64(d.args[1])?;
+                let bad = self.b.ins().icmp(CC::UnsignedGreaterThanOrEqual, i, n);
+                self.cold_call_if(bad, Internal::PanicIndex, &[i, n]);
+            }
+            Opcode::CheckSlice => {
+                let kind = match d.imm {
+                    Imm::Bound(BoundKind::Len) => 1,
+                    _ => 0,
+                };
+                let lo = self.word64(d.args[0])?;
+                let hi = self.word64(d.args[1])?;
+                let bound = self.word64(d.args[2])?;
+                let b1 = self.b.ins().icmp(CC::UnsignedGreaterThan, hi, bound);
+                let b2 = self.b.ins().icmp(CC::UnsignedGreaterThan, lo, hi);
+                let bad = self.b.ins().bor(b1, b2);
+                let kind = self.b.ins().iconst(I64, kind);
+                self.cold_call_if(bad, Internal::PanicSlice, &[kind, lo, hi, bound]);
+            }
+            Opcode::CheckSlice3 => {
+                let lo = self.word64(d.args[0])?;
+                let hi = self.word64(d.args[1])?;
+                let max = self.word64(d.args[2])?;
+                let cap = self.word64(d.args[3])?;
+                let b1 = self.b.ins().icmp(CC::UnsignedGreaterThan, max, cap);
+                let b2 = self.b.ins().icmp(CC::UnsignedGreaterThan, hi, max);
+                let b3 = self.b.ins().icmp(CC::UnsignedGreaterThan, lo, hi);
+                let b12 = self.b.ins().bor(b1, b2);
+                let bad = self.b.ins().bor(b12, b3);
+                self.cold_call_if(bad, Internal::PanicSlice3, &[lo, hi, max, cap]);
+            }
+            other => return Err(self.err(format!("not a panic opcode: {other}"))),
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,135 @@
+//! Memory: loads and stores of flattened values, addresses, heap allocation through
+//! the runtime, and zeroed stack slots.
+
+use super::FnTx;
+use crate::runtime::Internal;
+use crate::CodegenError;
+use cranelift_codegen::ir::types::I64;
+use cranelift_codegen::ir::{self as cl, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind};
+use ir::{Imm, Opcode};
+
+/// Stack slots up to this size are zeroed with inline stores; larger ones by `memset`.
+const INLINE_ZERO_BYTES: u32 = 256;
+
+impl FnTx<'_, '_, '_, '_> {
+    pub(super) fn translate_memory(&mut self, inst: ir::Inst) -> Result<(), CodegenError> {
+        let d = self.func.dfg.insts[inst].clone();
+        match d.opcode {
+            Opcode::Load => {
+                let ty = self.ctrl_ty(inst)?;
+                let p = self.word(d.args[0])?;
+                let words = self.load_leaves(ty, p);
+                self.define1(inst, words);
+            }
+            Opcode::Store => {
+                let p = self.word(d.args[0])?;
+                let ty = self.func.dfg.value_type(d.args[1]);
+                let words = self.val(d.args[1])?;
+                self.store_leaves(ty, p, &words);
+            }
+            Opcode::FieldAddr => {
+                let Imm::Field(s, i) = d.imm else {
+                    return Err(self.err("field_addr needs a field"));
+                };
+                let off = ir::types::field_offset(self.cx.module, s, i as usize);
+                let p = self.word(d.args[0])?;
+                let r = self.b.ins().iadd_imm_s(p, i64::from(off));
+                self.define1(inst, vec![r]);
+            }
+            Opcode::IndexAddr => {
+                let ty = self.ctrl_ty(inst)?;
+                let (size, _) = ir::types::layout(self.cx.module, ty);
+                let p = self.word(d.args[0])?;
+                let i = self.word64(d.args[1])?;
+                let off = self.b.ins().imul_imm_s(i, i64::from(size));
+                let r = self.b.ins().iadd(p, off);
+                self.define1(inst, vec![r]);
+            }
+            Opcode::Alloc => {
+                let ty = self.ctrl_ty(inst)?;
+                let (size, align) = ir::types::layout(self.cx.module, ty);
+                let size = self.b.ins().iconst(I64, i64::from(size));
+                let align = self.b.ins().iconst(I64, i64::from(align));
+                let p = self.call_internal(Internal::Alloc, &[size, align])[0];
+                self.define1(inst, vec![p]);
+            }
+            Opcode::AllocArray => {
+                let ty = self.ctrl_ty(inst)?;
+                let (size, _) = ir::types::layout(self.cx.module, ty);
+                let n = self.word64(d.args[0])?;
+                let size = self.b.ins().iconst(I64, i64::from(size));
+                let p = self.call_internal(Internal::AllocArray, &[n, size])[0];
+                self.define1(inst, vec![p]);
+            }
+            Opcode::StackAlloc => {
+                let ty = self.ctrl_ty(inst)?;
+                let (size, align) = ir::types::layout(self.cx.module, ty);
+                let p = self.zeroed_slot(size, align);
+                self.define1(inst, vec![p]);
+            }
+            Opcode::GlobalAddr => {
+                let Imm::Global(g) = d.imm else {
+                    return Err(self.err("global_addr needs a global"));
+                };
+                let a = self.cx.statics.global_addr(g);
+                let v = self.addr_const(a);
+                self.define1(inst, vec![v]);
+            }
+            other => return Err(self.err(format!("not a memory opcode: {other}"))),
+        }
+        Ok(())
+    }
+
+    /// A new stack slot, zeroed here (so a slot in a loop is zeroed each iteration).
+    pub fn zeroed_slot(&mut self, size: u32, align: u32) -> cl::Value {
+        let size = size.max(8).div_ceil(8) * 8;
+        let shift = align.max(8).trailing_zeros() as u8;
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            size,
+            shift,
+        ));
+        let p = self.b.ins().stack_addr(I64, slot, 0);
+        if size <= INLINE_ZERO_BYTES {
+            let zero = self.b.ins().iconst(I64, 0);
+            for off in (0..size).step_by(8) {
+                self.b
+                    .ins()
+                    .store(MemFlagsData::trusted(), zero, p, off as i32);
+            }
+        } else {
+            let cfg = self.jit_target_config();
+            let zero = self.b.ins().iconst(cranelift_codegen::ir::types::I8, 0);
+            let n = self.b.ins().iconst(I64, i64::from(size));
+            self.b.call_memset(cfg, p, zero, n);
+        }
+        p
+    }
+
+    /// An uninitialised stack slot of `words` machine words (for runtime results).
+    pub fn scratch_slot(&mut self, words: u32) -> cl::Value {
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            words * 8,
+            3,
+        ));
+        self.b.ins().stack_addr(I64, slot, 0)
+    }
+
+    fn jit_target_config(&self) -> cranelift_codegen::isa::TargetFrontendConfig {
+        use cranelift_module::Module as _;
+        self.jit.target_config()
+    }
+
+    /// Loads `n` words from `p`.
+    pub fn load_words(&mut self, p: cl::Value, tys: &[cl::Type]) -> Vec<cl::Value> {
+        tys.iter()
+            .enumerate()
+            .map(|(i, &t)| {
+                self.b
+                    .ins()
+                    .load(t, MemFlagsData::trusted(), p, 8 * i as i32)
+            })
+            .collect()
+    }
+}
