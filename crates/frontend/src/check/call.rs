@@ -6,7 +6,7 @@ use super::expr::{const_int, is_const, mk, unparen, Operand};
 use super::types::Selection;
 use super::{Checker, Dep, Entity, Pkg};
 use crate::ast::{self, Span};
-use crate::hir::{Builtin, ConstValue, Expr, ExprKind, LibFunc};
+use crate::hir::{ConstValue, Expr, ExprKind, LibFunc};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 /// The `*testing.B` methods of the subset.
@@ -30,7 +30,7 @@ impl Checker<'_> {
         }
     }
 
-    fn no_value(&mut self) -> TypeId {
+    pub(crate) fn no_value(&mut self) -> TypeId {
         self.types.tuple(Vec::new())
     }
 
@@ -75,7 +75,7 @@ impl Checker<'_> {
     }
 
     /// The receiver of `x.m(...)`: a value, or a type for a method expression.
-    fn operand_for_method(&mut self, x: &ast::Expr) -> Operand {
+    pub(crate) fn operand_for_method(&mut self, x: &ast::Expr) -> Operand {
         match self.operand(x) {
             Operand::Type(_) => {
                 self.err(x.span, "method expressions are not supported");
@@ -90,7 +90,7 @@ impl Checker<'_> {
         }
     }
 
-    fn method_call(
+    pub(crate) fn method_call(
         &mut self,
         recv: Expr,
         sel: &ast::Ident,
@@ -112,7 +112,7 @@ impl Checker<'_> {
                 let Some((params, results)) = self.func_parts(fty) else {
                     return Operand::Invalid;
                 };
-                let recv = self.method_recv(recv, pointer_recv, &sel.name);
+                let recv = self.method_recv(recv, pointer_recv, sel);
                 let text = self.text(fspan).to_string();
                 let args = self.call_args(&params, args, ellipsis, &text, span);
                 let ty = self.results_type(&results);
@@ -168,18 +168,24 @@ impl Checker<'_> {
         }
     }
 
-    fn expect_no_args(&mut self, name: &str, args: &[ast::Expr], _span: Span) {
+    pub(crate) fn expect_no_args(&mut self, name: &str, args: &[ast::Expr], _span: Span) {
         if let Some(a) = args.first() {
             self.err(a.span, format!("too many arguments in call to {name}"));
         }
     }
 
-    fn b_call(&mut self, recv: Expr, sel: &ast::Ident, args: &[ast::Expr], span: Span) -> Operand {
+    pub(crate) fn b_call(
+        &mut self,
+        recv: Expr,
+        sel: &ast::Ident,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Operand {
         let Some(func) = b_method(&sel.name) else {
             self.err(sel.span, format!("b.{} is not supported", sel.name));
             return Operand::Invalid;
         };
-        let recv = self.method_recv(recv, true, &sel.name);
+        let recv = self.method_recv(recv, true, sel);
         let mut out = vec![recv];
         let bool_t = TypeTable::basic(Basic::Bool);
         let ty = match func {
@@ -203,7 +209,13 @@ impl Checker<'_> {
     }
 
     /// A call of a function value (or a top-level function).
-    fn call_value(&mut self, f: Expr, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
+    pub(crate) fn call_value(
+        &mut self,
+        f: Expr,
+        args: &[ast::Expr],
+        ellipsis: bool,
+        span: Span,
+    ) -> Expr {
         if self.is_invalid(f.ty) {
             for a in args {
                 let _ = self.expr_multi(a);
@@ -219,9 +231,8 @@ impl Checker<'_> {
             let ts = self.short_display(f.ty);
             self.err(
                 span,
-                format!("invalid operation: cannot call non-function {d}"),
+                format!("invalid operation: cannot call {d}: {ts} is not a function"),
             );
-            let _ = ts;
             return self.invalid_expr(span);
         };
         let text = self.text(f.span).to_string();
@@ -237,7 +248,7 @@ impl Checker<'_> {
         )
     }
 
-    fn types_list(&self, ts: &[TypeId]) -> String {
+    pub(crate) fn types_list(&self, ts: &[TypeId]) -> String {
         let v: Vec<String> = ts
             .iter()
             .map(|&t| match self.types.basic_of(t) {
@@ -304,7 +315,7 @@ impl Checker<'_> {
             .collect()
     }
 
-    fn count_error(
+    pub(crate) fn count_error(
         &mut self,
         params: &[TypeId],
         have: &[TypeId],
@@ -318,7 +329,10 @@ impl Checker<'_> {
         let hs = self.types_list(have);
         let ws = self.types_list(params);
         if have.len() < params.len() {
-            let at = Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize);
+            let at = match args.last() {
+                Some(a) => a.span,
+                None => Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize),
+            };
             self.err(
                 at,
                 format!("not enough arguments in call to {callee}\n\thave {hs}\n\twant {ws}"),
@@ -369,7 +383,13 @@ impl Checker<'_> {
 
     // ---- Conversions -------------------------------------------------------------------
 
-    fn conversion(&mut self, t: TypeId, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
+    pub(crate) fn conversion(
+        &mut self,
+        t: TypeId,
+        args: &[ast::Expr],
+        ellipsis: bool,
+        span: Span,
+    ) -> Expr {
         let ts = self.short_display(t);
         if args.len() != 1 || ellipsis {
             if args.is_empty() {
@@ -417,7 +437,7 @@ impl Checker<'_> {
         }
         if self.convertible(v.ty, t) {
             if self.types.is_interface(t) {
-                let mut e = self.to_iface(v, t);
+                let mut e = self.box_iface(v, t);
                 e.span = span;
                 return e;
             }
@@ -435,17 +455,17 @@ impl Checker<'_> {
         self.invalid_expr(span)
     }
 
-    fn is_rune_slice(&self, t: TypeId) -> bool {
+    pub(crate) fn is_rune_slice(&self, t: TypeId) -> bool {
         self.slice_elem(t)
             .is_some_and(|e| self.types.basic_of(e) == Some(Basic::Int32))
     }
 
-    fn is_byte_slice(&self, t: TypeId) -> bool {
+    pub(crate) fn is_byte_slice(&self, t: TypeId) -> bool {
         self.slice_elem(t)
             .is_some_and(|e| self.types.basic_of(e) == Some(Basic::Uint8))
     }
 
-    fn convertible(&mut self, from: TypeId, to: TypeId) -> bool {
+    pub(crate) fn convertible(&mut self, from: TypeId, to: TypeId) -> bool {
         if self.assignable(from, to).is_ok() {
             return true;
         }
@@ -469,10 +489,10 @@ impl Checker<'_> {
         false
     }
 
-    fn convert_untyped_explicit(&mut self, v: Expr, t: TypeId, span: Span) -> Expr {
+    pub(crate) fn convert_untyped_explicit(&mut self, v: Expr, t: TypeId, span: Span) -> Expr {
         let ts = self.short_display(t);
         if self.types.is_interface(t) {
-            let mut e = self.to_iface(v, t);
+            let mut e = self.box_iface(v, t);
             e.span = span;
             return e;
         }
@@ -504,418 +524,9 @@ impl Checker<'_> {
         e
     }
 
-    // ---- Builtins ------------------------------------------------------------------------
-
-    fn builtin(
-        &mut self,
-        b: Builtin,
-        func: &ast::Expr,
-        args: &[ast::Expr],
-        ellipsis: bool,
-        span: Span,
-    ) -> Expr {
-        let name = self.text(func.span).to_string();
-        let int_t = TypeTable::basic(Basic::Int);
-        if ellipsis && b != Builtin::Append {
-            self.err(
-                span,
-                format!("invalid operation: invalid use of ... with built-in {name}"),
-            );
-            return self.invalid_expr(span);
-        }
-        let want = |n: usize| -> Option<usize> {
-            match b {
-                Builtin::Len | Builtin::Cap | Builtin::New | Builtin::Panic => Some(n),
-                Builtin::Copy => Some(2),
-                Builtin::Recover => Some(0),
-                _ => None,
-            }
-        };
-        if let Some(n) = want(1) {
-            let n = if matches!(b, Builtin::Copy | Builtin::Recover) {
-                n
-            } else {
-                1
-            };
-            if args.len() != n {
-                let (what, at) = if args.len() < n {
-                    (
-                        "not enough",
-                        Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize),
-                    )
-                } else {
-                    ("too many", args[n].span)
-                };
-                self.err(
-                    at,
-                    format!(
-                        "{what} arguments for {} (expected {n}, found {})",
-                        self.text(span),
-                        args.len()
-                    ),
-                );
-                return self.invalid_expr(span);
-            }
-        }
-        match b {
-            Builtin::Len | Builtin::Cap => {
-                let v = self.expr(&args[0]);
-                if self.is_invalid(v.ty) {
-                    return v;
-                }
-                let ok =
-                    self.slice_elem(v.ty).is_some() || (b == Builtin::Len && self.is_string(v.ty));
-                if !ok {
-                    let d = self.describe(&v);
-                    self.err(v.span, format!("invalid argument: {d} for built-in {name}"));
-                    return self.invalid_expr(span);
-                }
-                if let ExprKind::Const(ConstValue::Str(s)) = &v.kind {
-                    return mk(
-                        ExprKind::Const(ConstValue::Int(s.len() as i128)),
-                        int_t,
-                        span,
-                    );
-                }
-                let v = self.defaulted(v);
-                mk(
-                    ExprKind::Builtin {
-                        builtin: b,
-                        args: vec![v],
-                    },
-                    int_t,
-                    span,
-                )
-            }
-            Builtin::Append | Builtin::AppendSpread => self.append(args, ellipsis, span),
-            Builtin::Copy => {
-                let dst = self.expr(&args[0]);
-                let src = self.expr(&args[1]);
-                if self.is_invalid(dst.ty) || self.is_invalid(src.ty) {
-                    return self.invalid_expr(span);
-                }
-                let Some(de) = self.slice_elem(dst.ty) else {
-                    let d = self.describe(&dst);
-                    self.err(
-                        dst.span,
-                        format!(
-                            "invalid argument: copy expects slice arguments; found {d} and {}",
-                            self.describe(&src)
-                        ),
-                    );
-                    return self.invalid_expr(span);
-                };
-                let ok = self.slice_elem(src.ty) == Some(de)
-                    || (self.is_string(src.ty) && self.types.basic_of(de) == Some(Basic::Uint8));
-                if !ok {
-                    let (d1, d2) = (self.describe(&dst), self.describe(&src));
-                    self.err(span, format!("invalid argument: arguments to copy {d1} and {d2} have different element types"));
-                    return self.invalid_expr(span);
-                }
-                let src = self.defaulted(src);
-                mk(
-                    ExprKind::Builtin {
-                        builtin: b,
-                        args: vec![dst, src],
-                    },
-                    int_t,
-                    span,
-                )
-            }
-            Builtin::Make => self.make(args, span),
-            Builtin::New => match self.operand(&args[0]) {
-                Operand::Type(t) => {
-                    let p = self.types.pointer(t);
-                    mk(
-                        ExprKind::Builtin {
-                            builtin: b,
-                            args: vec![],
-                        },
-                        p,
-                        span,
-                    )
-                }
-                Operand::Invalid => self.invalid_expr(span),
-                _ => {
-                    let text = self.text(args[0].span);
-                    self.err(args[0].span, format!("{text} is not a type"));
-                    self.invalid_expr(span)
-                }
-            },
-            Builtin::Min | Builtin::Max => self.min_max(b, args, span),
-            Builtin::Panic => {
-                let v = self.expr(&args[0]);
-                if self.is_invalid(v.ty) {
-                    return self.invalid_expr(span);
-                }
-                let v = self.to_iface(v, TypeTable::any());
-                let ty = self.no_value();
-                mk(
-                    ExprKind::Builtin {
-                        builtin: b,
-                        args: vec![v],
-                    },
-                    ty,
-                    span,
-                )
-            }
-            Builtin::Recover => mk(
-                ExprKind::Builtin {
-                    builtin: b,
-                    args: vec![],
-                },
-                TypeTable::any(),
-                span,
-            ),
-            Builtin::Print | Builtin::Println => {
-                let mut out = Vec::new();
-                for a in args {
-                    let v = self.expr(a);
-                    if self.is_nil_type(v.ty) {
-                        self.err(
-                            v.span,
-                            format!("use of untyped nil in argument to built-in {name}"),
-                        );
-                        continue;
-                    }
-                    out.push(self.defaulted(v));
-                }
-                let ty = self.no_value();
-                mk(
-                    ExprKind::Builtin {
-                        builtin: b,
-                        args: out,
-                    },
-                    ty,
-                    span,
-                )
-            }
-        }
-    }
-
-    fn append(&mut self, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
-        let Some(first) = args.first() else {
-            self.err(
-                span,
-                "not enough arguments for append() (expected 1, found 0)",
-            );
-            return self.invalid_expr(span);
-        };
-        let s = self.expr(first);
-        if self.is_invalid(s.ty) {
-            return self.invalid_expr(span);
-        }
-        if self.is_nil_type(s.ty) {
-            self.err(
-                s.span,
-                "invalid argument: s (untyped nil) is not a slice"
-                    .replace("s (untyped nil)", "nil"),
-            );
-            return self.invalid_expr(span);
-        }
-        let Some(elem) = self.slice_elem(s.ty) else {
-            let d = self.describe(&s);
-            self.err(s.span, format!("invalid argument: {d} is not a slice"));
-            return self.invalid_expr(span);
-        };
-        let st = s.ty;
-        if ellipsis {
-            if args.len() != 2 {
-                self.err(span, "can only use ... with final argument in list");
-                return self.invalid_expr(span);
-            }
-            let t = self.expr(&args[1]);
-            let t = if self.is_string(t.ty) && self.types.basic_of(elem) == Some(Basic::Uint8) {
-                self.defaulted(t)
-            } else {
-                self.assign_conv(t, st, "argument to append")
-            };
-            return mk(
-                ExprKind::Builtin {
-                    builtin: Builtin::AppendSpread,
-                    args: vec![s, t],
-                },
-                st,
-                span,
-            );
-        }
-        let mut out = vec![s];
-        for a in &args[1..] {
-            let v = self.expr(a);
-            out.push(self.assign_conv(v, elem, "argument to append"));
-        }
-        mk(
-            ExprKind::Builtin {
-                builtin: Builtin::Append,
-                args: out,
-            },
-            st,
-            span,
-        )
-    }
-
-    fn make(&mut self, args: &[ast::Expr], span: Span) -> Expr {
-        let Some(first) = args.first() else {
-            self.err(
-                span,
-                "not enough arguments for make() (expected 1, found 0)",
-            );
-            return self.invalid_expr(span);
-        };
-        let t = match self.operand(first) {
-            Operand::Type(t) => t,
-            Operand::Invalid => return self.invalid_expr(span),
-            _ => {
-                let text = self.text(first.span);
-                self.err(first.span, format!("{text} is not a type"));
-                return self.invalid_expr(span);
-            }
-        };
-        if self.slice_elem(t).is_none() {
-            let ts = self.short_display(t);
-            self.err(
-                first.span,
-                format!("invalid argument: cannot make {ts}; type must be slice, map, or channel"),
-            );
-            return self.invalid_expr(span);
-        }
-        if args.len() < 2 || args.len() > 3 {
-            let text = self.text(span);
-            self.err(
-                span,
-                format!(
-                    "invalid operation: {text} expects 2 or 3 arguments; found {}",
-                    args.len()
-                ),
-            );
-            return self.invalid_expr(span);
-        }
-        let mut out = Vec::new();
-        for a in &args[1..] {
-            let v = self.index_value(a, None);
-            out.push(v);
-        }
-        if let (Some(l), Some(c)) = (
-            out.first().and_then(const_int),
-            out.get(1).and_then(const_int),
-        ) {
-            if l > c {
-                self.err(
-                    args[1].span,
-                    "invalid argument: length and capacity swapped",
-                );
-                return self.invalid_expr(span);
-            }
-        }
-        mk(
-            ExprKind::Builtin {
-                builtin: Builtin::Make,
-                args: out,
-            },
-            t,
-            span,
-        )
-    }
-
-    fn min_max(&mut self, b: Builtin, args: &[ast::Expr], span: Span) -> Expr {
-        let name = if b == Builtin::Min { "min" } else { "max" };
-        if args.is_empty() {
-            self.err(
-                span,
-                format!("not enough arguments for {name}() (expected 1, found 0)"),
-            );
-            return self.invalid_expr(span);
-        }
-        let vals: Vec<Expr> = args.iter().map(|a| self.expr(a)).collect();
-        if vals.iter().any(|v| self.is_invalid(v.ty)) {
-            return self.invalid_expr(span);
-        }
-        // Fold the operands pairwise into one type, as `x < y` would.
-        let mut acc: Option<Expr> = None;
-        let mut typed: Option<TypeId> = None;
-        for v in &vals {
-            if !self.is_untyped(v.ty) {
-                typed = Some(v.ty);
-                break;
-            }
-        }
-        let mut out = Vec::new();
-        for v in vals {
-            if !(self.types.is_integer(v.ty) || self.is_string(v.ty)) {
-                let d = self.describe(&v);
-                self.err(v.span, format!("invalid argument: {d} cannot be ordered"));
-                return self.invalid_expr(span);
-            }
-            let v = match typed {
-                Some(t) if self.is_untyped(v.ty) => {
-                    if !self.untyped_kind_ok(v.ty, t) {
-                        let (d, ts) = (self.describe(&v), self.short_display(t));
-                        self.err(v.span, format!("invalid argument: mismatched types {ts} (previous argument) and {d}"));
-                        return self.invalid_expr(span);
-                    }
-                    self.convert_untyped(v, t, ConvCtx::Operand)
-                }
-                Some(t) if v.ty != t => {
-                    let (ts, vs) = (self.short_display(t), self.short_display(v.ty));
-                    let text = self.text(v.span);
-                    self.err(v.span, format!("invalid argument: mismatched types {ts} (previous argument) and {vs} (type of {text})"));
-                    return self.invalid_expr(span);
-                }
-                _ => v,
-            };
-            if self.is_invalid(v.ty) {
-                return self.invalid_expr(span);
-            }
-            acc = Some(match acc {
-                None => v.clone(),
-                Some(a) => {
-                    // Fold constants: keep the smaller / larger.
-                    let cmp = self.binary_values(crate::ast::BinOp::Lt, a.clone(), v.clone(), span);
-                    match cmp.kind {
-                        ExprKind::Const(ConstValue::Bool(lt)) => {
-                            let keep_a = if b == Builtin::Min { lt } else { !lt };
-                            let mut k = if keep_a { a } else { v.clone() };
-                            // untyped int vs rune: the result takes the wider kind.
-                            if self.is_untyped(k.ty) {
-                                k.ty = cmp_untyped_kind(self, &k, &v);
-                            }
-                            k
-                        }
-                        _ => v.clone(),
-                    }
-                }
-            });
-            out.push(v);
-        }
-        if out.iter().all(is_const) {
-            if let Some(mut a) = acc {
-                a.span = span;
-                return a;
-            }
-        }
-        let out: Vec<Expr> = out.into_iter().map(|v| self.defaulted(v)).collect();
-        let ty = out.first().map(|v| v.ty).unwrap_or(self.invalid());
-        mk(
-            ExprKind::Builtin {
-                builtin: b,
-                args: out,
-            },
-            ty,
-            span,
-        )
-    }
-
-    fn untyped_kind_ok(&self, u: TypeId, t: TypeId) -> bool {
-        match self.types.basic_of(u) {
-            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(t),
-            Some(Basic::UntypedString) => self.is_string(t),
-            _ => false,
-        }
-    }
-
     // ---- The library ---------------------------------------------------------------------
 
-    fn lib_call(
+    pub(crate) fn lib_call(
         &mut self,
         pkg: Pkg,
         pname: &str,
@@ -1009,23 +620,12 @@ impl Checker<'_> {
         Operand::Value(mk(ExprKind::Lib { func, args: out }, ty, span))
     }
 
-    fn fmt_operand(&mut self, v: Expr) -> Expr {
+    pub(crate) fn fmt_operand(&mut self, v: Expr) -> Expr {
         if self.is_invalid(v.ty) {
             return v;
         }
-        self.to_iface(v, TypeTable::any())
+        self.box_iface(v, TypeTable::any())
     }
-}
-
-/// The kind an untyped min/max result takes: rune if any operand is a rune.
-fn cmp_untyped_kind(c: &Checker, a: &Expr, b: &Expr) -> TypeId {
-    let rune = TypeTable::basic(Basic::UntypedRune);
-    if a.ty == rune || b.ty == rune || c.types.basic_of(b.ty) == Some(Basic::UntypedRune) {
-        if c.types.is_integer(a.ty) {
-            return rune;
-        }
-    }
-    a.ty
 }
 
 /// `string(r)` of an integer constant: its UTF-8, or U+FFFD when not a valid code point.

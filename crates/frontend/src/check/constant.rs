@@ -134,7 +134,7 @@ impl Checker<'_> {
             }
             let t = self.default_type(e.ty);
             let inner = self.convert_untyped(e, t, ctx);
-            return self.to_iface(inner, target);
+            return self.box_iface(inner, target);
         }
         let src = self.types.basic_of(e.ty);
         let tb = self.types.basic_of(target);
@@ -176,7 +176,7 @@ impl Checker<'_> {
 
     /// Gives a non-constant untyped expression its type, down to the untyped constants
     /// it is made of.
-    fn retype(&mut self, e: Expr, target: TypeId) -> Expr {
+    pub(crate) fn retype(&mut self, e: Expr, target: TypeId) -> Expr {
         let Expr { kind, ty, span } = e;
         let kind = match kind {
             ExprKind::Binary(op, l, r) if !is_comparison(op) => {
@@ -212,7 +212,7 @@ impl Checker<'_> {
         }
     }
 
-    fn conv_error(&mut self, e: &Expr, target: TypeId, ctx: ConvCtx, why: Option<&str>) {
+    pub(crate) fn conv_error(&mut self, e: &Expr, target: TypeId, ctx: ConvCtx, why: Option<&str>) {
         let d = self.describe(e);
         let ts = self.types.display(target);
         let msg = match (ctx, why) {

@@ -2,13 +2,10 @@
 //! composite literals and function literals. Calls live in `call.rs`.
 
 use super::constant::{is_comparison, ConvCtx};
-use super::scope::FuncBuilder;
-use super::types::Selection;
-use super::{empty_func, Checker, Dep, Entity, Pkg, State};
+use super::{Checker, Dep, Entity, Pkg, State};
 use crate::ast::{self, BinOp, Span, UnOp};
-use crate::hir::{Builtin, ConstValue, Expr, ExprKind, FuncId, UnaryOp};
+use crate::hir::{Builtin, ConstValue, Expr, ExprKind, UnaryOp};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use std::collections::BTreeSet;
 
 /// What an expression denotes before it is known to be used as a value.
 pub(crate) enum Operand {
@@ -158,7 +155,7 @@ impl Checker<'_> {
         }
     }
 
-    fn ident(&mut self, name: &str, span: Span) -> Operand {
+    pub(crate) fn ident(&mut self, name: &str, span: Span) -> Operand {
         if name == "_" {
             self.err(span, "cannot use _ as value");
             return Operand::Invalid;
@@ -233,7 +230,7 @@ impl Checker<'_> {
     }
 
     /// The type of a global, checking its declaration first if needed.
-    fn global_ty(&mut self, g: crate::hir::GlobalId) -> TypeId {
+    pub(crate) fn global_ty(&mut self, g: crate::hir::GlobalId) -> TypeId {
         if let Some(&vi) = self.global_decl.get(g.0 as usize) {
             let (state, typed) = match self.vars.get(vi) {
                 Some(v) => (v.state, v.spec.ty.is_some()),
@@ -251,7 +248,7 @@ impl Checker<'_> {
 
     // ---- Operators -------------------------------------------------------------------
 
-    fn mismatch(&mut self, x: &Expr, y: &Expr, op: BinOp, span: Span) {
+    pub(crate) fn mismatch(&mut self, x: &Expr, y: &Expr, op: BinOp, span: Span) {
         let text = self.text(span);
         let xs = self.short_display(x.ty);
         let ys = self.short_display(y.ty);
@@ -263,7 +260,7 @@ impl Checker<'_> {
     }
 
     /// Whether an untyped operand of type `u` can take type `t`.
-    fn untyped_fits_kind(&self, u: TypeId, t: TypeId) -> bool {
+    pub(crate) fn untyped_fits_kind(&self, u: TypeId, t: TypeId) -> bool {
         if self.types.is_interface(t) {
             return true;
         }
@@ -277,7 +274,13 @@ impl Checker<'_> {
     }
 
     /// Gives both operands of a binary operator one type. `None` after an error.
-    fn unify(&mut self, x: Expr, y: Expr, op: BinOp, span: Span) -> Option<(Expr, Expr)> {
+    pub(crate) fn unify(
+        &mut self,
+        x: Expr,
+        y: Expr,
+        op: BinOp,
+        span: Span,
+    ) -> Option<(Expr, Expr)> {
         let (xu, yu) = (self.is_untyped(x.ty), self.is_untyped(y.ty));
         if xu && yu {
             let (xb, yb) = (self.types.basic_of(x.ty), self.types.basic_of(y.ty));
@@ -340,19 +343,19 @@ impl Checker<'_> {
             let (xi, yi) = (self.types.is_interface(x.ty), self.types.is_interface(y.ty));
             if xi && !yi && self.assignable(y.ty, x.ty).is_ok() {
                 let t = x.ty;
-                let y = self.to_iface(y, t);
+                let y = self.box_iface(y, t);
                 return Some((x, y));
             }
             if yi && !xi && self.assignable(x.ty, y.ty).is_ok() {
                 let t = y.ty;
-                let x = self.to_iface(x, t);
+                let x = self.box_iface(x, t);
                 return Some((x, y));
             }
             if xi && yi {
                 // `error` against `any`: compare as `any`.
                 let t = TypeTable::any();
-                let x = self.to_iface(x, t);
-                let y = self.to_iface(y, t);
+                let x = self.box_iface(x, t);
+                let y = self.box_iface(y, t);
                 return Some((x, y));
             }
         }
@@ -360,7 +363,7 @@ impl Checker<'_> {
         None
     }
 
-    fn op_not_defined(&mut self, op: BinOp, x: &Expr, span: Span) {
+    pub(crate) fn op_not_defined(&mut self, op: BinOp, x: &Expr, span: Span) {
         let text = self.text(span);
         let d = self.describe(x);
         let _ = text;
@@ -415,7 +418,7 @@ impl Checker<'_> {
         mk(ExprKind::Binary(op, Box::new(x), Box::new(y)), t, span)
     }
 
-    fn comparison(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
+    pub(crate) fn comparison(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
         let ubool = TypeTable::basic(Basic::UntypedBool);
         let t = x.ty;
         let text = self.text(span).to_string();
@@ -463,7 +466,7 @@ impl Checker<'_> {
         mk(ExprKind::Binary(op, Box::new(x), Box::new(y)), ubool, span)
     }
 
-    fn shift(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
+    pub(crate) fn shift(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
         // The count: any integer; an untyped constant must be a non-negative integer.
         if !self.types.is_integer(y.ty) {
             let d = self.describe(&y);
@@ -509,7 +512,7 @@ impl Checker<'_> {
         mk(ExprKind::Binary(op, Box::new(x), Box::new(y)), t, span)
     }
 
-    fn unary(&mut self, op: UnOp, x: &ast::Expr, span: Span) -> Operand {
+    pub(crate) fn unary(&mut self, op: UnOp, x: &ast::Expr, span: Span) -> Operand {
         match op {
             UnOp::Addr => return Operand::Value(self.addr_of(x, span)),
             UnOp::Deref => {
@@ -585,7 +588,7 @@ impl Checker<'_> {
         }
     }
 
-    fn addr_of(&mut self, x: &ast::Expr, span: Span) -> Expr {
+    pub(crate) fn addr_of(&mut self, x: &ast::Expr, span: Span) -> Expr {
         let inner = unparen(x);
         if let ast::ExprKind::Composite { ty, elems, rbrace } = &inner.kind {
             let lit = self.composite(ty.as_ref(), elems, *rbrace, None, inner.span);
@@ -626,539 +629,5 @@ impl Checker<'_> {
             ExprKind::Field { base, .. } => self.mark_place_addressed(base),
             _ => {}
         }
-    }
-
-    // ---- Selectors, indexing ----------------------------------------------------------
-
-    fn selector(&mut self, x: &ast::Expr, sel: &ast::Ident, span: Span) -> Operand {
-        let base = match self.operand(x) {
-            Operand::Value(v) => v,
-            Operand::Package(p, name) => return self.package_member(p, &name, sel, span),
-            Operand::Type(t) => {
-                let ts = self.short_display(t);
-                if matches!(self.select(t, &sel.name), Some(Selection::Method { .. })) {
-                    self.err(span, "method expressions are not supported");
-                } else {
-                    self.err(
-                        sel.span,
-                        format!(
-                            "{ts}.{} undefined (type {ts} has no method {})",
-                            sel.name, sel.name
-                        ),
-                    );
-                }
-                return Operand::Invalid;
-            }
-            Operand::Builtin(_) | Operand::Invalid => return Operand::Invalid,
-        };
-        if self.is_invalid(base.ty) {
-            return Operand::Invalid;
-        }
-        match self.select(base.ty, &sel.name) {
-            Some(Selection::Field {
-                index,
-                ty,
-                through_ptr,
-            }) => {
-                let b = if through_ptr {
-                    self.deref(base, x.span)
-                } else {
-                    base
-                };
-                Operand::Value(mk(
-                    ExprKind::Field {
-                        base: Box::new(b),
-                        index,
-                    },
-                    ty,
-                    span,
-                ))
-            }
-            Some(Selection::Method {
-                func, pointer_recv, ..
-            }) => {
-                self.add_dep(Dep::Func(func));
-                let recv = self.method_recv(base, pointer_recv, &sel.name);
-                let ty = self
-                    .funcs
-                    .get(func.0 as usize)
-                    .map(|f| f.ty)
-                    .unwrap_or(self.invalid());
-                Operand::Value(mk(
-                    ExprKind::MethodValue {
-                        func,
-                        recv: Box::new(recv),
-                    },
-                    ty,
-                    span,
-                ))
-            }
-            None => {
-                if self.types.under(base.ty) == TypeTable::error() && sel.name == "Error" {
-                    self.err(span, "the method value err.Error is not supported");
-                    return Operand::Invalid;
-                }
-                if self.is_testing_b(base.ty) && super::call::b_method(&sel.name).is_some() {
-                    self.err(
-                        span,
-                        format!("the method value b.{} is not supported", sel.name),
-                    );
-                    return Operand::Invalid;
-                }
-                self.undefined_sel(&base, sel, span);
-                Operand::Invalid
-            }
-        }
-    }
-
-    pub(crate) fn undefined_sel(&mut self, base: &Expr, sel: &ast::Ident, _span: Span) {
-        let text = self.text(base.span);
-        let ts = self.short_display(base.ty);
-        self.err(
-            sel.span,
-            format!(
-                "{text}.{} undefined (type {ts} has no field or method {})",
-                sel.name, sel.name
-            ),
-        );
-    }
-
-    pub(crate) fn is_testing_b(&self, t: TypeId) -> bool {
-        let Some(b) = self.testing_b else {
-            return false;
-        };
-        t == b || matches!(self.types.kind(t), TypeKind::Pointer(e) if *e == b)
-    }
-
-    /// Adapts a receiver to the method's receiver type: Go's automatic `&x` and `*p`.
-    pub(crate) fn method_recv(&mut self, x: Expr, pointer_recv: bool, name: &str) -> Expr {
-        let is_ptr = self.pointer_elem(x.ty).is_some()
-            && matches!(self.types.kind(x.ty), TypeKind::Pointer(_));
-        let span = x.span;
-        match (pointer_recv, is_ptr) {
-            (true, true) | (false, false) => x,
-            (false, true) => self.deref(x, span),
-            (true, false) => {
-                if !self.is_addressable(&x) {
-                    let d = self.describe(&x);
-                    self.err(span, format!("cannot call pointer method {name} on {d}"));
-                    return self.invalid_expr(span);
-                }
-                self.mark_place_addressed(&x);
-                let t = self.types.pointer(x.ty);
-                mk(ExprKind::AddrOf(Box::new(x)), t, span)
-            }
-        }
-    }
-
-    fn index(&mut self, x: &ast::Expr, idx: &[ast::Expr], span: Span) -> Operand {
-        let base = match self.operand(x) {
-            Operand::Value(v) => v,
-            Operand::Type(_) => {
-                self.err(span, "generics are not supported");
-                return Operand::Invalid;
-            }
-            Operand::Invalid => return Operand::Invalid,
-            _ => {
-                let text = self.text(x.span);
-                self.err(span, format!("invalid operation: cannot index {text}"));
-                return Operand::Invalid;
-            }
-        };
-        if self.is_invalid(base.ty) {
-            return Operand::Invalid;
-        }
-        if idx.len() != 1 || matches!(self.types.under_kind(base.ty), TypeKind::Func(_)) {
-            self.err(span, "generics are not supported");
-            return Operand::Invalid;
-        }
-        let (elem, len) = if let Some(e) = self.slice_elem(base.ty) {
-            (e, None)
-        } else if self.is_string(base.ty) {
-            let len = match &base.kind {
-                ExprKind::Const(ConstValue::Str(s)) => Some(s.len() as i128),
-                _ => None,
-            };
-            (TypeTable::basic(Basic::Uint8), len)
-        } else {
-            let d = self.describe(&base);
-            self.err(span, format!("invalid operation: cannot index {d}"));
-            return Operand::Invalid;
-        };
-        let i = self.index_value(&idx[0], len);
-        let base = self.defaulted(base);
-        Operand::Value(mk(
-            ExprKind::Index {
-                base: Box::new(base),
-                index: Box::new(i),
-            },
-            elem,
-            span,
-        ))
-    }
-
-    /// An index or slice bound: an integer, non-negative if constant, below `len` if
-    /// that is known.
-    pub(crate) fn index_value(&mut self, e: &ast::Expr, len: Option<i128>) -> Expr {
-        let v = self.expr(e);
-        if self.is_invalid(v.ty) {
-            return v;
-        }
-        if !self.types.is_integer(v.ty) {
-            let d = self.describe(&v);
-            self.err(
-                v.span,
-                format!("invalid argument: index {d} must be integer"),
-            );
-            return self.invalid_expr(v.span);
-        }
-        if let Some(c) = const_int(&v) {
-            if c < 0 {
-                let d = self.describe(&Expr {
-                    ty: TypeTable::basic(Basic::Int),
-                    ..v.clone()
-                });
-                self.err(
-                    v.span,
-                    format!("invalid argument: index {d} must not be negative"),
-                );
-                return self.invalid_expr(v.span);
-            }
-            if let Some(n) = len {
-                if c >= n {
-                    self.err(
-                        v.span,
-                        format!("invalid argument: index {c} out of bounds [0:{n}]"),
-                    );
-                    return self.invalid_expr(v.span);
-                }
-            }
-        }
-        self.defaulted(v)
-    }
-
-    fn slice_expr(
-        &mut self,
-        x: &ast::Expr,
-        lo: Option<&ast::Expr>,
-        hi: Option<&ast::Expr>,
-        max: Option<&ast::Expr>,
-        span: Span,
-    ) -> Expr {
-        let base = self.expr(x);
-        if self.is_invalid(base.ty) {
-            return base;
-        }
-        let ty = if self.slice_elem(base.ty).is_some() {
-            base.ty
-        } else if self.is_string(base.ty) {
-            if max.is_some() {
-                let text = self.text(span);
-                let _ = text;
-                self.err(span, "invalid operation: 3-index slice of string");
-                return self.invalid_expr(span);
-            }
-            self.default_type(base.ty)
-        } else {
-            let d = self.describe(&base);
-            self.err(span, format!("cannot slice {d}"));
-            return self.invalid_expr(span);
-        };
-        let base = self.defaulted(base);
-        let mut bounds = Vec::new();
-        for b in [lo, hi, max] {
-            bounds.push(b.map(|b| Box::new(self.index_value(b, None))));
-        }
-        let consts: Vec<i128> = bounds
-            .iter()
-            .flatten()
-            .filter_map(|b| const_int(b))
-            .collect();
-        if consts.windows(2).any(|w| w[0] > w[1]) {
-            self.err(
-                span,
-                format!("invalid slice indices: {} < {}", consts[1], consts[0]),
-            );
-            return self.invalid_expr(span);
-        }
-        let mut it = bounds.into_iter();
-        let (lo, hi, max) = (
-            it.next().flatten(),
-            it.next().flatten(),
-            it.next().flatten(),
-        );
-        mk(
-            ExprKind::SliceExpr {
-                base: Box::new(base),
-                lo,
-                hi,
-                max,
-            },
-            ty,
-            span,
-        )
-    }
-
-    pub(crate) fn type_assert(
-        &mut self,
-        x: &ast::Expr,
-        t: &ast::TypeExpr,
-        comma_ok: bool,
-        span: Span,
-    ) -> Expr {
-        let v = self.expr(x);
-        let target = self.resolve_type(t);
-        if self.is_invalid(v.ty) || self.is_invalid(target) {
-            return self.invalid_expr(span);
-        }
-        if !self.types.is_interface(v.ty) {
-            let d = self.describe(&v);
-            self.err(
-                x.span,
-                format!("invalid operation: {d} is not an interface"),
-            );
-            return self.invalid_expr(span);
-        }
-        if self.types.under(v.ty) == TypeTable::error() && !self.types.is_interface(target) {
-            if let Err(why) = self.implements_error(target) {
-                let text = self.text(span);
-                let ts = self.short_display(target);
-                self.err(
-                    t.span,
-                    format!(
-                        "impossible type assertion: {text}\n\t{ts} does not implement error {why}"
-                    ),
-                );
-                return self.invalid_expr(span);
-            }
-        }
-        let ty = if comma_ok {
-            self.types
-                .tuple(vec![target, TypeTable::basic(Basic::Bool)])
-        } else {
-            target
-        };
-        mk(
-            ExprKind::TypeAssert {
-                x: Box::new(v),
-                target,
-                comma_ok,
-            },
-            ty,
-            span,
-        )
-    }
-
-    // ---- Composite and function literals ------------------------------------------------
-
-    /// `T{...}`; `hint` is the element type for a literal whose type was elided.
-    pub(crate) fn composite(
-        &mut self,
-        ty: Option<&ast::TypeExpr>,
-        elems: &[ast::Element],
-        rbrace: Span,
-        hint: Option<TypeId>,
-        span: Span,
-    ) -> Expr {
-        let t = match (ty, hint) {
-            (Some(t), _) => self.resolve_type(t),
-            (None, Some(h)) => h,
-            (None, None) => {
-                self.err(span, "invalid composite literal type: missing type");
-                return self.invalid_expr(span);
-            }
-        };
-        if self.is_invalid(t) {
-            return self.invalid_expr(span);
-        }
-        // `[]*T{{...}}`: an elided `&T`.
-        if ty.is_none() {
-            if let Some(inner) = self.pointer_elem(t) {
-                let lit = self.composite(None, elems, rbrace, Some(inner), span);
-                if self.is_invalid(lit.ty) {
-                    return lit;
-                }
-                return mk(ExprKind::AddrOf(Box::new(lit)), t, span);
-            }
-        }
-        match self.types.under_kind(t).clone() {
-            TypeKind::Struct(fields) => self.struct_lit(t, &fields, elems, rbrace, span),
-            TypeKind::Slice(elem) => self.slice_lit(t, elem, elems, span),
-            _ => {
-                let ts = self.short_display(t);
-                self.err(span, format!("invalid composite literal type {ts}"));
-                self.invalid_expr(span)
-            }
-        }
-    }
-
-    fn struct_lit(
-        &mut self,
-        t: TypeId,
-        fields: &[crate::types::Field],
-        elems: &[ast::Element],
-        rbrace: Span,
-        span: Span,
-    ) -> Expr {
-        let ts = self.short_display(t);
-        let mut values: Vec<Option<Expr>> = vec![None; fields.len()];
-        let keyed = elems.first().is_some_and(|e| e.key.is_some());
-        for (k, el) in elems.iter().enumerate() {
-            if el.key.is_some() != keyed {
-                self.err(
-                    el.span,
-                    "mixture of field:value and value elements in struct literal",
-                );
-                return self.invalid_expr(span);
-            }
-            let idx = match &el.key {
-                Some(key) => {
-                    let name = match &unparen(key).kind {
-                        ast::ExprKind::Ident(n) => n.clone(),
-                        _ => {
-                            let text = self.text(key.span);
-                            self.err(
-                                key.span,
-                                format!("invalid field name {text} in struct literal"),
-                            );
-                            return self.invalid_expr(span);
-                        }
-                    };
-                    match fields.iter().position(|f| f.name == name) {
-                        Some(i) => {
-                            if values[i].is_some() {
-                                self.err(
-                                    key.span,
-                                    format!("duplicate field name {name} in struct literal"),
-                                );
-                                return self.invalid_expr(span);
-                            }
-                            i
-                        }
-                        None => {
-                            self.err(
-                                key.span,
-                                format!("unknown field {name} in struct literal of type {ts}"),
-                            );
-                            return self.invalid_expr(span);
-                        }
-                    }
-                }
-                None => {
-                    if k >= fields.len() {
-                        self.err(
-                            el.value.span,
-                            format!("too many values in struct literal of type {ts}"),
-                        );
-                        return self.invalid_expr(span);
-                    }
-                    k
-                }
-            };
-            let v = self.elem_value(&el.value, fields[idx].ty, "struct literal");
-            values[idx] = Some(v);
-        }
-        if !keyed && !elems.is_empty() && elems.len() < fields.len() {
-            self.err(
-                rbrace,
-                format!("too few values in struct literal of type {ts}"),
-            );
-            return self.invalid_expr(span);
-        }
-        let vals = values
-            .into_iter()
-            .zip(fields)
-            .map(|(v, f)| v.unwrap_or_else(|| mk(ExprKind::Zero, f.ty, rbrace)))
-            .collect();
-        mk(ExprKind::StructLit(vals), t, span)
-    }
-
-    /// An element of a composite literal: an elided composite takes the element type.
-    fn elem_value(&mut self, e: &ast::Expr, elem: TypeId, context: &str) -> Expr {
-        if let ast::ExprKind::Composite {
-            ty: None,
-            elems,
-            rbrace,
-        } = &e.kind
-        {
-            return self.composite(None, elems, *rbrace, Some(elem), e.span);
-        }
-        let v = self.expr(e);
-        self.assign_conv(v, elem, context)
-    }
-
-    fn slice_lit(&mut self, t: TypeId, elem: TypeId, elems: &[ast::Element], span: Span) -> Expr {
-        let mut out: Vec<Option<Expr>> = Vec::new();
-        let mut pos: usize = 0;
-        for el in elems {
-            if let Some(key) = &el.key {
-                let k = self.expr(key);
-                match const_int(&k) {
-                    Some(i) if i >= 0 && i < (1 << 31) => pos = i as usize,
-                    _ => {
-                        if !self.is_invalid(k.ty) {
-                            let d = self.describe(&k);
-                            self.err(key.span, format!("index {d} must be integer constant"));
-                        }
-                        return self.invalid_expr(span);
-                    }
-                }
-            }
-            let v = self.elem_value(&el.value, elem, "array or slice literal");
-            if out.len() <= pos {
-                out.resize(pos + 1, None);
-            }
-            if out[pos].is_some() {
-                self.err(
-                    el.span,
-                    format!("duplicate index {pos} in array or slice literal"),
-                );
-                return self.invalid_expr(span);
-            }
-            out[pos] = Some(v);
-            pos += 1;
-        }
-        let vals = out
-            .into_iter()
-            .map(|v| v.unwrap_or_else(|| mk(ExprKind::Zero, elem, span)))
-            .collect();
-        mk(ExprKind::SliceLit(vals), t, span)
-    }
-
-    pub(crate) fn func_lit(&mut self, sig: &ast::FuncSig, body: &ast::Block, span: Span) -> Expr {
-        let ty = self.resolve_sig(sig);
-        let id = FuncId(self.funcs.len() as u32);
-        let (name, parent) = if self.in_func() {
-            let p = self.fb();
-            p.lit_count += 1;
-            let n = p.lit_count;
-            let name = if p.is_lit {
-                format!("{}.{n}", p.name)
-            } else {
-                format!("{}.func{n}", p.name)
-            };
-            (name, Some(p.id))
-        } else {
-            self.pkg_lit_count += 1;
-            (format!("init.func{}", self.pkg_lit_count), None)
-        };
-        let mut f = empty_func(name.clone(), span);
-        f.ty = ty;
-        f.parent = parent;
-        self.funcs.push(f);
-        self.func_decls.push(None);
-        self.func_deps.push(BTreeSet::new());
-        let mut fb = FuncBuilder::new(id, name);
-        fb.is_lit = true;
-        fb.push_scope();
-        // Labels do not cross function boundaries; the new builder starts with none.
-        self.fstack.push(fb);
-        let mut params = Vec::new();
-        self.bind_signature(sig, ty, &mut params);
-        let stmts = self.func_body(body);
-        if let Some(fb) = self.fstack.pop() {
-            self.finish_func(fb, params, stmts, span);
-        }
-        mk(ExprKind::FuncLit(id), ty, span)
     }
 }

@@ -49,6 +49,8 @@ pub(crate) struct FuncBuilder {
     /// The label of the labeled statement being checked, for the loop or switch it
     /// labels.
     pub pending_label: Option<String>,
+    /// Labels named by `goto` anywhere in the body (rejected, but they count as uses).
+    pub goto_labels: Vec<String>,
 }
 
 impl FuncBuilder {
@@ -71,6 +73,7 @@ impl FuncBuilder {
             lit_count: 0,
             is_lit: false,
             pending_label: None,
+            goto_labels: Vec::new(),
         }
     }
 
@@ -187,7 +190,7 @@ impl Checker<'_> {
 
     /// Captures local `l` of `fstack[level]` into every function above it; returns the
     /// local standing for it in the innermost function.
-    fn capture(&mut self, level: usize, l: LocalId) -> LocalId {
+    pub(crate) fn capture(&mut self, level: usize, l: LocalId) -> LocalId {
         if let Some(loc) = self.fstack[level].locals.get_mut(l.0 as usize) {
             loc.addressed = true;
         }

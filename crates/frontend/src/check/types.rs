@@ -4,7 +4,7 @@
 use super::constant::{show, ConvCtx};
 use super::{Checker, Entity, Pkg};
 use crate::ast::{self, TypeExprKind};
-use crate::hir::{ConstValue, Expr, ExprKind, FuncId};
+use crate::hir::{Expr, ExprKind, FuncId};
 use crate::types::{Basic, Field, TypeId, TypeKind, TypeTable};
 
 /// What `x.name` selects.
@@ -89,8 +89,8 @@ impl Checker<'_> {
                 self.types.intern(TypeKind::Struct(out))
             }
             TypeExprKind::Interface(elems) => {
-                if let Some(s) = elems.first() {
-                    self.err(*s, "user-defined interfaces are not supported");
+                if !elems.is_empty() {
+                    self.err(t.span, "user-defined interfaces are not supported");
                     return inv;
                 }
                 TypeTable::any()
@@ -102,7 +102,7 @@ impl Checker<'_> {
         }
     }
 
-    fn type_name(&mut self, id: &ast::Ident) -> TypeId {
+    pub(crate) fn type_name(&mut self, id: &ast::Ident) -> TypeId {
         let inv = self.invalid();
         match self.lookup(&id.name) {
             Some(Entity::Type(t)) => t,
@@ -122,7 +122,7 @@ impl Checker<'_> {
         }
     }
 
-    fn qualified_type(&mut self, p: &ast::Ident, n: &ast::Ident) -> TypeId {
+    pub(crate) fn qualified_type(&mut self, p: &ast::Ident, n: &ast::Ident) -> TypeId {
         let inv = self.invalid();
         match self.lookup(&p.name) {
             Some(Entity::Package(i)) => {
@@ -152,6 +152,14 @@ impl Checker<'_> {
         }
     }
 
+    /// The span of the last `pat` in the source before offset `pos` (for positions the
+    /// AST does not keep, such as `...` or the `range` keyword).
+    pub(crate) fn find_before(&self, pos: u32, pat: &str) -> Option<crate::ast::Span> {
+        let head = self.src.get(..pos as usize)?;
+        let i = head.rfind(pat)?;
+        Some(crate::ast::Span::new(i, i + pat.len()))
+    }
+
     pub(crate) fn use_import(&mut self, i: usize) -> Option<Pkg> {
         let imp = self.imports.get_mut(i)?;
         imp.used = true;
@@ -164,7 +172,8 @@ impl Checker<'_> {
         let mut bad = false;
         for p in &sig.params {
             if p.variadic {
-                self.err(p.span, "variadic functions are not supported");
+                let at = self.find_before(p.ty.span.lo, "...").unwrap_or(p.span);
+                self.err(at, "variadic functions are not supported");
                 bad = true;
             }
             let t = self.resolve_type(&p.ty);
@@ -329,7 +338,7 @@ impl Checker<'_> {
                 if e.ty == t {
                     e
                 } else if self.types.is_interface(t) {
-                    self.to_iface(e, t)
+                    self.box_iface(e, t)
                 } else {
                     let span = e.span;
                     Expr {
@@ -363,7 +372,7 @@ impl Checker<'_> {
             )
     }
 
-    pub(crate) fn to_iface(&mut self, e: Expr, t: TypeId) -> Expr {
+    pub(crate) fn box_iface(&mut self, e: Expr, t: TypeId) -> Expr {
         if e.ty == t {
             return e;
         }
@@ -452,9 +461,7 @@ impl Checker<'_> {
             let vs = show(v);
             if self.is_untyped(e.ty) {
                 let tn = self.types.display(e.ty);
-                return if vs == text
-                    || matches!(v, ConstValue::Str(_)) && text.starts_with('`') && false
-                {
+                return if vs == text {
                     format!("{text} ({tn} constant)")
                 } else {
                     format!("{text} ({tn} constant {vs})")

@@ -1,0 +1,336 @@
+//! Selectors (fields, methods, method values, through pointers too), indexing and
+//! slicing of slices and strings, and type assertions.
+
+use super::expr::{const_int, mk, Operand};
+use super::types::Selection;
+use super::{Checker, Dep};
+use crate::ast::{self, Span};
+use crate::hir::{ConstValue, Expr, ExprKind};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+
+impl Checker<'_> {
+    // ---- Selectors, indexing ----------------------------------------------------------
+
+    pub(crate) fn selector(&mut self, x: &ast::Expr, sel: &ast::Ident, span: Span) -> Operand {
+        let base = match self.operand(x) {
+            Operand::Value(v) => v,
+            Operand::Package(p, name) => return self.package_member(p, &name, sel, span),
+            Operand::Type(t) => {
+                let ts = self.short_display(t);
+                if matches!(self.select(t, &sel.name), Some(Selection::Method { .. })) {
+                    self.err(span, "method expressions are not supported");
+                } else {
+                    self.err(
+                        sel.span,
+                        format!(
+                            "{ts}.{} undefined (type {ts} has no method {})",
+                            sel.name, sel.name
+                        ),
+                    );
+                }
+                return Operand::Invalid;
+            }
+            Operand::Builtin(_) | Operand::Invalid => return Operand::Invalid,
+        };
+        if self.is_invalid(base.ty) {
+            return Operand::Invalid;
+        }
+        match self.select(base.ty, &sel.name) {
+            Some(Selection::Field {
+                index,
+                ty,
+                through_ptr,
+            }) => {
+                let b = if through_ptr {
+                    self.deref(base, x.span)
+                } else {
+                    base
+                };
+                Operand::Value(mk(
+                    ExprKind::Field {
+                        base: Box::new(b),
+                        index,
+                    },
+                    ty,
+                    span,
+                ))
+            }
+            Some(Selection::Method {
+                func, pointer_recv, ..
+            }) => {
+                self.add_dep(Dep::Func(func));
+                let recv = self.method_recv(base, pointer_recv, sel);
+                let ty = self
+                    .funcs
+                    .get(func.0 as usize)
+                    .map(|f| f.ty)
+                    .unwrap_or(self.invalid());
+                Operand::Value(mk(
+                    ExprKind::MethodValue {
+                        func,
+                        recv: Box::new(recv),
+                    },
+                    ty,
+                    span,
+                ))
+            }
+            None => {
+                if self.types.under(base.ty) == TypeTable::error() && sel.name == "Error" {
+                    self.err(span, "the method value err.Error is not supported");
+                    return Operand::Invalid;
+                }
+                if self.is_testing_b(base.ty) && super::call::b_method(&sel.name).is_some() {
+                    self.err(
+                        span,
+                        format!("the method value b.{} is not supported", sel.name),
+                    );
+                    return Operand::Invalid;
+                }
+                self.undefined_sel(&base, sel, span);
+                Operand::Invalid
+            }
+        }
+    }
+
+    pub(crate) fn undefined_sel(&mut self, base: &Expr, sel: &ast::Ident, _span: Span) {
+        let text = self.text(base.span);
+        let ts = self.short_display(base.ty);
+        self.err(
+            sel.span,
+            format!(
+                "{text}.{} undefined (type {ts} has no field or method {})",
+                sel.name, sel.name
+            ),
+        );
+    }
+
+    pub(crate) fn is_testing_b(&self, t: TypeId) -> bool {
+        let Some(b) = self.testing_b else {
+            return false;
+        };
+        t == b || matches!(self.types.kind(t), TypeKind::Pointer(e) if *e == b)
+    }
+
+    /// Adapts a receiver to the method's receiver type: Go's automatic `&x` and `*p`.
+    pub(crate) fn method_recv(&mut self, x: Expr, pointer_recv: bool, sel: &ast::Ident) -> Expr {
+        let is_ptr = self.pointer_elem(x.ty).is_some()
+            && matches!(self.types.kind(x.ty), TypeKind::Pointer(_));
+        let span = x.span;
+        match (pointer_recv, is_ptr) {
+            (true, true) | (false, false) => x,
+            (false, true) => self.deref(x, span),
+            (true, false) => {
+                if !self.is_addressable(&x) {
+                    let ts = self.short_display(x.ty);
+                    let name = &sel.name;
+                    self.err(
+                        sel.span,
+                        format!("cannot call pointer method {name} on {ts}"),
+                    );
+                    return self.invalid_expr(span);
+                }
+                self.mark_place_addressed(&x);
+                let t = self.types.pointer(x.ty);
+                mk(ExprKind::AddrOf(Box::new(x)), t, span)
+            }
+        }
+    }
+
+    pub(crate) fn index(&mut self, x: &ast::Expr, idx: &[ast::Expr], span: Span) -> Operand {
+        let base = match self.operand(x) {
+            Operand::Value(v) => v,
+            Operand::Type(_) => {
+                self.err(span, "generics are not supported");
+                return Operand::Invalid;
+            }
+            Operand::Invalid => return Operand::Invalid,
+            _ => {
+                let text = self.text(x.span);
+                self.err(span, format!("invalid operation: cannot index {text}"));
+                return Operand::Invalid;
+            }
+        };
+        if self.is_invalid(base.ty) {
+            return Operand::Invalid;
+        }
+        if idx.len() != 1 || matches!(self.types.under_kind(base.ty), TypeKind::Func(_)) {
+            self.err(span, "generics are not supported");
+            return Operand::Invalid;
+        }
+        let (elem, len) = if let Some(e) = self.slice_elem(base.ty) {
+            (e, None)
+        } else if self.is_string(base.ty) {
+            let len = match &base.kind {
+                ExprKind::Const(ConstValue::Str(s)) => Some(s.len() as i128),
+                _ => None,
+            };
+            (TypeTable::basic(Basic::Uint8), len)
+        } else {
+            let d = self.describe(&base);
+            self.err(span, format!("invalid operation: cannot index {d}"));
+            return Operand::Invalid;
+        };
+        let i = self.index_value(&idx[0], len);
+        let base = self.defaulted(base);
+        Operand::Value(mk(
+            ExprKind::Index {
+                base: Box::new(base),
+                index: Box::new(i),
+            },
+            elem,
+            span,
+        ))
+    }
+
+    /// An index or slice bound: an integer, non-negative if constant, below `len` if
+    /// that is known.
+    pub(crate) fn index_value(&mut self, e: &ast::Expr, len: Option<i128>) -> Expr {
+        let v = self.expr(e);
+        if self.is_invalid(v.ty) {
+            return v;
+        }
+        if !self.types.is_integer(v.ty) {
+            let d = self.describe(&v);
+            self.err(
+                v.span,
+                format!("invalid argument: index {d} must be integer"),
+            );
+            return self.invalid_expr(v.span);
+        }
+        if let Some(c) = const_int(&v) {
+            if c < 0 {
+                let d = self.describe(&Expr {
+                    ty: TypeTable::basic(Basic::Int),
+                    ..v.clone()
+                });
+                self.err(
+                    v.span,
+                    format!("invalid argument: index {d} must not be negative"),
+                );
+                return self.invalid_expr(v.span);
+            }
+            if let Some(n) = len {
+                if c >= n {
+                    self.err(
+                        v.span,
+                        format!("invalid argument: index {c} out of bounds [0:{n}]"),
+                    );
+                    return self.invalid_expr(v.span);
+                }
+            }
+        }
+        self.defaulted(v)
+    }
+
+    pub(crate) fn slice_expr(
+        &mut self,
+        x: &ast::Expr,
+        lo: Option<&ast::Expr>,
+        hi: Option<&ast::Expr>,
+        max: Option<&ast::Expr>,
+        span: Span,
+    ) -> Expr {
+        let base = self.expr(x);
+        if self.is_invalid(base.ty) {
+            return base;
+        }
+        let ty = if self.slice_elem(base.ty).is_some() {
+            base.ty
+        } else if self.is_string(base.ty) {
+            if max.is_some() {
+                let text = self.text(span);
+                let _ = text;
+                self.err(span, "invalid operation: 3-index slice of string");
+                return self.invalid_expr(span);
+            }
+            self.default_type(base.ty)
+        } else {
+            let d = self.describe(&base);
+            self.err(span, format!("cannot slice {d}"));
+            return self.invalid_expr(span);
+        };
+        let base = self.defaulted(base);
+        let mut bounds = Vec::new();
+        for b in [lo, hi, max] {
+            bounds.push(b.map(|b| Box::new(self.index_value(b, None))));
+        }
+        let consts: Vec<i128> = bounds
+            .iter()
+            .flatten()
+            .filter_map(|b| const_int(b))
+            .collect();
+        if consts.windows(2).any(|w| w[0] > w[1]) {
+            self.err(
+                span,
+                format!("invalid slice indices: {} < {}", consts[1], consts[0]),
+            );
+            return self.invalid_expr(span);
+        }
+        let mut it = bounds.into_iter();
+        let (lo, hi, max) = (
+            it.next().flatten(),
+            it.next().flatten(),
+            it.next().flatten(),
+        );
+        mk(
+            ExprKind::SliceExpr {
+                base: Box::new(base),
+                lo,
+                hi,
+                max,
+            },
+            ty,
+            span,
+        )
+    }
+
+    pub(crate) fn type_assert(
+        &mut self,
+        x: &ast::Expr,
+        t: &ast::TypeExpr,
+        comma_ok: bool,
+        span: Span,
+    ) -> Expr {
+        let v = self.expr(x);
+        let target = self.resolve_type(t);
+        if self.is_invalid(v.ty) || self.is_invalid(target) {
+            return self.invalid_expr(span);
+        }
+        if !self.types.is_interface(v.ty) {
+            let d = self.describe(&v);
+            self.err(
+                x.span,
+                format!("invalid operation: {d} is not an interface"),
+            );
+            return self.invalid_expr(span);
+        }
+        if self.types.under(v.ty) == TypeTable::error() && !self.types.is_interface(target) {
+            if let Err(why) = self.implements_error(target) {
+                let text = self.text(span);
+                let ts = self.short_display(target);
+                self.err(
+                    t.span,
+                    format!(
+                        "impossible type assertion: {text}\n\t{ts} does not implement error {why}"
+                    ),
+                );
+                return self.invalid_expr(span);
+            }
+        }
+        let ty = if comma_ok {
+            self.types
+                .tuple(vec![target, TypeTable::basic(Basic::Bool)])
+        } else {
+            target
+        };
+        mk(
+            ExprKind::TypeAssert {
+                x: Box::new(v),
+                target,
+                comma_ok,
+            },
+            ty,
+            span,
+        )
+    }
+}
