@@ -3,7 +3,10 @@
 //! goroutine dump (normalised the same way on both sides), and the exit status.
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 use testsuite::{config_name, go_files, normalise_stderr};
 
 fn check(path: PathBuf, disabled: Vec<String>) -> Result<(), Failed> {
@@ -25,7 +28,8 @@ fn check(path: PathBuf, disabled: Vec<String>) -> Result<(), Failed> {
         verify_each: true,
         record_snapshots: false,
     };
-    let r = deferlab::run_source(&name, &src, &cfg, true);
+    let _ = (&name, &src, &cfg);
+    let r = run_child(&path, &cfg.disabled)?;
     let got_err = normalise_stderr(&r.stderr);
     let mut problems = Vec::new();
     if r.status != want_code {
@@ -44,6 +48,87 @@ fn check(path: PathBuf, disabled: Vec<String>) -> Result<(), Failed> {
     }
 }
 
+/// Runs the program in a child process (this test binary, re-executed in child mode),
+/// so that a crash of generated code fails one trial instead of the whole run.
+fn run_child(path: &Path, disabled: &[String]) -> Result<Output, Failed> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut child = Command::new(exe)
+        .env(CHILD_PATH, path)
+        .env(CHILD_DISABLED, disabled.join(","))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    // Drain the pipes on threads so a chatty program cannot block on a full pipe.
+    let mut out = child.stdout.take().ok_or("no stdout")?;
+    let mut err = child.stderr.take().ok_or("no stderr")?;
+    let t_out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = out.read_to_end(&mut b);
+        b
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = err.read_to_end(&mut b);
+        b
+    });
+    let status = loop {
+        if let Some(s) = child.try_wait().map_err(|e| e.to_string())? {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            return Err("timed out after 60 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let code = match status.code() {
+        Some(c) => c,
+        None => return Err(format!("killed by a signal: {status:?}").into()),
+    };
+    Ok(Output {
+        status: code,
+        stdout: t_out.join().unwrap_or_default(),
+        stderr: t_err.join().unwrap_or_default(),
+    })
+}
+
+struct Output {
+    status: i32,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+const CHILD_PATH: &str = "DEFERLAB_TEST_CHILD";
+const CHILD_DISABLED: &str = "DEFERLAB_TEST_DISABLED";
+
+/// Child mode: compile and run one program with the process's own streams and exit
+/// with its status, exactly as `deferlab run` does.
+fn child(path: &str) -> ! {
+    let src = std::fs::read_to_string(path).unwrap_or_default();
+    let name = Path::new(path)
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let disabled = std::env::var(CHILD_DISABLED)
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let cfg = deferlab::Config {
+        disabled,
+        verify_each: true,
+        record_snapshots: false,
+    };
+    let r = deferlab::run_source(&name, &src, &cfg, false);
+    let _ = std::io::stderr().write_all(&r.stderr);
+    std::process::exit(r.status)
+}
+
 fn diff(want: &[u8], got: &[u8]) -> String {
     let (w, g) = (String::from_utf8_lossy(want), String::from_utf8_lossy(got));
     similar::TextDiff::from_lines(w.as_ref(), g.as_ref())
@@ -53,6 +138,9 @@ fn diff(want: &[u8], got: &[u8]) -> String {
 }
 
 fn main() {
+    if let Ok(path) = std::env::var(CHILD_PATH) {
+        child(&path);
+    }
     let args = Arguments::from_args();
     let mut trials = Vec::new();
     for disabled in passes::configurations() {
@@ -66,8 +154,5 @@ fn main() {
             trials.push(Trial::test(name, move || check(path, d)));
         }
     }
-    // The runtime runs one guest at a time; in-process trials share it.
-    let mut args = args;
-    args.test_threads = Some(1);
     libtest_mimic::run(&args, trials).exit();
 }
