@@ -354,12 +354,13 @@ impl Lowering<'_> {
         let link = s.field_addr(f, rec, self.header, 0);
         let next = s.load(f, Type::Ptr, link);
         s.store(f, self.head, next);
-        let site_addr = s.field_addr(f, rec, self.header, 1);
-        let site = s.load(f, Type::I64, site_addr);
         if n == 1 {
+            // A single site needs no dispatch.
             s.jump(f, sites[0].1);
             s.append_to(f, pop);
         } else {
+            let site_addr = s.field_addr(f, rec, self.header, 1);
+            let site = s.load(f, Type::I64, site_addr);
             for k in 0..n - 1 {
                 let at = if k == 0 { pop } else { checks[k - 1] };
                 let els = if k == n - 2 {

@@ -1,1 +1,0 @@
-//! Parser for the textual IR (stub).
