@@ -29,7 +29,7 @@ impl Checker<'_> {
             let mut tys = Vec::new();
             let mut vals = Vec::new();
             for v in values {
-                let e = self.expr(v);
+                let e = self.rhs_value(v, n);
                 let e = match declared {
                     Some(t) => self.assign_conv(e, t, "variable declaration"),
                     None => {
@@ -120,32 +120,48 @@ impl Checker<'_> {
             _ => vec![v.ty],
         };
         if tys.len() != n {
-            let vars = plural(n, what);
-            let msg = match &v.kind {
-                ExprKind::Call { callee, .. } => {
-                    let f = self.text(callee.span);
-                    format!(
-                        "assignment mismatch: {vars} but {f} returns {}",
-                        plural(tys.len(), "value")
-                    )
-                }
-                ExprKind::MethodCall { .. } | ExprKind::Lib { .. } => {
-                    let f = self.text(rhs.span);
-                    let f = f.split('(').next().unwrap_or(f);
-                    format!(
-                        "assignment mismatch: {vars} but {f} returns {}",
-                        plural(tys.len(), "value")
-                    )
-                }
-                _ => format!(
-                    "assignment mismatch: {vars} but {}",
-                    plural(tys.len(), "value")
-                ),
-            };
-            self.err(rhs.span, msg);
+            self.count_mismatch(&v, rhs, n, tys.len(), what);
             return (vec![inv; n], None);
         }
         (tys, Some(v))
+    }
+
+    /// `assignment mismatch: 1 variable but f returns 2 values`.
+    fn count_mismatch(&mut self, v: &Expr, rhs: &ast::Expr, n: usize, have: usize, what: &str) {
+        let vars = plural(n, what);
+        let values = plural(have, "value");
+        let msg = match &v.kind {
+            ExprKind::Call { callee, .. } => {
+                let f = self.text(callee.span);
+                format!("assignment mismatch: {vars} but {f} returns {values}")
+            }
+            ExprKind::MethodCall { .. } | ExprKind::Lib { .. } => {
+                let f = self.text(rhs.span);
+                let f = f.split('(').next().unwrap_or(f);
+                format!("assignment mismatch: {vars} but {f} returns {values}")
+            }
+            _ => format!("assignment mismatch: {vars} but {values}"),
+        };
+        self.err(rhs.span, msg);
+    }
+
+    /// One value of an `n`-to-`n` assignment; for `n == 1` a multi-value call is an
+    /// assignment mismatch, as gc words it.
+    fn rhs_value(&mut self, r: &ast::Expr, n: usize) -> Expr {
+        if n != 1 {
+            return self.expr(r);
+        }
+        let v = self.expr_multi(r);
+        if let TypeKind::Tuple(ts) = self.types.kind(v.ty) {
+            if !ts.is_empty() {
+                let have = ts.len();
+                self.count_mismatch(&v, r, 1, have, "variable");
+                return self.invalid_expr(r.span);
+            }
+            self.single_value_error(&v);
+            return self.invalid_expr(r.span);
+        }
+        v
     }
 
     pub(crate) fn local_var(&mut self, spec: &ast::VarSpec, out: &mut Vec<Stmt>) {
@@ -185,7 +201,8 @@ impl Checker<'_> {
                 if value.is_none() {
                     self.err(name.span, "missing init expr for const declaration");
                 }
-                results.push(self.eval_const_spec(src.ty.as_ref(), value, spec.iota as i128));
+                let at = (!std::ptr::eq(src, spec)).then_some(name.span);
+                results.push(self.eval_const_at(src.ty.as_ref(), value, spec.iota as i128, at));
             }
             // The names enter scope after the whole spec.
             for (name, (v, t)) in spec.names.iter().zip(results) {
@@ -291,7 +308,7 @@ impl Checker<'_> {
             let mut tys = Vec::new();
             let mut vals = Vec::new();
             for (k, r) in rhs.iter().enumerate() {
-                let e = self.expr(r);
+                let e = self.rhs_value(r, n);
                 let e = match existing[k] {
                     Some((_, t)) => self.assign_conv(e, t, "assignment"),
                     None => {
@@ -460,7 +477,7 @@ impl Checker<'_> {
         let values = if rhs.len() == n {
             let mut vals = Vec::new();
             for (p, r) in places.iter().zip(rhs) {
-                let e = self.expr(r);
+                let e = self.rhs_value(r, n);
                 let e = match p {
                     Some(p) => {
                         let t = p.ty;
@@ -468,7 +485,7 @@ impl Checker<'_> {
                     }
                     None => {
                         if self.is_nil_type(e.ty) {
-                            self.err(e.span, "use of untyped nil in assignment");
+                            self.err(e.span, "use of untyped nil in assignment to _ identifier");
                             self.invalid_expr(e.span)
                         } else {
                             self.defaulted(e)

@@ -159,6 +159,7 @@ impl<'a> Checker<'a> {
                     ty: src.ty.as_ref(),
                     value,
                     iota: spec.iota as i128,
+                    repeated: !std::ptr::eq(src, spec),
                     state: State::Todo,
                     value_out: None,
                 });
@@ -341,13 +342,33 @@ impl<'a> Checker<'a> {
             State::Todo => {}
         }
         let (ty, value, iota) = (cd.ty, cd.value, cd.iota);
+        let at = cd.repeated.then_some(cd.name.span);
         self.consts[i].state = State::Active;
         // A constant's initialiser sees the package scope only.
         let saved = std::mem::take(&mut self.fstack);
-        let out = self.eval_const_spec(ty, value, iota);
+        let out = self.eval_const_at(ty, value, iota, at);
         self.fstack = saved;
         self.consts[i].state = State::Done;
         self.consts[i].value_out = Some(out.clone());
+        out
+    }
+
+    /// `eval_const_spec`, reporting its errors at `at` (the name of an implicitly
+    /// repeated constant) when given.
+    pub(crate) fn eval_const_at(
+        &mut self,
+        ty: Option<&ast::TypeExpr>,
+        value: Option<&ast::Expr>,
+        iota: i128,
+        at: Option<Span>,
+    ) -> (ConstValue, TypeId) {
+        let before = self.diags.len();
+        let out = self.eval_const_spec(ty, value, iota);
+        if let Some(at) = at {
+            for d in &mut self.diags[before..] {
+                d.span = at;
+            }
+        }
         out
     }
 

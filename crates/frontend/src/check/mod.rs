@@ -133,6 +133,8 @@ struct ConstDecl<'a> {
     ty: Option<&'a ast::TypeExpr>,
     value: Option<&'a ast::Expr>,
     iota: i128,
+    /// Implicitly repeated from an earlier spec: errors go to the name, as gc puts them.
+    repeated: bool,
     state: State,
     value_out: Option<(ConstValue, TypeId)>,
 }

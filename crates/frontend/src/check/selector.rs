@@ -309,7 +309,7 @@ impl Checker<'_> {
                 let text = self.text(span);
                 let ts = self.short_display(target);
                 self.err(
-                    t.span,
+                    x.span,
                     format!(
                         "impossible type assertion: {text}\n\t{ts} does not implement error {why}"
                     ),

@@ -299,12 +299,12 @@ impl Checker<'_> {
         }
         if self.types.under(t) == TypeTable::error() {
             if self.types.is_interface(v) {
-                let vs = self.types.display(v);
+                let vs = self.short_display(v);
                 return Err(format!(
                     ": {vs} does not implement error (missing method Error)"
                 ));
             }
-            let ts = self.types.display(v);
+            let ts = self.short_display(v);
             return self
                 .implements_error(v)
                 .map_err(|why| format!(": {ts} does not implement error {why}"));

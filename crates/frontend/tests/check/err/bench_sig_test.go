@@ -1,0 +1,7 @@
+package x
+
+import "testing"
+
+func BenchmarkBad(b *testing.T) {}
+
+func BenchmarkOK(b *testing.B) { b.Fatal("x") }
