@@ -37,7 +37,7 @@ pub extern "C" fn rt_iface_eq(t1: u64, d1: u64, t2: u64, d2: u64) -> u8 {
 
 /// Compares two values of type `d` in memory. `Err` names an uncomparable type.
 unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
-    let rd = |addr: u64| *(addr as usize as *const u64);
+    let rd = |addr: u64| (addr as usize as *const u64).read_unaligned();
     Ok(match &d.kind {
         Kind::Int { bits, .. } => {
             let n = usize::from(*bits / 8).max(1);

@@ -10,7 +10,7 @@ use super::{guard, guest, iface, new_str, panic, str_bytes, Pair};
 const MAX_DEPTH: u32 = 64;
 
 unsafe fn rd(addr: u64) -> u64 {
-    *(addr as usize as *const u64)
+    (addr as usize as *const u64).read_unaligned()
 }
 
 /// The operands of a call: a slice of `iface` values.
@@ -192,8 +192,25 @@ unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
             ty: td.name.clone(),
         },
     };
+    if !td.is_error {
+        return bare;
+    }
     // The data word of this value in interface representation.
-    let word = if td.is_direct() { rd(addr) } else { addr };
+    let word = match &td.kind {
+        Kind::Int { bits, .. } => {
+            let mut w = 0u64;
+            let n = usize::from((*bits / 8).max(1));
+            std::ptr::copy_nonoverlapping(
+                addr as usize as *const u8,
+                &mut w as *mut u64 as *mut u8,
+                n,
+            );
+            w
+        }
+        Kind::Bool => u64::from(*(addr as usize as *const u8)),
+        _ if td.is_direct() => rd(addr),
+        _ => addr,
+    };
     with_error_text(td, word, bare)
 }
 

@@ -64,19 +64,12 @@ fn nextslicecap(new_len: i64, old_cap: i64) -> i64 {
     newcap
 }
 
-/// Whether elements of `elem` bytes hold no pointers. The IR passes only the size:
-/// bit 32 set means "has pointers", bit 33 "has none"; without either flag, 16- and
-/// 24-byte elements (strings, interfaces, slices) are taken to hold pointers.
+/// The element size and whether the elements hold no pointers. The IR passes only
+/// the size; bit 32 set means the element type holds pointers (Go then adds a malloc
+/// header to allocations over 512 bytes, which changes the capacity). Without it the
+/// elements are taken to be pointer-free.
 fn split_elem(elem: u64) -> (u64, bool) {
-    let size = elem & 0xffff_ffff;
-    let noscan = if elem & (1 << 32) != 0 {
-        false
-    } else if elem & (1 << 33) != 0 {
-        true
-    } else {
-        size != 16 && size != 24
-    };
-    (size, noscan)
+    (elem & 0xffff_ffff, elem & (1 << 32) == 0)
 }
 
 unsafe fn write_slice(out: u64, p: u64, len: u64, cap: u64) {
