@@ -40,6 +40,14 @@
 //!   prints `&{1 2}` at top level, and inside `%!s(*main.T=&{1 2})` error
 //!   texts). Break cycles by giving `None`: the pointer then prints as an
 //!   address.
+//!
+//! # Not supported
+//!
+//! Floats, complex numbers, maps, arrays, channels (not in the subset);
+//! `Formatter` and `GoStringer` methods; `%p` and `%v`-as-address of slices
+//! (a slice's data pointer is not in the `Val`: prints `0x0`); under `%#v`, a
+//! nil interface in a struct field prints `interface {}(nil)` even when the
+//! field is an `error` (in a slice the element type is used, as Go does).
 
 /// A Go value as `fmt` sees it.
 ///
@@ -76,10 +84,10 @@ pub enum Val {
     Func { addr: usize, ty: String },
     /// A nil `any`/`error`: `<nil>` under `%v`, `%!d(<nil>)` under `%d`.
     NilInterface,
-    /// A value whose `Error()` method (or, for a non-error, `String()` method)
-    /// the runtime already called: `text` is the result. `inner` is the value
-    /// itself (never another `Error`), used for `%T`, `%d`, `%#v`, error texts
-    /// such as `%!t(...)`, and where Go does not call methods.
+    /// A value whose `Error()` method the runtime already called: `text` is
+    /// the result. `inner` is the value itself (never another `Error` or
+    /// `Stringer`), used for `%T`, `%d`, `%#v`, error texts such as
+    /// `%!t(...)`, and where Go does not call methods.
     Error { text: Vec<u8>, inner: Box<Val> },
     /// Like [`Val::Error`], for a non-error value with a `String() string`
     /// method (Go's `fmt.Stringer`). It differs from `Error` only in that
@@ -146,7 +154,8 @@ pub fn errorf(format: &[u8], args: &[Val]) -> Vec<u8> {
 /// and funcs as `0x..` (nil is `0x0`), a nil interface as `(0x0,0x0)`.
 /// Slices and non-nil interfaces must be given as [`Val::RawSlice`] and
 /// [`Val::RawIface`] (Go prints their addresses); a `Slice`/`Bytes` prints as
-/// `[len/len]0x0` and an `Error` as `(0x0,0x0)` for want of addresses.
+/// `[len/len]0x0` and an `Error`/`Stringer` as `(0x0,0x0)` for want of
+/// addresses.
 /// Structs cannot be printed by the builtins (Go rejects them at compile
 /// time); they print as `?`.
 pub fn print_builtin(args: &[Val], newline: bool) -> Vec<u8> {
