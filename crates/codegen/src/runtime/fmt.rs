@@ -44,7 +44,7 @@
 //! # Not supported
 //!
 //! Floats, complex numbers, maps, arrays, channels (not in the subset);
-//! `Formatter` and `GoStringer` methods; `%p` (and `%d`, `%x`) of slices
+//! `Formatter` and `GoStringer` methods; `%p` of slices
 //! (a slice's data pointer is not in the `Val`: prints `0x0`); under `%#v`, a
 //! nil interface in a struct field prints `interface {}(nil)` even when the
 //! field is an `error` (in a slice the element type is used, as Go does).
