@@ -340,10 +340,10 @@ rtfuncs! {
     /// The builtins `print` / `println` over boxed operands (a slice of `iface`).
     Print = "print"(Slice) -> (),
     Println = "println"(Slice) -> (),
-    /// `fmt` over boxed operands.
-    FmtPrint = "fmt_print"(Slice) -> (),
-    FmtPrintln = "fmt_println"(Slice) -> (),
-    FmtPrintf = "fmt_printf"(Str, Slice) -> (),
+    /// `fmt` over boxed operands; the printing ones return the byte count.
+    FmtPrint = "fmt_print"(Slice) -> (I64),
+    FmtPrintln = "fmt_println"(Slice) -> (I64),
+    FmtPrintf = "fmt_printf"(Str, Slice) -> (I64),
     FmtSprint = "fmt_sprint"(Slice) -> (Str),
     FmtSprintln = "fmt_sprintln"(Slice) -> (Str),
     FmtSprintf = "fmt_sprintf"(Str, Slice) -> (Str),

@@ -278,19 +278,25 @@ pub extern "C" fn rt_println(p: u64, len: u64, _cap: u64) {
     guard(|| guest::write_stderr(&fmt::print_builtin(&builtin_vals(p, len), true)))
 }
 
-pub extern "C" fn rt_fmt_print(p: u64, len: u64, _cap: u64) {
-    guard(|| guest::write_stdout(&fmt::sprint(&vals(p, len))))
+/// `fmt.Print`: returns the number of bytes written (the error result is always nil).
+pub extern "C" fn rt_fmt_print(p: u64, len: u64, _cap: u64) -> u64 {
+    guard(|| write_counted(&fmt::sprint(&vals(p, len))))
 }
 
-pub extern "C" fn rt_fmt_println(p: u64, len: u64, _cap: u64) {
-    guard(|| guest::write_stdout(&fmt::sprintln(&vals(p, len))))
+fn write_counted(bytes: &[u8]) -> u64 {
+    guest::write_stdout(bytes);
+    bytes.len() as u64
 }
 
-pub extern "C" fn rt_fmt_printf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) {
+pub extern "C" fn rt_fmt_println(p: u64, len: u64, _cap: u64) -> u64 {
+    guard(|| write_counted(&fmt::sprintln(&vals(p, len))))
+}
+
+pub extern "C" fn rt_fmt_printf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> u64 {
     guard(|| {
         // SAFETY: a valid guest string.
         let format = unsafe { str_bytes(fp, fl) };
-        guest::write_stdout(&fmt::sprintf(format, &vals(p, len)))
+        write_counted(&fmt::sprintf(format, &vals(p, len)))
     })
 }
 

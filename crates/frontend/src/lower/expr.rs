@@ -47,9 +47,10 @@ impl FuncCx<'_, '_> {
             ExprKind::Const(c) => match c {
                 ConstValue::Int(i) => self.iconst(ty, *i as i64),
                 ConstValue::Bool(b) => self.iconst(Type::Bool, *b as i64),
-                ConstValue::Str(s) => {
-                    self.ins1(InstData::new(Opcode::Sconst).imm(Imm::Str(s.clone())), Type::Str)
-                }
+                ConstValue::Str(s) => self.ins1(
+                    InstData::new(Opcode::Sconst).imm(Imm::Str(s.clone())),
+                    Type::Str,
+                ),
                 ConstValue::Nil => self.zero(ty),
             },
             ExprKind::Zero => self.zero(ty),
@@ -62,7 +63,10 @@ impl FuncCx<'_, '_> {
                         let len = self.ins1(InstData::new(Opcode::StrLen).args(&[s]), Type::I64);
                         self.ins_checked(InstData::new(Opcode::CheckIndex).args(&[i, len]), &[]);
                         let p = self.ins1(InstData::new(Opcode::StrPtr).args(&[s]), Type::Ptr);
-                        let a = self.ins1(InstData::new(Opcode::IndexAddr).ty(Type::I8).args(&[p, i]), Type::Ptr);
+                        let a = self.ins1(
+                            InstData::new(Opcode::IndexAddr).ty(Type::I8).args(&[p, i]),
+                            Type::Ptr,
+                        );
                         return self.load(Type::I8, a);
                     }
                 }
@@ -71,7 +75,10 @@ impl FuncCx<'_, '_> {
             }
             ExprKind::FuncRef(f) => {
                 let id = self.m.func_ids[f];
-                self.ins1(InstData::new(Opcode::FuncRef).imm(Imm::Func(id)), Type::Func)
+                self.ins1(
+                    InstData::new(Opcode::FuncRef).imm(Imm::Func(id)),
+                    Type::Func,
+                )
             }
             ExprKind::Unary(op, x) => {
                 let v = self.expr(x);
@@ -90,7 +97,9 @@ impl FuncCx<'_, '_> {
                 } else {
                     let b = self.expr(base);
                     self.ins1(
-                        InstData::new(Opcode::StructGet).args(&[b]).imm(Imm::Index(*index as u32)),
+                        InstData::new(Opcode::StructGet)
+                            .args(&[b])
+                            .imm(Imm::Index(*index as u32)),
                         ty,
                     )
                 }
@@ -128,7 +137,12 @@ impl FuncCx<'_, '_> {
                 let caps = inner.captures.clone();
                 let cells: Vec<Value> = caps.iter().map(|&l| self.local_addr(l)).collect();
                 let id = self.m.func_ids[f];
-                self.ins1(InstData::new(Opcode::Closure).args(&cells).imm(Imm::Func(id)), Type::Func)
+                self.ins1(
+                    InstData::new(Opcode::Closure)
+                        .args(&cells)
+                        .imm(Imm::Func(id)),
+                    Type::Func,
+                )
             }
             ExprKind::MethodValue { func, recv } => self.method_value(*func, recv),
             // Handled by `expr_multi`.
@@ -146,7 +160,10 @@ impl FuncCx<'_, '_> {
             ExprKind::Local(l) => self.local_addr(*l),
             ExprKind::Global(g) => {
                 let id = ir::GlobalId::from_u32(g.0);
-                self.ins1(InstData::new(Opcode::GlobalAddr).imm(Imm::Global(id)), Type::Ptr)
+                self.ins1(
+                    InstData::new(Opcode::GlobalAddr).imm(Imm::Global(id)),
+                    Type::Ptr,
+                )
             }
             ExprKind::Deref(p) => {
                 let p = self.expr(p);
@@ -168,7 +185,9 @@ impl FuncCx<'_, '_> {
                     return b;
                 };
                 self.ins1(
-                    InstData::new(Opcode::FieldAddr).args(&[b]).imm(Imm::Field(s, *index as u32)),
+                    InstData::new(Opcode::FieldAddr)
+                        .args(&[b])
+                        .imm(Imm::Field(s, *index as u32)),
                     Type::Ptr,
                 )
             }
@@ -179,7 +198,10 @@ impl FuncCx<'_, '_> {
                 self.ins_checked(InstData::new(Opcode::CheckIndex).args(&[i, len]), &[]);
                 let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[s]), Type::Ptr);
                 let et = self.m.ir_type(e.ty);
-                self.ins1(InstData::new(Opcode::IndexAddr).ty(et).args(&[p, i]), Type::Ptr)
+                self.ins1(
+                    InstData::new(Opcode::IndexAddr).ty(et).args(&[p, i]),
+                    Type::Ptr,
+                )
             }
             _ => {
                 // Not a place: materialise the value in a frame cell.
@@ -245,7 +267,10 @@ impl FuncCx<'_, '_> {
         all.extend(args);
         let rtys = self.m.module.funcs[f].sig.results.clone();
         let _ = ty;
-        self.ins_checked(InstData::new(Opcode::Call).args(&all).imm(Imm::Func(f)), &rtys)
+        self.ins_checked(
+            InstData::new(Opcode::Call).args(&all).imm(Imm::Func(f)),
+            &rtys,
+        )
     }
 
     fn binary(&mut self, op: BinOp, l: &Expr, r: &Expr) -> Value {
@@ -255,11 +280,21 @@ impl FuncCx<'_, '_> {
                 let rhs_b = self.f.append_block();
                 let join = self.f.append_block();
                 let res = self.f.dfg.append_block_param(join, Type::Bool);
-                let (t, f) = if op == BinOp::LogAnd { (rhs_b, join) } else { (join, rhs_b) };
+                let (t, f) = if op == BinOp::LogAnd {
+                    (rhs_b, join)
+                } else {
+                    (join, rhs_b)
+                };
                 self.ins(
                     InstData::new(Opcode::Brif).args(&[a]).targets(vec![
-                        ir::BlockCall { block: t, args: if t == join { vec![a] } else { vec![] } },
-                        ir::BlockCall { block: f, args: if f == join { vec![a] } else { vec![] } },
+                        ir::BlockCall {
+                            block: t,
+                            args: if t == join { vec![a] } else { vec![] },
+                        },
+                        ir::BlockCall {
+                            block: f,
+                            args: if f == join { vec![a] } else { vec![] },
+                        },
                     ]),
                     &[],
                 );
@@ -278,7 +313,14 @@ impl FuncCx<'_, '_> {
     }
 
     /// A binary operator over lowered operands of Go types `lt` and `rt`.
-    pub fn binary_values(&mut self, op: BinOp, a: Value, b: Value, lt: TypeId, rt: TypeId) -> Value {
+    pub fn binary_values(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        lt: TypeId,
+        rt: TypeId,
+    ) -> Value {
         let types = &self.m.prog.types;
         let ty = self.m.ir_type(lt);
         let unsigned = types.is_unsigned(lt);
@@ -311,7 +353,10 @@ impl FuncCx<'_, '_> {
             if is_iface || is_struct || matches!(ty, Type::Slice | Type::Str) {
                 let eq = self.equal(a, b, lt);
                 return if cc == IntCC::Ne {
-                    self.ins1(InstData::new(Opcode::Not).ty(Type::Bool).args(&[eq]), Type::Bool)
+                    self.ins1(
+                        InstData::new(Opcode::Not).ty(Type::Bool).args(&[eq]),
+                        Type::Bool,
+                    )
                 } else {
                     eq
                 };
@@ -359,7 +404,10 @@ impl FuncCx<'_, '_> {
 
     fn icmp(&mut self, ty: Type, cc: IntCC, a: Value, b: Value) -> Value {
         self.ins1(
-            InstData::new(Opcode::Icmp).ty(ty).args(&[a, b]).imm(Imm::Cond(cc)),
+            InstData::new(Opcode::Icmp)
+                .ty(ty)
+                .args(&[a, b])
+                .imm(Imm::Cond(cc)),
             Type::Bool,
         )
     }
@@ -375,10 +423,23 @@ impl FuncCx<'_, '_> {
                 let mut acc = self.iconst(Type::Bool, 1);
                 for (i, f) in fields.iter().enumerate() {
                     let ft = self.m.ir_type(f.ty);
-                    let fa = self.ins1(InstData::new(Opcode::StructGet).args(&[a]).imm(Imm::Index(i as u32)), ft);
-                    let fb = self.ins1(InstData::new(Opcode::StructGet).args(&[b]).imm(Imm::Index(i as u32)), ft);
+                    let fa = self.ins1(
+                        InstData::new(Opcode::StructGet)
+                            .args(&[a])
+                            .imm(Imm::Index(i as u32)),
+                        ft,
+                    );
+                    let fb = self.ins1(
+                        InstData::new(Opcode::StructGet)
+                            .args(&[b])
+                            .imm(Imm::Index(i as u32)),
+                        ft,
+                    );
                     let e = self.equal(fa, fb, f.ty);
-                    acc = self.ins1(InstData::new(Opcode::Band).ty(Type::Bool).args(&[acc, e]), Type::Bool);
+                    acc = self.ins1(
+                        InstData::new(Opcode::Band).ty(Type::Bool).args(&[acc, e]),
+                        Type::Bool,
+                    );
                 }
                 acc
             }
@@ -401,7 +462,10 @@ impl FuncCx<'_, '_> {
     }
 
     pub fn rt(&mut self, f: RtFunc, args: &[Value]) -> Vec<Value> {
-        self.ins_checked(InstData::new(Opcode::RtCall).args(args).imm(Imm::Rt(f)), f.results())
+        self.ins_checked(
+            InstData::new(Opcode::RtCall).args(args).imm(Imm::Rt(f)),
+            f.results(),
+        )
     }
 
     /// Boxes a value of Go type `t` into an interface (no-op for interfaces).
@@ -413,17 +477,27 @@ impl FuncCx<'_, '_> {
             return self.zero(Type::Iface);
         }
         let gt = self.m.go_type(t);
-        self.ins1(InstData::new(Opcode::Box).args(&[v]).imm(Imm::GoType(gt)), Type::Iface)
+        self.ins1(
+            InstData::new(Opcode::Box).args(&[v]).imm(Imm::GoType(gt)),
+            Type::Iface,
+        )
     }
 
     fn convert(&mut self, x: &Expr, to: TypeId) -> Value {
         let v = self.expr(x);
         let types = &self.m.prog.types;
         let from_t = x.ty;
-        let (fk, tk) = (types.under_kind(from_t).clone(), types.under_kind(to).clone());
+        let (fk, tk) = (
+            types.under_kind(from_t).clone(),
+            types.under_kind(to).clone(),
+        );
         match (&fk, &tk) {
-            (TypeKind::Basic(Basic::String), TypeKind::Slice(_)) => self.rt(RtFunc::BytesFromStr, &[v])[0],
-            (TypeKind::Slice(_), TypeKind::Basic(Basic::String)) => self.rt(RtFunc::StrFromBytes, &[v])[0],
+            (TypeKind::Basic(Basic::String), TypeKind::Slice(_)) => {
+                self.rt(RtFunc::BytesFromStr, &[v])[0]
+            }
+            (TypeKind::Slice(_), TypeKind::Basic(Basic::String)) => {
+                self.rt(RtFunc::StrFromBytes, &[v])[0]
+            }
             (_, TypeKind::Basic(Basic::String)) if types.is_integer(from_t) => {
                 let ft = self.m.ir_type(from_t);
                 let unsigned = self.m.prog.types.is_unsigned(from_t);
@@ -469,12 +543,20 @@ impl FuncCx<'_, '_> {
             let len = self.ins1(InstData::new(Opcode::StrLen).args(&[s]), Type::I64);
             let hi = hi_v.unwrap_or(len);
             self.ins_checked(
-                InstData::new(Opcode::CheckSlice).args(&[lo, hi, len]).imm(Imm::Bound(BoundKind::Len)),
+                InstData::new(Opcode::CheckSlice)
+                    .args(&[lo, hi, len])
+                    .imm(Imm::Bound(BoundKind::Len)),
                 &[],
             );
             let p = self.ins1(InstData::new(Opcode::StrPtr).args(&[s]), Type::Ptr);
-            let np = self.ins1(InstData::new(Opcode::IndexAddr).ty(Type::I8).args(&[p, lo]), Type::Ptr);
-            let n = self.ins1(InstData::new(Opcode::Isub).ty(Type::I64).args(&[hi, lo]), Type::I64);
+            let np = self.ins1(
+                InstData::new(Opcode::IndexAddr).ty(Type::I8).args(&[p, lo]),
+                Type::Ptr,
+            );
+            let n = self.ins1(
+                InstData::new(Opcode::Isub).ty(Type::I64).args(&[hi, lo]),
+                Type::I64,
+            );
             return self.ins1(InstData::new(Opcode::StrNew).args(&[np, n]), Type::Str);
         }
         let len = self.ins1(InstData::new(Opcode::SliceLen).args(&[s]), Type::I64);
@@ -483,12 +565,17 @@ impl FuncCx<'_, '_> {
         let max = match max {
             Some(m) => {
                 let m = self.index_value(m);
-                self.ins_checked(InstData::new(Opcode::CheckSlice3).args(&[lo, hi, m, cap]), &[]);
+                self.ins_checked(
+                    InstData::new(Opcode::CheckSlice3).args(&[lo, hi, m, cap]),
+                    &[],
+                );
                 m
             }
             None => {
                 self.ins_checked(
-                    InstData::new(Opcode::CheckSlice).args(&[lo, hi, cap]).imm(Imm::Bound(BoundKind::Cap)),
+                    InstData::new(Opcode::CheckSlice)
+                        .args(&[lo, hi, cap])
+                        .imm(Imm::Bound(BoundKind::Cap)),
                     &[],
                 );
                 cap
@@ -499,23 +586,44 @@ impl FuncCx<'_, '_> {
         };
         let ety = self.m.ir_type(et);
         let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[s]), Type::Ptr);
-        let np = self.ins1(InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, lo]), Type::Ptr);
-        let n = self.ins1(InstData::new(Opcode::Isub).ty(Type::I64).args(&[hi, lo]), Type::I64);
-        let c = self.ins1(InstData::new(Opcode::Isub).ty(Type::I64).args(&[max, lo]), Type::I64);
-        self.ins1(InstData::new(Opcode::SliceNew).args(&[np, n, c]), Type::Slice)
+        let np = self.ins1(
+            InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, lo]),
+            Type::Ptr,
+        );
+        let n = self.ins1(
+            InstData::new(Opcode::Isub).ty(Type::I64).args(&[hi, lo]),
+            Type::I64,
+        );
+        let c = self.ins1(
+            InstData::new(Opcode::Isub).ty(Type::I64).args(&[max, lo]),
+            Type::I64,
+        );
+        self.ins1(
+            InstData::new(Opcode::SliceNew).args(&[np, n, c]),
+            Type::Slice,
+        )
     }
 
     /// A new slice of element Go type `et` holding `vals`.
     pub fn slice_of(&mut self, et: TypeId, vals: &[Value]) -> Value {
         let ety = self.m.ir_type(et);
         let n = self.iconst(Type::I64, vals.len() as i64);
-        let p = self.ins1(InstData::new(Opcode::AllocArray).ty(ety).args(&[n]), Type::Ptr);
+        let p = self.ins1(
+            InstData::new(Opcode::AllocArray).ty(ety).args(&[n]),
+            Type::Ptr,
+        );
         for (i, &v) in vals.iter().enumerate() {
             let iv = self.iconst(Type::I64, i as i64);
-            let a = self.ins1(InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, iv]), Type::Ptr);
+            let a = self.ins1(
+                InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, iv]),
+                Type::Ptr,
+            );
             self.store(a, v);
         }
-        self.ins1(InstData::new(Opcode::SliceNew).args(&[p, n, n]), Type::Slice)
+        self.ins1(
+            InstData::new(Opcode::SliceNew).args(&[p, n, n]),
+            Type::Slice,
+        )
     }
 
     fn type_assert(&mut self, x: &Expr, target: TypeId, comma_ok: bool) -> Vec<Value> {
@@ -539,8 +647,15 @@ impl FuncCx<'_, '_> {
         self.jump(join, &[v, t]);
         self.cur = Some(no);
         if !comma_ok {
-            let gt = if target_iface { self.m.error_type() } else { self.m.go_type(target) };
-            let d = self.ins1(InstData::new(Opcode::TypeDesc).imm(Imm::GoType(gt)), Type::Ptr);
+            let gt = if target_iface {
+                self.m.error_type()
+            } else {
+                self.m.go_type(target)
+            };
+            let d = self.ins1(
+                InstData::new(Opcode::TypeDesc).imm(Imm::GoType(gt)),
+                Type::Ptr,
+            );
             let src_is_error = matches!(self.m.prog.types.under_kind(x.ty), TypeKind::Error);
             let flag = self.iconst(Type::Bool, src_is_error as i64);
             self.rt(RtFunc::PanicAssert, &[xv, d, flag]);
@@ -575,8 +690,18 @@ impl FuncCx<'_, '_> {
         let name = format!("{}-fm", self.m.module.funcs[method].name);
         let mut f = ir::Function::new(name, sig);
         let b = f.append_block();
-        let ps: Vec<Value> = params.iter().map(|&t| f.dfg.append_block_param(b, t)).collect();
-        let c = f.append_inst(b, InstData::new(Opcode::EnvGet).ty(Type::Ptr).args(&[ps[0]]).imm(Imm::Index(0)), &[Type::Ptr]);
+        let ps: Vec<Value> = params
+            .iter()
+            .map(|&t| f.dfg.append_block_param(b, t))
+            .collect();
+        let c = f.append_inst(
+            b,
+            InstData::new(Opcode::EnvGet)
+                .ty(Type::Ptr)
+                .args(&[ps[0]])
+                .imm(Imm::Index(0)),
+            &[Type::Ptr],
+        );
         let c = f.dfg.first_result(c);
         let rv = f.append_inst(b, InstData::new(Opcode::Load).ty(rty).args(&[c]), &[rty]);
         let rv = f.dfg.first_result(rv);
@@ -584,11 +709,22 @@ impl FuncCx<'_, '_> {
         let z = f.dfg.first_result(z);
         let mut args = vec![z, ps[1], rv];
         args.extend_from_slice(&ps[2..]);
-        let call = f.append_inst(b, InstData::new(Opcode::Call).args(&args).imm(Imm::Func(method)), &msig.results);
+        let call = f.append_inst(
+            b,
+            InstData::new(Opcode::Call)
+                .args(&args)
+                .imm(Imm::Func(method)),
+            &msig.results,
+        );
         let rs = f.dfg.inst_results(call).to_vec();
         f.append_inst(b, InstData::new(Opcode::Ret).args(&rs), &[]);
         let id = self.m.module.funcs.push(f);
-        self.ins1(InstData::new(Opcode::Closure).args(&[cell]).imm(Imm::Func(id)), Type::Func)
+        self.ins1(
+            InstData::new(Opcode::Closure)
+                .args(&[cell])
+                .imm(Imm::Func(id)),
+            Type::Func,
+        )
     }
 
     fn builtin(&mut self, b: Builtin, args: &[Expr], e: &Expr) -> Vec<Value> {
@@ -629,8 +765,16 @@ impl FuncCx<'_, '_> {
                     };
                     let ns = self.rt(RtFunc::GrowSlice, &[s, tn, esz])[0];
                     let np = self.ins1(InstData::new(Opcode::SlicePtr).args(&[ns]), Type::Ptr);
-                    let dst = self.ins1(InstData::new(Opcode::IndexAddr).ty(ety).args(&[np, old_len]), Type::Ptr);
-                    let bytes = self.ins1(InstData::new(Opcode::Imul).ty(Type::I64).args(&[tn, esz]), Type::I64);
+                    let dst = self.ins1(
+                        InstData::new(Opcode::IndexAddr)
+                            .ty(ety)
+                            .args(&[np, old_len]),
+                        Type::Ptr,
+                    );
+                    let bytes = self.ins1(
+                        InstData::new(Opcode::Imul).ty(Type::I64).args(&[tn, esz]),
+                        Type::I64,
+                    );
                     self.rt(RtFunc::Memmove, &[dst, tp, bytes]);
                     ns
                 } else {
@@ -643,8 +787,16 @@ impl FuncCx<'_, '_> {
                     let np = self.ins1(InstData::new(Opcode::SlicePtr).args(&[ns]), Type::Ptr);
                     for (i, &v) in vals.iter().enumerate() {
                         let k = self.iconst(Type::I64, i as i64);
-                        let idx = self.ins1(InstData::new(Opcode::Iadd).ty(Type::I64).args(&[old_len, k]), Type::I64);
-                        let a = self.ins1(InstData::new(Opcode::IndexAddr).ty(ety).args(&[np, idx]), Type::Ptr);
+                        let idx = self.ins1(
+                            InstData::new(Opcode::Iadd)
+                                .ty(Type::I64)
+                                .args(&[old_len, k]),
+                            Type::I64,
+                        );
+                        let a = self.ins1(
+                            InstData::new(Opcode::IndexAddr).ty(ety).args(&[np, idx]),
+                            Type::Ptr,
+                        );
                         self.store(a, v);
                     }
                     ns
@@ -672,9 +824,17 @@ impl FuncCx<'_, '_> {
                     )
                 };
                 let lt = self.icmp(Type::I64, IntCC::Slt, dl, sl);
-                let n = self.ins1(InstData::new(Opcode::Select).ty(Type::I64).args(&[lt, dl, sl]), Type::I64);
+                let n = self.ins1(
+                    InstData::new(Opcode::Select)
+                        .ty(Type::I64)
+                        .args(&[lt, dl, sl]),
+                    Type::I64,
+                );
                 let esz = self.iconst(Type::I64, size as i64);
-                let bytes = self.ins1(InstData::new(Opcode::Imul).ty(Type::I64).args(&[n, esz]), Type::I64);
+                let bytes = self.ins1(
+                    InstData::new(Opcode::Imul).ty(Type::I64).args(&[n, esz]),
+                    Type::I64,
+                );
                 let dp = self.ins1(InstData::new(Opcode::SlicePtr).args(&[d]), Type::Ptr);
                 self.rt(RtFunc::Memmove, &[dp, sp, bytes]);
                 n
@@ -705,7 +865,11 @@ impl FuncCx<'_, '_> {
                 let mut acc = self.expr(&args[0]);
                 for a in &args[1..] {
                     let v = self.expr(a);
-                    let op = if b == Builtin::Min { BinOp::Lt } else { BinOp::Gt };
+                    let op = if b == Builtin::Min {
+                        BinOp::Lt
+                    } else {
+                        BinOp::Gt
+                    };
                     let c = self.binary_values(op, v, acc, t, t);
                     let ty = self.m.ir_type(t);
                     acc = self.ins1(InstData::new(Opcode::Select).ty(ty).args(&[c, v, acc]), ty);
@@ -719,12 +883,20 @@ impl FuncCx<'_, '_> {
                 return vec![];
             }
             Builtin::Recover => {
-                let tok = if self.is_defer_wrapper { self.iconst(Type::I64, 0) } else { self.tok };
+                let tok = if self.is_defer_wrapper {
+                    self.iconst(Type::I64, 0)
+                } else {
+                    self.tok
+                };
                 self.ins1(InstData::new(Opcode::Recover).args(&[tok]), Type::Iface)
             }
             Builtin::Print | Builtin::Println => {
                 let s = self.boxed_operands(args);
-                let f = if b == Builtin::Print { RtFunc::Print } else { RtFunc::Println };
+                let f = if b == Builtin::Print {
+                    RtFunc::Print
+                } else {
+                    RtFunc::Println
+                };
                 self.rt(f, &[s]);
                 return vec![];
             }
@@ -753,13 +925,22 @@ impl FuncCx<'_, '_> {
         match f {
             LibFunc::FmtPrintln | LibFunc::FmtPrint => {
                 let s = self.boxed_operands(args);
-                let rf = if f == LibFunc::FmtPrint { RtFunc::FmtPrint } else { RtFunc::FmtPrintln };
-                self.rt(rf, &[s]);
-                vec![]
+                let rf = if f == LibFunc::FmtPrint {
+                    RtFunc::FmtPrint
+                } else {
+                    RtFunc::FmtPrintln
+                };
+                let n = self.rt(rf, &[s])[0];
+                let err = self.zero(Type::Iface);
+                vec![n, err]
             }
             LibFunc::FmtSprint | LibFunc::FmtSprintln => {
                 let s = self.boxed_operands(args);
-                let rf = if f == LibFunc::FmtSprint { RtFunc::FmtSprint } else { RtFunc::FmtSprintln };
+                let rf = if f == LibFunc::FmtSprint {
+                    RtFunc::FmtSprint
+                } else {
+                    RtFunc::FmtSprintln
+                };
                 self.rt(rf, &[s])
             }
             LibFunc::FmtPrintf | LibFunc::FmtSprintf | LibFunc::FmtErrorf => {
@@ -770,7 +951,11 @@ impl FuncCx<'_, '_> {
                     LibFunc::FmtSprintf => RtFunc::FmtSprintf,
                     _ => RtFunc::FmtErrorf,
                 };
-                self.rt(rf, &[fmt, s])
+                let mut r = self.rt(rf, &[fmt, s]);
+                if f == LibFunc::FmtPrintf {
+                    r.push(self.zero(Type::Iface));
+                }
+                r
             }
             LibFunc::ErrorsNew => {
                 let s = self.expr(&args[0]);
@@ -800,7 +985,9 @@ impl FuncCx<'_, '_> {
 /// in `value` before a place is asked for, so `Index` here is always a slice element.
 fn is_place(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Local(_) | ExprKind::Global(_) | ExprKind::Deref(_) | ExprKind::Index { .. } => true,
+        ExprKind::Local(_) | ExprKind::Global(_) | ExprKind::Deref(_) | ExprKind::Index { .. } => {
+            true
+        }
         ExprKind::Field { base, .. } => is_place(base),
         _ => false,
     }

@@ -195,9 +195,16 @@ impl<'m, 'a> FuncCx<'m, 'a> {
 
     pub fn brif(&mut self, c: Value, then: Block, els: Block) {
         self.ins(
-            InstData::new(Opcode::Brif)
-                .args(&[c])
-                .targets(vec![BlockCall { block: then, args: vec![] }, BlockCall { block: els, args: vec![] }]),
+            InstData::new(Opcode::Brif).args(&[c]).targets(vec![
+                BlockCall {
+                    block: then,
+                    args: vec![],
+                },
+                BlockCall {
+                    block: els,
+                    args: vec![],
+                },
+            ]),
             &[],
         );
     }
@@ -226,7 +233,12 @@ impl<'m, 'a> FuncCx<'m, 'a> {
         if let Some(exit) = self.exit {
             self.jump(exit, &[]);
         } else {
-            let vals: Vec<Value> = self.hf.results.iter().map(|&r| self.load_local(r)).collect();
+            let vals: Vec<Value> = self
+                .hf
+                .results
+                .iter()
+                .map(|&r| self.load_local(r))
+                .collect();
             self.ins(InstData::new(Opcode::Ret).args(&vals), &[]);
         }
     }
@@ -266,7 +278,14 @@ impl<'m, 'a> FuncCx<'m, 'a> {
             .unwrap_or(self.f.layout.insts[self.entry].len());
         self.f.layout.insts[self.entry].insert(at, inst);
         let slot = self.f.dfg.first_result(inst);
-        self.cells.insert(l, if addressed { Cell::Boxed(slot) } else { Cell::Stack(slot) });
+        self.cells.insert(
+            l,
+            if addressed {
+                Cell::Boxed(slot)
+            } else {
+                Cell::Stack(slot)
+            },
+        );
         if addressed {
             // Parameters and results get their heap cell right away; other variables
             // at each execution of their declaration (`fresh_cell`).
@@ -295,11 +314,17 @@ impl<'m, 'a> FuncCx<'m, 'a> {
         }
         match self.cells[&l] {
             Cell::Stack(slot) => slot,
-            Cell::Boxed(slot) => self.ins1(InstData::new(Opcode::Load).ty(Type::Ptr).args(&[slot]), Type::Ptr),
+            Cell::Boxed(slot) => self.ins1(
+                InstData::new(Opcode::Load).ty(Type::Ptr).args(&[slot]),
+                Type::Ptr,
+            ),
             Cell::Capture(i) => {
                 let env = self.env;
                 self.ins1(
-                    InstData::new(Opcode::EnvGet).ty(Type::Ptr).args(&[env]).imm(Imm::Index(i)),
+                    InstData::new(Opcode::EnvGet)
+                        .ty(Type::Ptr)
+                        .args(&[env])
+                        .imm(Imm::Index(i)),
                     Type::Ptr,
                 )
             }

@@ -198,7 +198,10 @@ impl FuncCx<'_, '_> {
         let (len, elem_ty) = match kind {
             RangeKind::Int => {
                 let ty = self.m.ir_type(range.ty);
-                (self.widen(x, ty, self.m.prog.types.is_unsigned(range.ty)), None)
+                (
+                    self.widen(x, ty, self.m.prog.types.is_unsigned(range.ty)),
+                    None,
+                )
             }
             RangeKind::Slice => {
                 let l = self.ins1(InstData::new(Opcode::SliceLen).args(&[x]), Type::I64);
@@ -220,7 +223,10 @@ impl FuncCx<'_, '_> {
         self.cur = Some(head);
         let i = self.load(Type::I64, idx);
         let c = self.ins1(
-            InstData::new(Opcode::Icmp).ty(Type::I64).args(&[i, len]).imm(Imm::Cond(IntCC::Slt)),
+            InstData::new(Opcode::Icmp)
+                .ty(Type::I64)
+                .args(&[i, len])
+                .imm(Imm::Cond(IntCC::Slt)),
             Type::Bool,
         );
         self.brif(c, body_b, exit);
@@ -237,7 +243,10 @@ impl FuncCx<'_, '_> {
         if let (Some(v), Some(e)) = (value, elem_ty) {
             let ety = self.m.ir_type(e);
             let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[x]), Type::Ptr);
-            let a = self.ins1(InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, i]), Type::Ptr);
+            let a = self.ins1(
+                InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, i]),
+                Type::Ptr,
+            );
             let ev = self.load(ety, a);
             self.range_assign(v, ev);
         }
@@ -246,7 +255,10 @@ impl FuncCx<'_, '_> {
         self.cur = Some(post_b);
         let i = self.load(Type::I64, idx);
         let one = self.iconst(Type::I64, 1);
-        let n = self.ins1(InstData::new(Opcode::Iadd).ty(Type::I64).args(&[i, one]), Type::I64);
+        let n = self.ins1(
+            InstData::new(Opcode::Iadd).ty(Type::I64).args(&[i, one]),
+            Type::I64,
+        );
         self.store(idx, n);
         self.jump(head, &[]);
         self.cur = Some(exit);
@@ -319,7 +331,10 @@ impl FuncCx<'_, '_> {
                 let d = self.ins1(InstData::new(Opcode::IfaceType).args(&[x]), Type::Ptr);
                 let z = self.zero(Type::Ptr);
                 self.ins1(
-                    InstData::new(Opcode::Icmp).ty(Type::Ptr).args(&[d, z]).imm(Imm::Cond(IntCC::Eq)),
+                    InstData::new(Opcode::Icmp)
+                        .ty(Type::Ptr)
+                        .args(&[d, z])
+                        .imm(Imm::Cond(IntCC::Eq)),
                     Type::Bool,
                 )
             }
@@ -327,7 +342,10 @@ impl FuncCx<'_, '_> {
                 let d = self.ins1(InstData::new(Opcode::IfaceType).args(&[x]), Type::Ptr);
                 let z = self.zero(Type::Ptr);
                 self.ins1(
-                    InstData::new(Opcode::Icmp).ty(Type::Ptr).args(&[d, z]).imm(Imm::Cond(IntCC::Ne)),
+                    InstData::new(Opcode::Icmp)
+                        .ty(Type::Ptr)
+                        .args(&[d, z])
+                        .imm(Imm::Cond(IntCC::Ne)),
                     Type::Bool,
                 )
             }
@@ -337,7 +355,12 @@ impl FuncCx<'_, '_> {
                 } else {
                     self.m.go_type(t)
                 };
-                self.ins1(InstData::new(Opcode::TypeIs).args(&[x]).imm(Imm::GoType(gt)), Type::Bool)
+                self.ins1(
+                    InstData::new(Opcode::TypeIs)
+                        .args(&[x])
+                        .imm(Imm::GoType(gt)),
+                    Type::Bool,
+                )
             }
         }
     }
@@ -378,7 +401,10 @@ impl FuncCx<'_, '_> {
             inlined_from: None,
             strategy: None,
         });
-        self.ins(InstData::new(Opcode::Defer).args(&args).imm(Imm::Defer(d)), &[]);
+        self.ins(
+            InstData::new(Opcode::Defer).args(&args).imm(Imm::Defer(d)),
+            &[],
+        );
     }
 
     /// A function `(env, tok, operands...)` performing a deferred builtin or library
