@@ -5,19 +5,26 @@
 //! gotype t0 "int" int64
 //! global g0 "sink": i64
 //!
-//! func @oneDefer(ptr, i64) noinline {            ; 21:6
-//!     d0 = defer direct @work(i64)                ; 21:19
+//! func @oneDefer(ptr, i64) noinline { ; 21:6
+//!     d0 = defer direct @work(i64) frame_record inlined @helper ; 21:19
 //! block0(v0: ptr, v1: i64):
 //!     v2 = iconst.i64 1
-//!     defer d0(v2)
+//!     defer d0(v2) ; 21:19
 //!     jump block1
 //! ...
 //! }
 //! ```
 //!
-//! Everything after `;` is a comment (source positions, remarks) and never changes the
-//! meaning, so the printer may annotate freely. Output is deterministic: entities print
-//! in index order and blocks in layout order.
+//! Everything after `;` is a comment and never changes the meaning, so the printer may
+//! annotate freely (`write_function_with` attaches extra comment lines, as the verifier
+//! does with its errors). The one comment the parser reads is a source position
+//! `line:col` at the start of a line's comment: the function's, a deferred call's
+//! origin, an instruction's srcloc. Data that is not a source position (a deferred
+//! call's strategy, the function it was inlined from) lives before the `;`.
+//!
+//! Result types are not printed when `typing::result_types` infers them from the
+//! instruction (always, for verified IR); otherwise they are written `v3: i32 = ...`.
+//! Output is deterministic: entities print in index order and blocks in layout order.
 
 use crate::entities::{Block, DeferId, FuncId, Inst, Value};
 use crate::function::{DeferCallee, Function};

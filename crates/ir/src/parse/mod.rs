@@ -93,7 +93,8 @@ pub fn parse_module(text: &str) -> Result<Module> {
     // Phase 3: bodies.
     for (id, start) in bodies {
         let end = body_end(&lines, start)?;
-        let header = std::mem::replace(&mut m.funcs[id], Function::new("", Signature::default()));
+        // The header stays in the module while its body is read: the body may call itself.
+        let header = m.funcs[id].clone();
         let f = parse_body(&m, &names, header, &lines[start + 1..end])?;
         m.funcs[id] = f;
     }
