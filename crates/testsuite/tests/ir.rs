@@ -1,0 +1,38 @@
+//! The IR of every sample program, built and after the pipeline: it verifies, and its
+//! text form round-trips (`write(parse(write(m))) == write(m)`).
+
+#[test]
+fn every_program_round_trips_and_verifies() {
+    let mut failures = Vec::new();
+    for path in testsuite::go_files("programs") {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let compiled =
+            match deferlab::compile(&name, &src, deferlab::Mode::Run, &Default::default()) {
+                Ok(c) => c,
+                Err(e) => {
+                    failures.push(format!("{name}: does not compile:\n{e}"));
+                    continue;
+                }
+            };
+        if let Err(e) = ir::verify::verify_module(&compiled.built) {
+            failures.push(format!("{name}: built IR does not verify:\n{e}"));
+        }
+        for (stage, m) in [("built", &compiled.built), ("lowered", &compiled.module)] {
+            let text = ir::write::write_module(m);
+            match ir::parse::parse_module(&text) {
+                Ok(back) => {
+                    let again = ir::write::write_module(&back);
+                    if again != text {
+                        let d = similar::TextDiff::from_lines(&text, &again)
+                            .unified_diff()
+                            .to_string();
+                        failures.push(format!("{name} ({stage}): round trip differs:\n{d}"));
+                    }
+                }
+                Err(e) => failures.push(format!("{name} ({stage}): does not parse back: {e}")),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
