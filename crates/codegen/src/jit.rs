@@ -237,7 +237,7 @@ pub fn compile(
     for &(t, m, fid) in &adapters {
         jit.clear_context(&mut ctx);
         ctx.set_disasm(emit == Emit::Asm);
-        translate::translate_error_adapter(&mut cx, &mut jit, m, &mut ctx.func, &mut fctx)?;
+        translate::translate_error_adapter(&mut cx, &mut jit, t, m, &mut ctx.func, &mut fctx)?;
         let name = format!("error adapter of {}", module.go_types[t].name);
         define(&mut jit, fid, &mut ctx, &name)?;
         record(&mut text, emit, &name, &ctx);

@@ -273,7 +273,9 @@ pub fn report_uncaught() {
             repanicked[i] = true;
         }
     }
-    // Error texts first: calling Error() may itself panic and change the state.
+    // Error texts first, with the flag clear so the methods run normally (a method
+    // that panics gives up its text; see `print::with_error_text`).
+    set_flag(false);
     let texts: Vec<Vec<u8>> = records
         .iter()
         .map(|r| super::fmt::panic_message(&super::print::iface_val(r.typ, r.data, true)))

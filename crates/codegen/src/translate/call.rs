@@ -72,11 +72,13 @@ pub fn adapter_signature(cc: CallConv) -> Signature {
     sig
 }
 
-/// Defines the adapter that calls the `Error()` method `m` on a receiver given as an
-/// interface data word (unboxing it to the method's receiver type).
+/// Defines the adapter that calls the `Error()` method `m` of type `t` on a receiver
+/// given as an interface data word: the method takes the whole interface (the
+/// lowering's `·iface` wrappers) or the receiver itself (unboxed here).
 pub fn translate_error_adapter(
     cx: &mut ModuleCx,
     jit: &mut JITModule,
+    t: ir::GoTypeId,
     m: FuncId,
     clf: &mut cl::Function,
     fctx: &mut FunctionBuilderContext,
@@ -96,7 +98,11 @@ pub fn translate_error_adapter(
     b.switch_to_block(entry);
     let word = b.block_params(entry)[2];
     let mut args = vec![b.ins().iconst(I64, 0), b.ins().iconst(I64, 0)];
-    if is_direct(recv) {
+    if recv == Type::Iface {
+        let typ = cx.statics.type_addr(t);
+        args.push(b.ins().iconst(I64, typ as i64));
+        args.push(word);
+    } else if is_direct(recv) {
         let t = cx.flat.types(recv)[0];
         args.push(if t == I64 {
             word
