@@ -241,3 +241,74 @@ pub fn cyclic_blocks(f: &Function) -> SecondaryMap<Block, bool> {
     }
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_module;
+
+    const TEXT: &str = "
+func @f(ptr, i64, bool) { ; 1:1
+block0(v0: ptr, v1: i64, v2: bool):
+    brif v2, block1, block4
+block1:
+    brif v2, block2, block3
+block2:
+    jump block1
+block3:
+    ret
+block4:
+    brif v2, block5, block6
+block5:
+    jump block6
+block6:
+    brif v2, block5, block7
+block7:
+    jump block7
+block8:
+    jump block8
+}
+";
+
+    fn func() -> Function {
+        let m = parse_module(TEXT).expect("parses");
+        m.funcs.values().next().expect("one function").clone()
+    }
+
+    fn b(n: u32) -> Block {
+        Block::from_u32(n)
+    }
+
+    #[test]
+    fn immediate_dominators() {
+        let f = func();
+        let dt = DomTree::compute(&f);
+        let idoms: Vec<Option<Block>> = (0..9).map(|n| dt.idom(b(n))).collect();
+        assert_eq!(
+            idoms,
+            [
+                None,
+                Some(b(0)),
+                Some(b(1)),
+                Some(b(1)),
+                Some(b(0)),
+                Some(b(4)), // block5 and block6 form an irreducible cycle entered from block4
+                Some(b(4)),
+                Some(b(6)),
+                None, // unreachable
+            ]
+        );
+        assert!(dt.dominates(b(0), b(7)));
+        assert!(!dt.dominates(b(5), b(6)));
+        assert!(!dt.dominates(b(0), b(8)));
+        assert!(!dt.is_reachable(b(8)));
+    }
+
+    #[test]
+    fn cycles() {
+        let f = func();
+        let c = cyclic_blocks(&f);
+        let cyclic: Vec<u32> = (0..9).filter(|&n| c[b(n)]).collect();
+        assert_eq!(cyclic, [1, 2, 5, 6, 7, 8]);
+    }
+}

@@ -1,0 +1,61 @@
+//! The pass manager over a fixture: snapshots, remarks, timings, and verification of
+//! the input.
+
+use ir::parse::parse_module;
+use passes::{run_pipeline, PipelineConfig, PipelineError};
+use std::path::Path;
+
+fn fixture(name: &str) -> ir::Module {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/defer_lower/{name}.ir"));
+    parse_module(&std::fs::read_to_string(path).expect("fixture")).expect("parses")
+}
+
+#[test]
+fn snapshots_remarks_and_timings() {
+    let mut m = fixture("frame_record");
+    let cfg = PipelineConfig {
+        verify_each: true,
+        record_snapshots: true,
+        ..Default::default()
+    };
+    let report = run_pipeline(&mut m, &cfg).expect("pipeline");
+    let passes: Vec<&str> = report.timings.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(passes, ["defer_lower"]);
+    let snaps: Vec<(&str, &str)> = report
+        .snapshots
+        .iter()
+        .map(|s| (s.pass.as_str(), s.func.as_str()))
+        .collect();
+    assert_eq!(
+        snaps,
+        [
+            ("start", "work"),
+            ("start", "oneDefer"),
+            ("defer_lower", "work"),
+            ("defer_lower", "oneDefer"),
+        ]
+    );
+    assert_eq!(report.snapshots[0].text, report.snapshots[2].text);
+    assert_ne!(report.snapshots[1].text, report.snapshots[3].text);
+    let remarks: Vec<String> = report
+        .remarks
+        .iter()
+        .map(|r| format!("{} {r}", r.func))
+        .collect();
+    assert_eq!(remarks, ["oneDefer 10:2: stack-allocated defer"]);
+}
+
+#[test]
+fn broken_input_is_reported_before_any_pass() {
+    let mut m = parse_module(
+        "func @f(ptr, i64) { ; 1:1\nblock0(v0: ptr, v1: i64):\n    v2 = iadd.i64 v0, v1\n    ret\n}\n",
+    )
+    .expect("parses");
+    let err = run_pipeline(&mut m, &PipelineConfig::default()).expect_err("broken");
+    assert!(matches!(err, PipelineError::Verify { pass: None, .. }));
+    assert_eq!(
+        err.to_string(),
+        "the input IR does not verify:\nfunc @f(ptr, i64) { ; 1:1\nblock0(v0: ptr, v1: i64):\n    \
+         v2 = iadd.i64 v0, v1\n    ; error: argument 0 of iadd: v0 has type ptr, expected i64\n    ret\n}\n"
+    );
+}
