@@ -3,9 +3,11 @@
 //!
 //! ```text
 //! prog.go:12:2: goroutines are not supported
-//! 	go f()
-//! 	^
+//!     go f()
+//!     ^
 //! ```
+//!
+//! (the source line and the caret are indented by a tab).
 //!
 //! Columns count bytes from 1, as gc's do (a tab is one column). The rendering is a dozen
 //! lines, so it is written here rather than bent out of a general diagnostics crate whose
@@ -65,7 +67,9 @@ impl LineIndex {
             .get(i + 1)
             .map(|&s| s as usize - 1)
             .unwrap_or(src.len());
-        src.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
+        src.get(start..end.max(start))
+            .unwrap_or("")
+            .trim_end_matches('\r')
     }
 }
 

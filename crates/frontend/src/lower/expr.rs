@@ -119,7 +119,7 @@ impl FuncCx<'_, '_> {
             ExprKind::Convert(x) => self.convert(x, e.ty),
             ExprKind::ToIface(x) => {
                 let v = self.expr(x);
-                self.to_iface(v, x.ty)
+                self.box_iface(v, x.ty)
             }
             ExprKind::StructLit(fields) => {
                 let vals: Vec<Value> = fields.iter().map(|f| self.expr(f)).collect();
@@ -469,7 +469,7 @@ impl FuncCx<'_, '_> {
     }
 
     /// Boxes a value of Go type `t` into an interface (no-op for interfaces).
-    pub fn to_iface(&mut self, v: Value, t: TypeId) -> Value {
+    pub fn box_iface(&mut self, v: Value, t: TypeId) -> Value {
         if self.m.prog.types.is_interface(t) {
             return v;
         }
@@ -517,7 +517,7 @@ impl FuncCx<'_, '_> {
                     self.ins1(InstData::new(op).ty(tt).args(&[v]), tt)
                 }
             }
-            _ if types.is_interface(to) => self.to_iface(v, from_t),
+            _ if types.is_interface(to) => self.box_iface(v, from_t),
             _ => v,
         }
     }
@@ -535,10 +535,7 @@ impl FuncCx<'_, '_> {
             Some(e) => self.index_value(e),
             None => self.iconst(Type::I64, 0),
         };
-        let hi_v = match hi {
-            Some(e) => Some(self.index_value(e)),
-            None => None,
-        };
+        let hi_v = hi.as_ref().map(|e| self.index_value(e));
         if is_str {
             let len = self.ins1(InstData::new(Opcode::StrLen).args(&[s]), Type::I64);
             let hi = hi_v.unwrap_or(len);
@@ -878,7 +875,7 @@ impl FuncCx<'_, '_> {
             }
             Builtin::Panic => {
                 let v = self.expr(&args[0]);
-                let v = self.to_iface(v, args[0].ty);
+                let v = self.box_iface(v, args[0].ty);
                 self.ins_checked(InstData::new(Opcode::Raise).args(&[v]), &[]);
                 return vec![];
             }
@@ -911,11 +908,11 @@ impl FuncCx<'_, '_> {
             if let TypeKind::Tuple(ts) = self.m.prog.types.kind(a.ty).clone() {
                 let vs = self.expr_multi(a);
                 for (v, t) in vs.into_iter().zip(ts) {
-                    vals.push(self.to_iface(v, t));
+                    vals.push(self.box_iface(v, t));
                 }
             } else {
                 let v = self.expr(a);
-                vals.push(self.to_iface(v, a.ty));
+                vals.push(self.box_iface(v, a.ty));
             }
         }
         self.slice_of(crate::types::TypeTable::any(), &vals)
