@@ -234,13 +234,16 @@ impl Checker<'_> {
             self.declare_entity(&spec.name.name, Entity::Type(id));
             let t = self.resolve_type(&spec.ty);
             let under = self.types.under(t);
-            if under == id || self.is_invalid(t) {
-                if !self.is_invalid(t) {
-                    self.err(
-                        spec.name.span,
-                        format!("invalid recursive type {}", spec.name.name),
-                    );
-                }
+            if self.is_invalid(t) {
+                continue;
+            }
+            let mut seen = Vec::new();
+            if under == id || self.contains_by_value(t, id, &mut seen) || t == id {
+                let n = &spec.name.name;
+                self.err(
+                    spec.name.span,
+                    format!("invalid recursive type: {n} refers to itself"),
+                );
                 continue;
             }
             self.types.named_mut(id).underlying = under;

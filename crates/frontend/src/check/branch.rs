@@ -123,7 +123,7 @@ impl Checker<'_> {
         if let Some(init) = init {
             self.simple_stmt(init, &mut outer, &mut loop_vars);
         }
-        let c = cond.map(|c| self.cond(c, "for loop"));
+        let c = cond.map(|c| self.cond(c, "for statement"));
         let mut post_out = Vec::new();
         if let Some(p) = post {
             if matches!(p.kind, S::Define { .. }) {
@@ -163,6 +163,7 @@ impl Checker<'_> {
     ) {
         let pending = self.fb().pending_label.take();
         let r = self.expr(range);
+        let r0 = r.clone();
         if self.is_invalid(r.ty) {
             return;
         }
@@ -193,10 +194,10 @@ impl Checker<'_> {
             return;
         };
         if let (Some(v), None) = (value, vt) {
-            let text = self.text(range.span);
+            let d = self.describe(&r0);
             self.err(
                 v.span,
-                format!("range over {text} permits only one iteration variable"),
+                format!("range over {d} permits only one iteration variable"),
             );
             return;
         }
@@ -326,10 +327,10 @@ impl Checker<'_> {
                         if let ExprKind::Const(v) = &x.kind {
                             if *v != ConstValue::Nil {
                                 if seen.iter().any(|(s, _)| s == v) {
-                                    let text = self.text(e.span);
+                                    let d = self.describe(&x);
                                     self.err(
                                         e.span,
-                                        format!("duplicate case {text} in expression switch"),
+                                        format!("duplicate case {d} in expression switch"),
                                     );
                                 }
                                 seen.push((v.clone(), e.span));

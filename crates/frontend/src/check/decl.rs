@@ -334,7 +334,7 @@ impl<'a> Checker<'a> {
         match cd.state {
             State::Done => return cd.value_out.clone().unwrap_or(invalid),
             State::Active => {
-                let msg = format!("initialization cycle or refers to itself: {}", cd.name.name);
+                let msg = format!("initialization cycle: {} refers to itself", cd.name.name);
                 let span = cd.name.span;
                 self.err(span, msg);
                 return invalid;
@@ -560,7 +560,7 @@ impl<'a> Checker<'a> {
                 let span = spec.names.first().map(|n| n.span).unwrap_or(spec.span);
                 self.err(
                     span,
-                    format!("initialization cycle or refers to itself: {name}"),
+                    format!("initialization cycle: {name} refers to itself"),
                 );
                 for g in globals.into_iter().flatten() {
                     self.globals[g.0 as usize].ty = TypeTable::basic(Basic::Invalid);
@@ -641,8 +641,9 @@ impl<'a> Checker<'a> {
             let next =
                 (0..n).find(|&i| !done[i] && reach[i].iter().all(|g| initialised.contains(g)));
             let Some(i) = next else {
-                // A cycle: report it at the first spec still waiting.
-                if let Some(i) = (0..n).find(|&i| !done[i]) {
+                // A cycle (through function bodies; direct ones were reported while
+                // typing): report it at the first spec still waiting.
+                if let Some(i) = (0..n).find(|&i| !done[i]).filter(|_| self.diags.is_empty()) {
                     let spec = self.vars[i].spec;
                     let span = spec.names.first().map(|n| n.span).unwrap_or(spec.span);
                     let name = spec
@@ -651,10 +652,7 @@ impl<'a> Checker<'a> {
                         .map(|n| n.name.clone())
                         .unwrap_or_default();
                     if self.vars[i].init.is_some() {
-                        self.err(
-                            span,
-                            format!("initialization cycle or refers to itself: {name}"),
-                        );
+                        self.err(span, format!("initialization cycle for {name}"));
                     }
                 }
                 break;

@@ -363,6 +363,19 @@ impl Checker<'_> {
         None
     }
 
+    /// `bool`, `struct`, `slice`, ...: how gc names the kind of a type in operator errors.
+    pub(crate) fn kind_word(&self, t: TypeId) -> String {
+        match self.types.under_kind(t) {
+            TypeKind::Basic(b) => b.name().to_string(),
+            TypeKind::Struct(_) => "struct".into(),
+            TypeKind::Slice(_) => "slice".into(),
+            TypeKind::Func(_) => "func".into(),
+            TypeKind::Pointer(_) => "pointer".into(),
+            TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
+            _ => self.types.display(t),
+        }
+    }
+
     pub(crate) fn op_not_defined(&mut self, op: BinOp, x: &Expr, span: Span) {
         let text = self.text(span);
         let d = self.describe(x);
@@ -425,7 +438,13 @@ impl Checker<'_> {
         let ordered = !matches!(op, BinOp::Eq | BinOp::Ne);
         if ordered {
             if !(self.types.is_integer(t) || self.is_string(t)) {
-                self.op_not_defined(op, &x, span);
+                let text = self.text(span);
+                let kind = self.kind_word(t);
+                let msg = format!(
+                    "invalid operation: {text} (operator {} not defined on {kind})",
+                    op.as_str()
+                );
+                self.err(x.span, msg);
                 return self.invalid_expr(span);
             }
         } else {
@@ -552,7 +571,7 @@ impl Checker<'_> {
             };
             let d = self.describe(&v);
             self.err(
-                span,
+                v.span,
                 format!("invalid operation: operator {sym} not defined on {d}"),
             );
             return Operand::Invalid;
@@ -575,14 +594,14 @@ impl Checker<'_> {
             return self.invalid_expr(span);
         }
         if self.is_nil_type(v.ty) {
-            self.err(span, "invalid operation: cannot indirect nil");
+            self.err(v.span, "invalid operation: cannot indirect nil");
             return self.invalid_expr(span);
         }
         match self.pointer_elem(v.ty) {
             Some(e) => mk(ExprKind::Deref(Box::new(v)), e, span),
             None => {
                 let d = self.describe(&v);
-                self.err(span, format!("invalid operation: cannot indirect {d}"));
+                self.err(v.span, format!("invalid operation: cannot indirect {d}"));
                 self.invalid_expr(span)
             }
         }
@@ -612,7 +631,7 @@ impl Checker<'_> {
         if !self.is_addressable(&v) {
             let d = self.describe(&v);
             self.err(
-                span,
+                v.span,
                 format!("invalid operation: cannot take address of {d}"),
             );
             return self.invalid_expr(span);

@@ -320,18 +320,16 @@ impl<'a> Checker<'a> {
             Mode::Bench => self.benchmark_funcs(),
             Mode::Run => Vec::new(),
         };
+        // `order_inits` left the initialisers in `vars` in dependency order.
         let inits = self.vars.iter().filter_map(|v| v.init.clone()).collect();
-        let mut p = hir::Program {
+        hir::Program {
             types: self.types,
             globals: self.globals,
             funcs: self.funcs,
             inits,
             main,
             benchmarks,
-        };
-        // `inits` was filled in dependency order by `order_inits`.
-        p.inits = std::mem::take(&mut p.inits);
-        p
+        }
     }
 
     pub(crate) fn benchmark_funcs(&self) -> Vec<FuncId> {
@@ -387,8 +385,6 @@ impl<'a> Checker<'a> {
                 if file.package.name == "main"
                     && !matches!(self.pkg.get("main"), Some(Entity::Func(_)))
                 {
-                    let end = Span::new(self.src.len(), self.src.len());
-                    let _ = end;
                     self.err(
                         file.package.span,
                         "function main is undeclared in the main package",

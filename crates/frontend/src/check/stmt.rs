@@ -393,6 +393,7 @@ impl Checker<'_> {
             .iter()
             .map(|&t| match self.types.basic_of(t) {
                 Some(Basic::UntypedInt | Basic::UntypedRune) => "number".to_string(),
+                Some(Basic::UntypedNil) => "nil".to_string(),
                 _ => self.short_display(self.default_type(t)),
             })
             .collect();

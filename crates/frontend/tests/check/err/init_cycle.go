@@ -1,0 +1,7 @@
+package main
+
+var a = f()
+
+func f() int { return a }
+
+func main() {}
