@@ -49,6 +49,46 @@ pub fn alloc_stats() -> AllocStats {
     STATS.with(Cell::get)
 }
 
+/// A position in the guest's arena (see [`release_to`]).
+#[derive(Clone, Copy, Debug)]
+pub struct ArenaMark {
+    chunks: usize,
+    cur: usize,
+    end: usize,
+}
+
+/// The current position of the guest thread's arena.
+pub fn mark() -> ArenaMark {
+    ARENA.with(|a| {
+        let a = a.borrow();
+        ArenaMark {
+            chunks: a.chunks.len(),
+            cur: a.cur,
+            end: a.end,
+        }
+    })
+}
+
+/// Frees everything allocated since `m` (and re-zeroes the reused part of the
+/// current chunk), so a benchmark loop without a garbage collector stays bounded.
+///
+/// # Safety
+/// No guest memory allocated since `m` may be used again: a pointer to it that
+/// survives anywhere (a package variable, an object allocated before `m`) dangles.
+pub unsafe fn release_to(m: ArenaMark) {
+    ARENA.with(|a| {
+        let mut a = a.borrow_mut();
+        for (p, l) in a.chunks.drain(m.chunks..) {
+            std::alloc::dealloc(p, l);
+        }
+        if m.cur != 0 && m.end > m.cur {
+            std::ptr::write_bytes(m.cur as *mut u8, 0, m.end - m.cur);
+        }
+        a.cur = m.cur;
+        a.end = m.end;
+    });
+}
+
 /// Go's malloc size class rounding, so `-benchmem` bytes match Go's.
 fn counted_size(size: u64) -> u64 {
     super::slices::roundupsize(size, false)
