@@ -40,7 +40,7 @@ pub fn compile(path: &str, src: &str, mode: Mode, cfg: &Config) -> Result<Compil
     let t = Instant::now();
     let file =
         frontend::parser::parse_file(src).map_err(|d| frontend::diag::render(path, src, &d))?;
-    timings.push(("parse".to_string(), t.elapsed()));
+    timings.push(("lex+parse".to_string(), t.elapsed()));
     let t = Instant::now();
     let checked = match mode {
         Mode::Run => frontend::check::check_file(&file, src),
