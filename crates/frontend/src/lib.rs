@@ -13,9 +13,15 @@ pub mod parser;
 
 // The LR(1) parser generated from `grammar.lalrpop` by the build script.
 lalrpop_util::lalrpop_mod!(
-    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code)]
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_parens,
+        unused_imports,
+        dead_code
+    )]
     grammar
 );
 pub mod hir;
-pub mod types;
 pub mod lower;
+pub mod types;
