@@ -279,24 +279,25 @@ pub extern "C" fn rt_println(p: u64, len: u64, _cap: u64) {
 }
 
 /// `fmt.Print`: returns the number of bytes written (the error result is always nil).
-pub extern "C" fn rt_fmt_print(p: u64, len: u64, _cap: u64) -> u64 {
-    guard(|| write_counted(&fmt::sprint(&vals(p, len))))
+/// Writes to stdout and returns the byte count (Go's `n`; the error is always nil).
+fn emit(bytes: Vec<u8>) -> i64 {
+    guest::write_stdout(&bytes);
+    bytes.len() as i64
 }
 
-fn write_counted(bytes: &[u8]) -> u64 {
-    guest::write_stdout(bytes);
-    bytes.len() as u64
+pub extern "C" fn rt_fmt_print(p: u64, len: u64, _cap: u64) -> i64 {
+    guard(|| emit(fmt::sprint(&vals(p, len))))
 }
 
-pub extern "C" fn rt_fmt_println(p: u64, len: u64, _cap: u64) -> u64 {
-    guard(|| write_counted(&fmt::sprintln(&vals(p, len))))
+pub extern "C" fn rt_fmt_println(p: u64, len: u64, _cap: u64) -> i64 {
+    guard(|| emit(fmt::sprintln(&vals(p, len))))
 }
 
-pub extern "C" fn rt_fmt_printf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> u64 {
+pub extern "C" fn rt_fmt_printf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> i64 {
     guard(|| {
         // SAFETY: a valid guest string.
         let format = unsafe { str_bytes(fp, fl) };
-        write_counted(&fmt::sprintf(format, &vals(p, len)))
+        emit(fmt::sprintf(format, &vals(p, len)))
     })
 }
 
