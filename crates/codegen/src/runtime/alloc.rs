@@ -89,6 +89,20 @@ pub unsafe fn release_to(m: ArenaMark) {
     });
 }
 
+/// Frees the whole arena (a guest that will never run again).
+pub fn release_all() {
+    ARENA.with(|a| {
+        let mut a = a.borrow_mut();
+        for (p, l) in a.chunks.drain(..) {
+            // SAFETY: each chunk came from `alloc_zeroed` with this layout, and no
+            // guest code runs any more.
+            unsafe { std::alloc::dealloc(p, l) };
+        }
+        a.cur = 0;
+        a.end = 0;
+    });
+}
+
 /// Go's malloc size class rounding, so `-benchmem` bytes match Go's.
 fn counted_size(size: u64) -> u64 {
     super::slices::roundupsize(size, false)

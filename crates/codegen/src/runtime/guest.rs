@@ -75,9 +75,9 @@ pub fn run<R: Send + 'static>(
         .name("guest".into())
         .stack_size(STACK_SIZE)
         .spawn(move || {
-            let marker = 0u8;
-            let top = std::ptr::addr_of!(marker) as u64;
-            STACK_LIMIT.store(top - STACK_SIZE as u64 + STACK_MARGIN, Ordering::Relaxed);
+            let low = stack_low();
+            STACK_LOW.with(|l| l.set(low));
+            STACK_LIMIT.store(low + STACK_MARGIN, Ordering::Relaxed);
             super::panic::reset();
             OUT.with(|o| {
                 *o.borrow_mut() = Some(Output {
@@ -184,8 +184,59 @@ pub fn exit(code: i32) -> ! {
         let _ = std::io::stderr().flush();
         std::process::exit(code);
     }
+    release_parked_memory();
     loop {
         std::thread::park();
+    }
+}
+
+/// The lowest usable address of the current thread's stack (above its guard pages).
+fn stack_low() -> u64 {
+    // SAFETY: plain queries of the calling thread's attributes.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) == 0 {
+            let mut addr: *mut libc::c_void = std::ptr::null_mut();
+            let mut size: libc::size_t = 0;
+            let mut guard: libc::size_t = 0;
+            let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0
+                && libc::pthread_attr_getguardsize(&attr, &mut guard) == 0;
+            libc::pthread_attr_destroy(&mut attr);
+            if ok && !addr.is_null() {
+                return addr as u64 + guard as u64;
+            }
+        }
+    }
+    // Fallback: estimate from a local near the top of the fresh thread's stack.
+    let marker = 0u8;
+    std::ptr::addr_of!(marker) as u64 - STACK_SIZE as u64 + (1 << 20)
+}
+
+thread_local! {
+    /// The lowest address of the guest thread's stack (0 on other threads).
+    static STACK_LOW: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Before a captured guest parks forever: frees its heap and returns the stack pages
+/// below the current frame to the system (a stack overflow touched all of them).
+fn release_parked_memory() {
+    super::alloc::release_all();
+    let low = STACK_LOW.with(std::cell::Cell::get);
+    let marker = 0u8;
+    let sp = std::ptr::addr_of!(marker) as u64;
+    const PAGE: u64 = 4096;
+    let start = (low + (1 << 16)).div_ceil(PAGE) * PAGE;
+    let end = (sp.saturating_sub(1 << 16)) / PAGE * PAGE;
+    if low != 0 && end > start {
+        // SAFETY: the range lies in this thread's own stack, below every live frame;
+        // MADV_DONTNEED only drops the pages' contents.
+        unsafe {
+            libc::madvise(
+                start as usize as *mut libc::c_void,
+                (end - start) as usize,
+                libc::MADV_DONTNEED,
+            );
+        }
     }
 }
 
