@@ -7,7 +7,7 @@ use crate::runtime::Internal;
 use crate::CodegenError;
 use cranelift_codegen::ir::condcodes::IntCC as CC;
 use cranelift_codegen::ir::types::{I64, I8};
-use cranelift_codegen::ir::{InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{BlockArg, InstBuilder, MemFlagsData};
 use ir::{BoundKind, Imm, Opcode};
 
 impl FnTx<'_, '_, '_, '_> {
@@ -29,12 +29,28 @@ impl FnTx<'_, '_, '_, '_> {
                 self.define1(inst, r);
             }
             Opcode::DeferEnter => {
-                let r = self.call_internal(Internal::DeferEnter, &[]);
-                self.define1(inst, r);
+                // Inline fast path: no panic propagating means token 0.
+                let a = self.addr_const(&crate::runtime::panic::PANICKING as *const _ as u64);
+                let flag = self.b.ins().load(I8, MemFlagsData::trusted(), a, 0);
+                let slow = self.b.create_block();
+                let join = self.b.create_block();
+                let tok = self.b.append_block_param(join, I64);
+                let zero = self.b.ins().iconst(I64, 0);
+                self.b.set_cold_block(slow);
+                self.b
+                    .ins()
+                    .brif(flag, slow, &[], join, &[BlockArg::Value(zero)]);
+                self.b.switch_to_block(slow);
+                let r = self.call_internal(Internal::DeferEnter, &[])[0];
+                self.b.ins().jump(join, &[BlockArg::Value(r)]);
+                self.b.switch_to_block(join);
+                self.define1(inst, vec![tok]);
             }
             Opcode::DeferExit => {
+                // Token 0 (the call ran without a panic): nothing to do.
                 let tok = self.word64(d.args[0])?;
-                self.call_internal(Internal::DeferExit, &[tok]);
+                let some = self.b.ins().icmp_imm_s(CC::NotEqual, tok, 0);
+                self.cold_call_if(some, Internal::DeferExit, &[tok]);
             }
             Opcode::CheckNil => {
                 let p = self.word(d.args[0])?;
