@@ -110,6 +110,11 @@ impl Program {
         self.statics.funcref_addr(f)
     }
 
+    /// The package initialiser, which `on_guest` callers run first themselves.
+    pub fn init_func(&self) -> Option<FuncId> {
+        self.init
+    }
+
     pub fn benchmarks(&self) -> &[(String, FuncId)] {
         &self.benchmarks
     }
