@@ -70,6 +70,9 @@ pub struct DeferData {
     pub callee: DeferCallee,
     /// The types of the evaluated arguments the `defer` instruction carries.
     pub arg_types: Vec<Type>,
+    /// The callee's result types. The deferred call discards them, but the call must
+    /// still match the callee's ABI (many results are returned through memory).
+    pub results: Vec<Type>,
     /// Where the `defer` statement is.
     pub origin: SrcLoc,
     /// After inlining: the function the defer came from.

@@ -179,6 +179,10 @@ pub fn write_function_with(
             DeferCallee::Indirect => "indirect".to_string(),
         };
         let _ = write!(out, "    {d} = defer {callee}({})", tys.join(", "));
+        if !data.results.is_empty() {
+            let rs: Vec<String> = data.results.iter().map(|t| t.to_string()).collect();
+            let _ = write!(out, " -> {}", rs.join(", "));
+        }
         if let Some(s) = data.strategy {
             let _ = write!(out, " {}", strategy_name(s));
         }

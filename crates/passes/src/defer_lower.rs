@@ -426,7 +426,12 @@ impl Lowering<'_> {
                     let mut s = Seq::new(loc);
                     let mut call_args = vec![fv, tok];
                     call_args.extend(&args[1..]);
-                    s.inst(f, InstData::new(Opcode::CallIndirect).args(&call_args), &[]);
+                    let results = f.defers[d].results.clone();
+                    s.inst(
+                        f,
+                        InstData::new(Opcode::CallIndirect).args(&call_args),
+                        &results,
+                    );
                     s.jump(f, exit_b);
                     s.append_to(f, call_b);
 

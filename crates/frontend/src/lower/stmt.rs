@@ -367,6 +367,10 @@ impl FuncCx<'_, '_> {
 
     /// `defer call`: evaluates the function value, receiver and arguments now.
     fn defer(&mut self, call: &Expr) {
+        let results = match &call.kind {
+            ExprKind::Call { .. } | ExprKind::MethodCall { .. } => self.m.ir_types(call.ty),
+            _ => Vec::new(),
+        };
         let (callee, args) = match &call.kind {
             ExprKind::Call { callee, args } => match &callee.kind {
                 ExprKind::FuncRef(f) => {
@@ -397,6 +401,7 @@ impl FuncCx<'_, '_> {
         let d = self.f.defers.push(DeferData {
             callee,
             arg_types,
+            results,
             origin: self.loc,
             inlined_from: None,
             strategy: None,

@@ -547,6 +547,14 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
     };
     c.punct('(')?;
     let arg_types = c.list(')', |c| c.ty())?;
+    let mut results = Vec::new();
+    if c.peek() == Some(&Tok::Arrow) {
+        c.next();
+        results.push(c.ty()?);
+        while c.eat_punct(',') {
+            results.push(c.ty()?);
+        }
+    }
     let mut strategy = None;
     if let Some(Tok::Ident(s)) = c.peek() {
         strategy = match s.as_str() {
@@ -574,6 +582,7 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
     f.defers.push(DeferData {
         callee,
         arg_types,
+        results,
         origin: comment_loc(c.line),
         inlined_from,
         strategy,
