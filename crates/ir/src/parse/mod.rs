@@ -152,14 +152,7 @@ fn parse_header(line: &Line) -> Result<Function> {
     };
     c.punct('(')?;
     let params = c.list(')', |c| c.ty())?;
-    let mut results = Vec::new();
-    if c.peek() == Some(&Tok::Arrow) {
-        c.next();
-        results.push(c.ty()?);
-        while c.eat_punct(',') {
-            results.push(c.ty()?);
-        }
-    }
+    let results = result_types(c)?;
     let mut f = Function::new(name, Signature { params, results });
     if c.peek() == Some(&Tok::Ident("noinline".into())) {
         c.next();
@@ -547,14 +540,7 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
     };
     c.punct('(')?;
     let arg_types = c.list(')', |c| c.ty())?;
-    let mut results = Vec::new();
-    if c.peek() == Some(&Tok::Arrow) {
-        c.next();
-        results.push(c.ty()?);
-        while c.eat_punct(',') {
-            results.push(c.ty()?);
-        }
-    }
+    let results = result_types(c)?;
     let mut strategy = None;
     if let Some(Tok::Ident(s)) = c.peek() {
         strategy = match s.as_str() {
@@ -588,6 +574,19 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
         strategy,
     });
     Ok(())
+}
+
+/// An optional `-> t1, t2` result list (function headers and defer declarations).
+fn result_types(c: &mut Cur) -> Result<Vec<Type>> {
+    let mut results = Vec::new();
+    if c.peek() == Some(&Tok::Arrow) {
+        c.next();
+        results.push(c.ty()?);
+        while c.eat_punct(',') {
+            results.push(c.ty()?);
+        }
+    }
+    Ok(results)
 }
 
 const CONDS: [IntCC; 10] = IntCC::ALL;
