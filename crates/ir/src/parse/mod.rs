@@ -152,7 +152,7 @@ fn parse_header(line: &Line) -> Result<Function> {
     };
     c.punct('(')?;
     let params = c.list(')', |c| c.ty())?;
-    let results = result_types(c)?;
+    let results = result_types(&mut c)?;
     let mut f = Function::new(name, Signature { params, results });
     if c.peek() == Some(&Tok::Ident("noinline".into())) {
         c.next();
