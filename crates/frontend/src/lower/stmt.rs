@@ -1,6 +1,7 @@
 //! Statements: declarations, assignments, control flow, `return` and `defer`.
 
 use super::func::FuncCx;
+use crate::ast::Span;
 use crate::hir::{self, Expr, ExprKind, RangeKind, RangeTarget, Stmt, StmtKind};
 use crate::types::TypeKind;
 use ir::{DeferCallee, DeferData, Imm, InstData, IntCC, Opcode, Type, Value};
@@ -172,7 +173,7 @@ impl FuncCx<'_, '_> {
                 self.do_return();
                 self.cur = None;
             }
-            StmtKind::Defer(call) => self.defer(call),
+            StmtKind::Defer(call) => self.defer(call, s.span),
         }
     }
 
@@ -365,8 +366,10 @@ impl FuncCx<'_, '_> {
         }
     }
 
-    /// `defer call`: evaluates the function value, receiver and arguments now.
-    fn defer(&mut self, call: &Expr) {
+    /// `defer call`: evaluates the function value, receiver and arguments now. The
+    /// defer's origin (its remarks, its `defer` instruction) is the statement's
+    /// position, the `defer` keyword, as in gc.
+    fn defer(&mut self, call: &Expr, span: Span) {
         let results = match &call.kind {
             ExprKind::Call { .. } | ExprKind::MethodCall { .. } => self.m.ir_types(call.ty),
             _ => Vec::new(),
@@ -398,6 +401,7 @@ impl FuncCx<'_, '_> {
             }
         };
         let arg_types = args.iter().map(|&v| self.f.dfg.value_type(v)).collect();
+        self.set_span(span);
         let d = self.f.defers.push(DeferData {
             callee,
             arg_types,
