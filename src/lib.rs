@@ -3,6 +3,8 @@
 //!
 //! source --frontend--> IR --passes--> IR --codegen--> machine code --> run
 
+pub mod irview;
+
 use std::time::{Duration, Instant};
 
 /// How to compile: which optional passes to skip, and whether to verify after each.
@@ -68,6 +70,14 @@ pub fn compile(path: &str, src: &str, mode: Mode, cfg: &Config) -> Result<Compil
         report,
         timings,
     })
+}
+
+/// The passes' remarks as `deferlab build -m` prints them: `file:line:col: message`,
+/// in source order (gc's `-m` order), one per line.
+pub fn remarks_text(path: &str, report: &passes::PipelineReport) -> String {
+    let mut rs: Vec<&ir::Remark> = report.remarks.iter().collect();
+    rs.sort_by_key(|r| (r.loc.line, r.loc.col));
+    rs.iter().map(|r| r.render(path) + "\n").collect()
 }
 
 /// The result of `run_file`.

@@ -1,8 +1,8 @@
 //! The `deferlab` command: parses arguments and calls the pipeline (see `src/lib.rs`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use deferlab::{compile, run_source, Config, Mode};
-use std::io::Write;
+use deferlab::{compile, irview, run_source, Config, Mode};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -39,6 +39,40 @@ enum Command {
         remarks: bool,
         file: String,
     },
+    /// Show the IR of every function after lowering and what each pass changed.
+    Ir {
+        #[command(flatten)]
+        common: Common,
+        /// Only this function (Go's name, e.g. `main` or `(*T).M`).
+        #[arg(long = "func", value_name = "F")]
+        func: Option<String>,
+        /// Only this pass's diff.
+        #[arg(long, value_name = "P", conflicts_with_all = ["before", "after"])]
+        pass: Option<String>,
+        /// Only the whole function as it was before pass P ran.
+        #[arg(long, value_name = "P", conflicts_with = "after")]
+        before: Option<String>,
+        /// Only the whole function as pass P left it (`start`: after lowering).
+        #[arg(long, value_name = "P")]
+        after: Option<String>,
+        /// Print `[{func, pass, seq, changed, ir}]` as JSON instead.
+        #[arg(long, conflicts_with_all = ["html", "before", "after"])]
+        json: bool,
+        /// Write a self-contained HTML page (a column per pass) to this path instead.
+        #[arg(long, value_name = "OUT")]
+        html: Option<String>,
+        /// Colour the diffs: `auto` does on a terminal unless NO_COLOR is set.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+        file: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Args)]
@@ -64,6 +98,18 @@ impl Common {
             disabled: self.disable_pass.clone(),
             verify_each: self.verify_each,
             record_snapshots: false,
+        }
+    }
+}
+
+/// Reads and compiles `file`, printing the error (exit status 1) if either fails.
+fn compile_file(file: &str, cfg: &Config) -> Result<(String, deferlab::Compiled), ExitCode> {
+    let src = read(file)?;
+    match compile(file, &src, Mode::Run, cfg) {
+        Ok(c) => Ok((src, c)),
+        Err(msg) => {
+            eprint!("{msg}");
+            Err(ExitCode::from(1))
         }
     }
 }
@@ -101,24 +147,13 @@ fn main() -> ExitCode {
             remarks,
             file,
         } => {
-            let src = match read(&file) {
-                Ok(s) => s,
-                Err(c) => return c,
-            };
-            let compiled = match compile(&file, &src, Mode::Run, &common.config()) {
-                Ok(c) => c,
-                Err(msg) => {
-                    eprint!("{msg}");
-                    return ExitCode::from(1);
-                }
+            let compiled = match compile_file(&file, &common.config()) {
+                Ok((_, c)) => c,
+                Err(code) => return code,
             };
             let mut out = std::io::stdout();
             if remarks {
-                let mut rs = compiled.report.remarks.clone();
-                rs.sort_by_key(|r| (r.loc.line, r.loc.col));
-                for r in rs {
-                    let _ = writeln!(out, "{file}:{}:{}: {}", r.loc.line, r.loc.col, r.message);
-                }
+                let _ = out.write_all(deferlab::remarks_text(&file, &compiled.report).as_bytes());
             }
             let opts = codegen::Options {
                 verify: common.verify_each,
@@ -140,6 +175,67 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+        Command::Ir {
+            common,
+            func,
+            pass,
+            before,
+            after,
+            json,
+            html,
+            color,
+            file,
+        } => {
+            let mut cfg = common.config();
+            cfg.record_snapshots = true;
+            let (src, compiled) = match compile_file(&file, &cfg) {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
+            let hist = irview::history(&compiled.report.snapshots);
+            let filter = irview::Filter {
+                func,
+                pass,
+                before,
+                after,
+            };
+            if let Err(msg) = irview::check_filter(&hist, &filter, &cfg.disabled) {
+                eprintln!("deferlab ir: {msg}");
+                return ExitCode::from(1);
+            }
+            if let Some(out) = html {
+                let shown: Vec<irview::FuncHistory> = hist
+                    .into_iter()
+                    .filter(|h| filter.func.as_ref().is_none_or(|f| f == &h.name))
+                    .collect();
+                let page = irview::html::render(&file, &src, &shown);
+                if let Err(e) = std::fs::write(&out, page) {
+                    eprintln!("deferlab ir: {out}: {e}");
+                    return ExitCode::from(1);
+                }
+                return ExitCode::SUCCESS;
+            }
+            let text = if json {
+                irview::render_json(&hist, &filter)
+            } else {
+                let color = match color {
+                    ColorChoice::Always => irview::Color::Always,
+                    ColorChoice::Never => irview::Color::Never,
+                    ColorChoice::Auto => {
+                        if std::io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        {
+                            irview::Color::Always
+                        } else {
+                            irview::Color::Never
+                        }
+                    }
+                };
+                irview::render_text(&hist, &filter, color)
+            };
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            ExitCode::SUCCESS
         }
     }
 }

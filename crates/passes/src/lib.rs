@@ -14,7 +14,7 @@ mod manager;
 
 pub use manager::{
     configurations, run_pass, run_pipeline, PassContext, PipelineConfig, PipelineError,
-    PipelineReport, Snapshot,
+    PipelineReport, Snapshot, START,
 };
 
 use ir::Module;
