@@ -10,6 +10,7 @@
 //! transforms the module and records remarks in its `PassContext`.
 
 pub mod copyprop;
+pub mod dce;
 pub mod defer_lower;
 mod manager;
 
@@ -60,6 +61,13 @@ pub static PASSES: &[Pass] = &[
                       the CFG's edges (a brif on a constant becomes a jump), not its blocks",
         establishes: &[],
         run: copyprop::run,
+    },
+    Pass {
+        name: "dce",
+        required: false,
+        invalidates: "instructions and block parameters (dead ones removed); never the CFG",
+        establishes: &[],
+        run: dce::run,
     },
 ];
 
@@ -114,7 +122,7 @@ pub static ORDER: &[(&str, &str, &str)] = &[
 ];
 
 /// Passes that `ORDER` names but that have not landed yet.
-pub static PLANNED: &[&str] = &["inline", "escape", "open_defer", "dce", "simplify_cfg"];
+pub static PLANNED: &[&str] = &["inline", "escape", "open_defer", "simplify_cfg"];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {

@@ -20,14 +20,14 @@ fn snapshots_remarks_and_timings() {
     };
     let report = run_pipeline(&mut m, &cfg).expect("pipeline");
     let passes: Vec<&str> = report.timings.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(passes, ["defer_lower", "copyprop"]);
+    assert_eq!(passes, ["defer_lower", "copyprop", "dce"]);
     let snaps: Vec<(&str, &str)> = report
         .snapshots
         .iter()
         .map(|s| (s.pass.as_str(), s.func.as_str()))
         .collect();
     let mut want = Vec::new();
-    for pass in ["start", "defer_lower", "copyprop"] {
+    for pass in ["start", "defer_lower", "copyprop", "dce"] {
         want.extend([(pass, "work"), (pass, "oneDefer")]);
     }
     assert_eq!(snaps, want);
