@@ -13,6 +13,7 @@ pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
 mod manager;
+pub mod simplify_cfg;
 
 pub use manager::{
     configurations, run_pass, run_pipeline, PassContext, PipelineConfig, PipelineError,
@@ -69,6 +70,14 @@ pub static PASSES: &[Pass] = &[
         establishes: &[],
         run: dce::run,
     },
+    Pass {
+        name: "simplify_cfg",
+        required: false,
+        invalidates: "the CFG and the block layout (blocks removed or merged, branches \
+                      retargeted); value uses (a merged block's parameters replaced)",
+        establishes: &[],
+        run: simplify_cfg::run,
+    },
 ];
 
 /// Ordering constraints: `(a, b, reason)` means `a` runs before `b` when both are in the
@@ -122,7 +131,7 @@ pub static ORDER: &[(&str, &str, &str)] = &[
 ];
 
 /// Passes that `ORDER` names but that have not landed yet.
-pub static PLANNED: &[&str] = &["inline", "escape", "open_defer", "simplify_cfg"];
+pub static PLANNED: &[&str] = &["inline", "escape", "open_defer"];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {
