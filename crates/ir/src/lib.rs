@@ -9,10 +9,12 @@
 //!
 //! `write` prints the textual form; `parse` reads it back; `verify` checks a function;
 //! `typing` holds the result-type rules all three share; `dominance` holds the
-//! control-flow analyses (`DomTree`) passes reuse; `remark` the structured remarks
-//! passes emit.
+//! control-flow analyses (`DomTree`) passes reuse; `edit` the editing operations they
+//! share (use counts, replacing uses, removing block parameters and blocks); `remark`
+//! the structured remarks passes emit.
 
 pub mod dominance;
+pub mod edit;
 pub mod entities;
 pub mod function;
 pub mod inst;

@@ -9,8 +9,11 @@
 //! alone times, verifies, snapshots, enables and disables passes; a pass body only
 //! transforms the module and records remarks in its `PassContext`.
 
+pub mod copyprop;
+pub mod dce;
 pub mod defer_lower;
 mod manager;
+pub mod simplify_cfg;
 
 pub use manager::{
     configurations, run_pass, run_pipeline, PassContext, PipelineConfig, PipelineError,
@@ -33,23 +36,49 @@ pub struct Pass {
     pub name: &'static str,
     /// A required pass cannot be disabled (codegen depends on what it establishes).
     pub required: bool,
-    /// What the pass invalidates or needs recomputed, for readers of the table (analyses
-    /// are recomputed from the IR by each pass, never cached across passes).
-    pub notes: &'static str,
+    /// What the pass invalidates: the facts about the IR a later reader cannot assume
+    /// still hold (analyses are recomputed from the IR by each pass, never cached across
+    /// passes, so this is for readers of the table and of the dumps).
+    pub invalidates: &'static str,
     /// What the pass guarantees from then on.
     pub establishes: &'static [Property],
     pub run: fn(&mut Module, &mut PassContext),
 }
 
 /// The pipeline, in order.
-pub static PASSES: &[Pass] = &[Pass {
-    name: "defer_lower",
-    required: true,
-    notes: "adds blocks (run_defers becomes a loop), struct layouts for defer records; \
-            sets every DeferData::strategy",
-    establishes: &[Property::DefersLowered],
-    run: defer_lower::run,
-}];
+pub static PASSES: &[Pass] = &[
+    Pass {
+        name: "defer_lower",
+        required: true,
+        invalidates: "the CFG (each run_defers becomes a dispatch loop: new blocks and edges); \
+                      adds struct layouts for defer records and sets every DeferData::strategy",
+        establishes: &[Property::DefersLowered],
+        run: defer_lower::run,
+    },
+    Pass {
+        name: "copyprop",
+        required: false,
+        invalidates: "value uses (forwarded past copies) and block parameters (copies removed); \
+                      the CFG's edges (a brif on a constant becomes a jump), not its blocks",
+        establishes: &[],
+        run: copyprop::run,
+    },
+    Pass {
+        name: "dce",
+        required: false,
+        invalidates: "instructions and block parameters (dead ones removed); never the CFG",
+        establishes: &[],
+        run: dce::run,
+    },
+    Pass {
+        name: "simplify_cfg",
+        required: false,
+        invalidates: "the CFG and the block layout (blocks removed or merged, branches \
+                      retargeted); value uses (a merged block's parameters replaced)",
+        establishes: &[],
+        run: simplify_cfg::run,
+    },
+];
 
 /// Ordering constraints: `(a, b, reason)` means `a` runs before `b` when both are in the
 /// table. Passes named here but not yet in `PASSES` must be listed in `PLANNED`.
@@ -85,21 +114,24 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "lowering leaves dead values (unused callee results)",
     ),
     (
+        "copyprop",
+        "dce",
+        "folding and copy forwarding leave instructions without uses for dce to remove",
+    ),
+    (
+        "copyprop",
+        "simplify_cfg",
+        "folding a brif on a constant leaves blocks unreachable for simplify_cfg to remove",
+    ),
+    (
         "dce",
         "simplify_cfg",
-        "dead-code elimination empties blocks that CFG simplification merges",
+        "dead-code elimination empties blocks that CFG simplification threads and merges",
     ),
 ];
 
 /// Passes that `ORDER` names but that have not landed yet.
-pub static PLANNED: &[&str] = &[
-    "inline",
-    "escape",
-    "open_defer",
-    "copyprop",
-    "dce",
-    "simplify_cfg",
-];
+pub static PLANNED: &[&str] = &["inline", "escape", "open_defer"];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {
