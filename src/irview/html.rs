@@ -111,11 +111,13 @@ pub fn render(file: &str, src: &str, hist: &[FuncHistory]) -> String {
         for c in &cols {
             match c {
                 Column::Unchanged { passes } => {
+                    let names: Vec<String> = passes.iter().map(|p| esc(p)).collect();
                     let _ = writeln!(
                         out,
-                        "<div class=\"col unchanged\" data-passes=\"{0}\"><h3>{0}</h3>\
+                        "<div class=\"col unchanged\" data-passes=\"{}\"><h3>{}</h3>\
                          <p>no change</p></div>",
-                        esc(&passes.join(" "))
+                        names.join(" "),
+                        names.join("<br>")
                     );
                 }
                 Column::Text { pass, ir } => {
@@ -296,10 +298,10 @@ pre { margin: 0; font: 12px/1.35 ui-monospace, "DejaVu Sans Mono", monospace; }
 .sl { display: block; min-height: 1.35em; } .sl.hl { background: #ffe98a; }
 .ln { display: inline-block; width: 3.5em; color: #999; text-align: right; margin-right: 1em; user-select: none; }
 .columns { display: flex; gap: .6em; overflow-x: auto; align-items: flex-start; padding-bottom: .5em; }
-.col { border: 1px solid #ccd; flex: 0 0 auto; max-height: 40em; overflow: auto; }
+.col { border: 1px solid #ccd; flex: 0 0 auto; max-width: 36em; max-height: 40em; overflow: auto; }
 .col pre { padding: .3em .5em; }
-.col.unchanged { width: 7em; white-space: normal; color: #666; font-size: .85em; }
-.col.unchanged h3 { background: #eee; word-break: break-all; }
+.col.unchanged { width: 8em; white-space: normal; color: #666; font-size: .85em; }
+.col.unchanged h3 { background: #eee; overflow-wrap: anywhere; }
 .col.unchanged p { margin: .3em .5em; }
 .line { display: block; min-height: 1.35em; }
 .add { background: #dcfce1; }
