@@ -155,10 +155,7 @@ pub fn error_string(t: u64, d: u64) -> Option<Pair> {
 pub extern "C" fn rt_error_text(t: u64, d: u64) -> Pair {
     guard(|| {
         if t == 0 {
-            panic::raise_runtime_error(
-                &runtime_descs().error_string,
-                "invalid memory address or nil pointer dereference",
-            );
+            panic::raise_nil_deref();
             return Pair(0, 0);
         }
         match error_string(t, d) {

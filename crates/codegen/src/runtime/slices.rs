@@ -85,18 +85,18 @@ pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
         let (size, _) = split_elem(elem as u64);
         let bad_len = len < 0 || (size > 0 && (len as u64).saturating_mul(size) > MAX_ALLOC);
         if bad_len {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: makeslice: len out of range",
+                "runtime error: makeslice: len out of range",
             );
             // SAFETY: `out` points to three words in the caller's frame.
             unsafe { write_slice(out, 0, 0, 0) };
             return;
         }
         if cap < len || (size > 0 && (cap as u64).saturating_mul(size) > MAX_ALLOC) {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: makeslice: cap out of range",
+                "runtime error: makeslice: cap out of range",
             );
             // SAFETY: as above.
             unsafe { write_slice(out, 0, 0, 0) };
@@ -115,9 +115,9 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
         let (size, noscan) = split_elem(elem as u64);
         let new_len = len.wrapping_add(n);
         if new_len < 0 {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: growslice: len out of range",
+                "runtime error: growslice: len out of range",
             );
             // SAFETY: `out` points to three words in the caller's frame.
             unsafe { write_slice(out, ptr, len as u64, cap as u64) };
@@ -162,9 +162,9 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
             capmem = newcap * size;
         }
         if overflow || capmem > MAX_ALLOC {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: growslice: len out of range",
+                "runtime error: growslice: len out of range",
             );
             // SAFETY: as above.
             unsafe { write_slice(out, ptr, len as u64, cap as u64) };
