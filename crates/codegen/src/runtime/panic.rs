@@ -234,6 +234,15 @@ pub extern "C" fn rt_panic_shift() {
     })
 }
 
+/// Go's `panicwrap`: a value method called through a nil pointer by a wrapper.
+pub extern "C" fn rt_panic_wrap(p: u64, len: u64) {
+    guard(|| {
+        // SAFETY: a valid guest string.
+        let msg = unsafe { super::str_bytes(p, len) }.to_vec();
+        raise_error(&runtime_descs().plain_error, &msg)
+    })
+}
+
 /// `check_index i, len` failed.
 pub extern "C" fn rt_panic_index(i: i64, len: i64) {
     guard(|| {
