@@ -187,7 +187,7 @@ impl Checker<'_> {
                     self.convert_untyped(*r, target, ConvCtx::Operand)
                 };
                 if matches!(op, BinOp::Shl | BinOp::Shr) && !self.types.is_integer(target) {
-                    let ts = self.types.display(target);
+                    let ts = self.tdisplay(target);
                     let text = self.text(span).to_string();
                     self.err(
                         span,
@@ -214,7 +214,7 @@ impl Checker<'_> {
 
     pub(crate) fn conv_error(&mut self, e: &Expr, target: TypeId, ctx: ConvCtx, why: Option<&str>) {
         let d = self.describe(e);
-        let ts = self.types.display(target);
+        let ts = self.tdisplay(target);
         let msg = match (ctx, why) {
             (ConvCtx::Assign(c), Some(w)) => format!("cannot use {d} as {ts} value in {c} ({w})"),
             (ConvCtx::Assign(c), None) => format!("cannot use {d} as {ts} value in {c}"),
@@ -234,7 +234,7 @@ impl Checker<'_> {
     pub(crate) fn check_const_fits(&mut self, v: i128, t: TypeId, span: Span) -> bool {
         if let Some((lo, hi)) = self.types.basic_of(t).and_then(int_range) {
             if v < lo || v > hi {
-                let ts = self.types.display(t);
+                let ts = self.tdisplay(t);
                 self.err(span, format!("constant {v} overflows {ts}"));
                 return false;
             }

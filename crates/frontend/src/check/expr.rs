@@ -372,7 +372,7 @@ impl Checker<'_> {
             TypeKind::Func(_) => "func".into(),
             TypeKind::Pointer(_) => "pointer".into(),
             TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
-            _ => self.types.display(t),
+            _ => self.tdisplay(t),
         }
     }
 
