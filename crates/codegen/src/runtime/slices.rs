@@ -64,10 +64,10 @@ fn nextslicecap(new_len: i64, old_cap: i64) -> i64 {
     newcap
 }
 
-/// The element size and whether the elements hold no pointers. The IR passes only
-/// the size; bit 32 set means the element type holds pointers (Go then adds a malloc
-/// header to allocations over 512 bytes, which changes the capacity). Without it the
-/// elements are taken to be pointer-free.
+/// The element size and whether the elements hold no pointers. The IR passes the
+/// size with bit 32 set when the element type holds pointers (the lowering's
+/// `elem_word`): Go then adds a malloc header to allocations over 512 bytes, which
+/// changes the capacity.
 fn split_elem(elem: u64) -> (u64, bool) {
     (elem & 0xffff_ffff, elem & (1 << 32) == 0)
 }

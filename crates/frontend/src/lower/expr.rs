@@ -889,6 +889,8 @@ impl FuncCx<'_, '_> {
                 let ety = self.m.ir_type(et);
                 let size = self.m.size_of(ety);
                 let esz = self.iconst(Type::I64, size as i64);
+                let word = self.m.elem_word(et);
+                let ew = self.iconst(Type::I64, word);
                 let old_len = self.ins1(InstData::new(Opcode::SliceLen).args(&[s]), Type::I64);
                 if b == Builtin::AppendSpread {
                     let t = self.expr(&args[1]);
@@ -904,7 +906,7 @@ impl FuncCx<'_, '_> {
                             self.ins1(InstData::new(Opcode::SliceLen).args(&[t]), Type::I64),
                         )
                     };
-                    let ns = self.rt(RtFunc::GrowSlice, &[s, tn, esz])[0];
+                    let ns = self.rt(RtFunc::GrowSlice, &[s, tn, ew])[0];
                     let np = self.ins1(InstData::new(Opcode::SlicePtr).args(&[ns]), Type::Ptr);
                     let dst = self.ins1(
                         InstData::new(Opcode::IndexAddr)
@@ -924,7 +926,7 @@ impl FuncCx<'_, '_> {
                         return vec![s];
                     }
                     let n = self.iconst(Type::I64, vals.len() as i64);
-                    let ns = self.rt(RtFunc::GrowSlice, &[s, n, esz])[0];
+                    let ns = self.rt(RtFunc::GrowSlice, &[s, n, ew])[0];
                     let np = self.ins1(InstData::new(Opcode::SlicePtr).args(&[ns]), Type::Ptr);
                     for (i, &v) in vals.iter().enumerate() {
                         let k = self.iconst(Type::I64, i as i64);
@@ -984,15 +986,14 @@ impl FuncCx<'_, '_> {
                 let TypeKind::Slice(et) = self.m.prog.types.under_kind(e.ty).clone() else {
                     return vec![self.zero(rty)];
                 };
-                let ety = self.m.ir_type(et);
-                let size = self.m.size_of(ety);
                 let len = self.index_value(&args[0]);
                 let cap = match args.get(1) {
                     Some(c) => self.index_value(c),
                     None => len,
                 };
-                let esz = self.iconst(Type::I64, size as i64);
-                self.rt(RtFunc::MakeSlice, &[len, cap, esz])[0]
+                let word = self.m.elem_word(et);
+                let ew = self.iconst(Type::I64, word);
+                self.rt(RtFunc::MakeSlice, &[len, cap, ew])[0]
             }
             Builtin::New => {
                 let TypeKind::Pointer(et) = self.m.prog.types.under_kind(e.ty).clone() else {

@@ -197,6 +197,33 @@ impl<'a> ModuleCx<'a> {
         }
     }
 
+    /// Whether values of Go type `ty` hold pointers (Go's `PtrBytes != 0`): the
+    /// runtime's allocation sizes depend on it (malloc headers).
+    pub fn has_pointers(&self, ty: TypeId) -> bool {
+        match self.prog.types.under_kind(ty) {
+            TypeKind::Basic(b) => matches!(b, Basic::String | Basic::UntypedString),
+            TypeKind::Struct(fields) => fields.iter().any(|f| self.has_pointers(f.ty)),
+            TypeKind::Tuple(_) | TypeKind::Named(_) => false,
+            TypeKind::Pointer(_)
+            | TypeKind::Slice(_)
+            | TypeKind::Func(_)
+            | TypeKind::EmptyInterface
+            | TypeKind::Error => true,
+        }
+    }
+
+    /// The element operand of `make_slice`/`grow_slice`: the element size in bytes, with
+    /// bit 32 set when the element type holds pointers.
+    pub fn elem_word(&mut self, et: TypeId) -> i64 {
+        let ety = self.ir_type(et);
+        let size = i64::from(self.size_of(ety));
+        if self.has_pointers(et) {
+            size | (1 << 32)
+        } else {
+            size
+        }
+    }
+
     /// The size in bytes of a value of an IR type in memory.
     pub fn size_of(&self, ty: Type) -> u32 {
         ir::types::layout(&self.module, ty).0
