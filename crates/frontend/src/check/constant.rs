@@ -229,13 +229,18 @@ impl Checker<'_> {
         self.err(e.span, msg);
     }
 
-    /// Checks that a typed constant result fits its type (`constant 300 overflows
-    /// uint8`); an untyped one only has to stay within `i128`.
+    /// Checks that the typed constant result of an operation fits its type, with
+    /// types2's wording (`c8 + 100 (constant 300 of type uint8) overflows uint8`); an
+    /// untyped one only has to stay within `i128`.
     pub(crate) fn check_const_fits(&mut self, v: i128, t: TypeId, span: Span) -> bool {
         if let Some((lo, hi)) = self.types.basic_of(t).and_then(int_range) {
             if v < lo || v > hi {
                 let ts = self.tdisplay(t);
-                self.err(span, format!("constant {v} overflows {ts}"));
+                let text = self.text(span);
+                self.err(
+                    span,
+                    format!("{text} (constant {v} of type {ts}) overflows {ts}"),
+                );
                 return false;
             }
         }
