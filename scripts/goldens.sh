@@ -16,7 +16,8 @@
 #   P.code  the exit status as a decimal number and a newline
 # For each testsuite/errors/NAME.go that `go build` rejects:
 #   NAME.gc the compiler's error lines, with the "# command-line-arguments" header dropped
-#           and the path reduced to the bare file name (`NAME.go:4:2: undefined: x`).
+#           and the path reduced to the bare file name (`NAME.go:4:2: undefined: x`), also
+#           on secondary lines (`\tNAME.go:3:2: other declaration of x`) and after ` at `.
 # (errors/*.go that real Go accepts are valid Go outside the subset; they carry a
 #  hand-written NAME.expect with the message our compiler must give, and no NAME.gc.)
 set -euo pipefail
@@ -93,7 +94,10 @@ gen_error() {
     if (cd "$(dirname "$src")" && "$GO" build -o /dev/null "$name") >"$raw" 2>&1; then
         rm -f "$outbase.gc"
     else
-        grep -v '^# command-line-arguments' "$raw" | sed -e "s#^\(\./\|.*/\)\($name:\)#\2#" >"$outbase.gc"
+        # Secondary lines (`\t./f.go:6:2: other declaration of x`) keep their tab.
+        grep -v '^# command-line-arguments' "$raw" |
+            sed -e "s#^\(\t\?\)\(\./\|[^\t ]*/\)\($name:\)#\1\3#" \
+                -e "s# at \./\($name:\)# at \1#" >"$outbase.gc"
     fi
     rm -f "$raw"
 }

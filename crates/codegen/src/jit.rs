@@ -207,15 +207,19 @@ pub fn compile(
                 .map_err(mdecl)?,
         );
     }
+    // (type, method, adapter, whether it is the `String` method).
     let mut adapters = Vec::new();
     for (t, desc) in module.go_types.iter() {
-        if let Some(m) = desc.error_method {
+        let methods = [(desc.error_method, false), (desc.string_method, true)];
+        for (m, is_string) in methods {
+            let Some(m) = m else { continue };
             let sig = translate::adapter_signature(call_conv);
-            let name = format!("error_adapter#{}", t.index());
+            let kind = if is_string { "string" } else { "error" };
+            let name = format!("{kind}_adapter#{}", t.index());
             let id = jit
                 .declare_function(&name, Linkage::Local, &sig)
                 .map_err(mdecl)?;
-            adapters.push((t, m, id));
+            adapters.push((t, m, id, is_string));
         }
     }
 
@@ -239,11 +243,12 @@ pub fn compile(
         define(&mut jit, fid, &mut ctx, &f.name)?;
         record(&mut text, emit, &f.name, &ctx);
     }
-    for &(t, m, fid) in &adapters {
+    for &(t, m, fid, is_string) in &adapters {
         jit.clear_context(&mut ctx);
         ctx.set_disasm(emit == Emit::Asm);
-        translate::translate_error_adapter(&mut cx, &mut jit, t, m, &mut ctx.func, &mut fctx)?;
-        let name = format!("error adapter of {}", module.go_types[t].name);
+        translate::translate_method_adapter(&mut cx, &mut jit, t, m, &mut ctx.func, &mut fctx)?;
+        let kind = if is_string { "String" } else { "Error" };
+        let name = format!("{kind} adapter of {}", module.go_types[t].name);
         define(&mut jit, fid, &mut ctx, &name)?;
         record(&mut text, emit, &name, &ctx);
     }
@@ -259,8 +264,14 @@ pub fn compile(
     for (i, &c) in code.iter().enumerate() {
         statics.funcrefs[i] = c as u64;
     }
-    for &(t, _, fid) in &adapters {
-        statics.types[t.index()].error_fn = jit.get_finalized_function(fid) as usize;
+    for &(t, _, fid, is_string) in &adapters {
+        let addr = jit.get_finalized_function(fid) as usize;
+        let d = &mut statics.types[t.index()];
+        if is_string {
+            d.string_fn = addr;
+        } else {
+            d.error_fn = addr;
+        }
     }
     let program = Program {
         jit: Some(jit),

@@ -20,6 +20,11 @@ use std::fmt::Write as _;
 pub struct Diagnostic {
     pub span: Span,
     pub message: String,
+    /// A position gc appends to the message: `method T.M already declared at f.go:5:12`.
+    pub at: Option<Span>,
+    /// Secondary positions gc prints on their own lines after the message, indented by
+    /// a tab: `\tf.go:6:2: other declaration of x`.
+    pub related: Vec<(Span, String)>,
 }
 
 impl Diagnostic {
@@ -27,7 +32,25 @@ impl Diagnostic {
         Diagnostic {
             span,
             message: message.into(),
+            at: None,
+            related: Vec::new(),
         }
+    }
+
+    /// The message with its `at` position and related lines, as gc prints it.
+    fn full_message(&self, file: &str, index: &LineIndex, src: &str) -> String {
+        let pos = |span: Span| {
+            let (line, col) = index.line_col(span.lo.min(src.len() as u32));
+            format!("{file}:{line}:{col}")
+        };
+        let mut m = self.message.clone();
+        if let Some(at) = self.at {
+            let _ = write!(m, " at {}", pos(at));
+        }
+        for (span, note) in &self.related {
+            let _ = write!(m, "\n\t{}: {note}", pos(*span));
+        }
+        m
     }
 }
 
@@ -81,7 +104,11 @@ pub fn render(file: &str, src: &str, diags: &[Diagnostic]) -> String {
     for d in diags {
         let offset = d.span.lo.min(src.len() as u32);
         let (line, col) = index.line_col(offset);
-        let _ = writeln!(out, "{file}:{line}:{col}: {}", d.message);
+        let _ = writeln!(
+            out,
+            "{file}:{line}:{col}: {}",
+            d.full_message(file, &index, src)
+        );
         let text = index.line_text(src, line);
         // Keep tabs so the caret lines up under the same indentation.
         let pad: String = text
@@ -100,7 +127,11 @@ pub fn render_short(file: &str, src: &str, diags: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diags {
         let (line, col) = index.line_col(d.span.lo.min(src.len() as u32));
-        let _ = writeln!(out, "{file}:{line}:{col}: {}", d.message);
+        let _ = writeln!(
+            out,
+            "{file}:{line}:{col}: {}",
+            d.full_message(file, &index, src)
+        );
     }
     out
 }

@@ -330,14 +330,26 @@ pub enum ExprKind {
         func: FuncId,
         recv: Box<Expr>,
     },
+    /// A method expression `T.M` or `(*T).M`: a function whose first parameter is the
+    /// receiver. `deref` is set for `(*T).M` where `M` has a value receiver (the
+    /// function dereferences its pointer argument).
+    MethodExpr {
+        func: FuncId,
+        deref: bool,
+    },
     Builtin {
         builtin: Builtin,
         args: Vec<Expr>,
     },
+    /// A library call. For the `fmt` functions the operands are boxed into a `[]any`,
+    /// unless the last argument is a `Spread`.
     Lib {
         func: LibFunc,
         args: Vec<Expr>,
     },
+    /// `xs...` as the last argument of a `fmt` call: the `[]any` slice itself is the
+    /// operand list (evaluates to the slice).
+    Spread(Box<Expr>),
     /// A struct field of `base` (a struct-typed value or place).
     Field {
         base: Box<Expr>,

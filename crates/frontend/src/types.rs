@@ -226,18 +226,26 @@ impl TypeTable {
     /// Go's spelling of a type, as `%T` and error messages print it (`[]int`, `*main.T`,
     /// `func(int) string`, `struct { a int }`).
     pub fn display(&self, id: TypeId) -> String {
+        self.display_spelled(id, &Spelling::REFLECT)
+    }
+
+    /// The type as gc's error messages spell it, with the given names for the aliases.
+    pub fn display_spelled(&self, id: TypeId, sp: &Spelling) -> String {
+        let d = |t: TypeId| self.display_spelled(t, sp);
         match self.kind(id) {
+            TypeKind::Basic(Basic::Uint8) => sp.uint8.to_string(),
+            TypeKind::Basic(Basic::Int32) => sp.int32.to_string(),
             TypeKind::Basic(b) => b.name().to_string(),
-            TypeKind::Pointer(e) => format!("*{}", self.display(*e)),
-            TypeKind::Slice(e) => format!("[]{}", self.display(*e)),
+            TypeKind::Pointer(e) => format!("*{}", d(*e)),
+            TypeKind::Slice(e) => format!("[]{}", d(*e)),
             TypeKind::Func(f) => {
-                let ps: Vec<_> = f.params.iter().map(|&p| self.display(p)).collect();
+                let ps: Vec<_> = f.params.iter().map(|&p| d(p)).collect();
                 let mut s = format!("func({})", ps.join(", "));
                 match f.results.len() {
                     0 => {}
-                    1 => s += &format!(" {}", self.display(f.results[0])),
+                    1 => s += &format!(" {}", d(f.results[0])),
                     _ => {
-                        let rs: Vec<_> = f.results.iter().map(|&r| self.display(r)).collect();
+                        let rs: Vec<_> = f.results.iter().map(|&r| d(r)).collect();
                         s += &format!(" ({})", rs.join(", "));
                     }
                 }
@@ -245,21 +253,77 @@ impl TypeTable {
             }
             TypeKind::Struct(fields) => {
                 if fields.is_empty() {
-                    return "struct {}".to_string();
+                    return format!("struct{}{{}}", sp.struct_space);
                 }
                 let fs: Vec<_> = fields
                     .iter()
-                    .map(|f| format!("{} {}", f.name, self.display(f.ty)))
+                    .map(|f| format!("{} {}", f.name, d(f.ty)))
                     .collect();
-                format!("struct {{ {} }}", fs.join("; "))
+                format!("struct{}{{{}}}", sp.struct_space, {
+                    let inner = fs.join("; ");
+                    if sp.struct_space.is_empty() {
+                        inner
+                    } else {
+                        format!(" {inner} ")
+                    }
+                })
             }
-            TypeKind::EmptyInterface => "interface {}".to_string(),
+            TypeKind::EmptyInterface => sp.any.to_string(),
             TypeKind::Error => "error".to_string(),
             TypeKind::Tuple(ts) => {
-                let ts: Vec<_> = ts.iter().map(|&t| self.display(t)).collect();
+                let ts: Vec<_> = ts.iter().map(|&t| d(t)).collect();
                 format!("({})", ts.join(", "))
             }
             TypeKind::Named(n) => n.name.clone(),
+        }
+    }
+}
+
+/// How to spell the types that have two names. Go's runtime (`%T`, `reflect`) always
+/// says `uint8`, `int32`, `interface {}` and `struct { X int }`; gc's messages say
+/// `byte`, `rune` and `any` when the source said so, and `interface{}`,
+/// `struct{X int}` without spaces. The checker does not track which alias each type
+/// came from, so it picks one spelling per program (see `Spelling::for_source`).
+#[derive(Clone, Debug)]
+pub struct Spelling {
+    pub uint8: &'static str,
+    pub int32: &'static str,
+    pub any: &'static str,
+    pub struct_space: &'static str,
+}
+
+impl Spelling {
+    pub const REFLECT: Spelling = Spelling {
+        uint8: "uint8",
+        int32: "int32",
+        any: "interface {}",
+        struct_space: " ",
+    };
+
+    /// gc's likely spelling for a program: `byte` if the source names `byte` but never
+    /// `uint8`; `rune` unless it names `int32` but not `rune` (an untyped rune
+    /// constant defaults to `rune`); `any` if it names `any`, else `interface{}`.
+    pub fn for_source(src: &str) -> Spelling {
+        let mut words = std::collections::HashSet::new();
+        for w in src.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if matches!(w, "byte" | "uint8" | "rune" | "int32" | "any") {
+                words.insert(w);
+            }
+        }
+        let has = |w: &str| words.contains(w);
+        Spelling {
+            uint8: if has("byte") && !has("uint8") {
+                "byte"
+            } else {
+                "uint8"
+            },
+            int32: if has("int32") && !has("rune") {
+                "int32"
+            } else {
+                "rune"
+            },
+            any: if has("any") { "any" } else { "interface{}" },
+            struct_space: "",
         }
     }
 }

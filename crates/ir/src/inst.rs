@@ -337,6 +337,10 @@ rtfuncs! {
     /// Panics with Go's `interface conversion: ...` message for a failed assertion of
     /// `x` (whose static type is `error` when the flag is set) to the descriptor.
     PanicAssert = "panic_assert"(Iface, Ptr, Bool) -> (),
+    /// Panics with Go's `runtime.plainError` of the given text (the nil check of a
+    /// `(*T).M` wrapper for a value method: `value method main.T.M called using nil *T
+    /// pointer`).
+    PanicWrap = "panic_wrap"(Str) -> (),
     /// The builtins `print` / `println` over boxed operands (a slice of `iface`).
     Print = "print"(Slice) -> (),
     Println = "println"(Slice) -> (),

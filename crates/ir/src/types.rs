@@ -120,6 +120,9 @@ pub struct GoTypeDesc {
     /// For a type with an `Error() string` method (so it implements `error`): that method,
     /// taking the receiver as its value (see `GoKind` for the boxed representation).
     pub error_method: Option<crate::entities::FuncId>,
+    /// For a type with a `String() string` method (a `fmt.Stringer`): that method, in
+    /// the same form as `error_method`. `fmt` calls it where Go would (after `Error`).
+    pub string_method: Option<crate::entities::FuncId>,
 }
 
 /// The shape of a Go type for the runtime. How a value of the type is stored in an

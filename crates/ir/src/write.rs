@@ -100,6 +100,9 @@ pub fn write_module(m: &Module) -> String {
         if let Some(f) = t.error_method {
             let _ = write!(out, " error_method {}", func_name(&m.funcs[f].name));
         }
+        if let Some(f) = t.string_method {
+            let _ = write!(out, " string_method {}", func_name(&m.funcs[f].name));
+        }
         out.push('\n');
     }
     if let Some(e) = m.error_type {

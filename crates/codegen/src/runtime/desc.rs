@@ -19,6 +19,8 @@ pub struct TypeDesc {
     /// The address of a JIT adapter `(env, tok, data word) -> (ptr, len)` that calls the
     /// type's `Error()` method on a value in interface representation; 0 if none.
     pub error_fn: usize,
+    /// Like `error_fn`, for the type's `String()` method (a `fmt.Stringer`); 0 if none.
+    pub string_fn: usize,
     /// Size and alignment in memory.
     pub size: u32,
     pub align: u32,
@@ -75,6 +77,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
             kind: Kind::Bool,
             is_error: t.error_method.is_some() || t.kind == ir::GoKind::RuntimeError,
             error_fn: 0,
+            string_fn: 0,
             size: 0,
             align: 1,
         })
@@ -180,6 +183,7 @@ pub fn runtime_descs() -> &'static RuntimeDescs {
             kind: Kind::RuntimeError,
             is_error: true,
             error_fn: 0,
+            string_fn: 0,
             size: 8,
             align: 8,
         };

@@ -26,16 +26,15 @@
 //!   of named byte types) must be a [`Val::Bytes`]; other slices are
 //!   [`Val::Slice`]. (A `Val::Slice` with `ty == "[]uint8"` is accepted too.)
 //! * A value whose dynamic type has an `Error() string` method (any `error`
-//!   value) is wrapped in [`Val::Error`] with the method's result; failing
-//!   that, a value with a `String() string` method is wrapped in
-//!   [`Val::Stringer`]. Do this wherever such a value occurs (also inside
-//!   slices and structs): this module decides when Go would call the method
-//!   (not for values reached through unexported struct fields, not for `%d`,
-//!   not for `%#v`, ...).
-//! * If the method would panic (say `Error()` on a nil pointer receiver that
-//!   it dereferences), pass the bare value instead: a nil pointer then prints
-//!   `<nil>` as Go does (except that Go ignores the width there). Go's
-//!   `%!v(PANIC=Error method: ...)` for other panics is not supported.
+//!   value) is wrapped in [`Val::Error`]; failing that, a value with a
+//!   `String() string` method is wrapped in [`Val::Stringer`]. Do this
+//!   wherever such a value occurs (also inside slices and structs): this
+//!   module decides when Go would call the method (not for values reached
+//!   through unexported struct fields, not for `%d`, not for `%#v`, ...), and
+//!   calls it only then, through [`MethodText::Call`], so a method's side
+//!   effects and panics happen exactly when Go's would. A method that panics
+//!   prints as Go's `catchPanic` does: `<nil>` for a nil pointer receiver,
+//!   else `%!v(PANIC=String method: msg)`.
 //! * A non-nil pointer to a struct or slice should carry its `pointee` (Go
 //!   prints `&{1 2}` at top level, and inside `%!s(*main.T=&{1 2})` error
 //!   texts). Break cycles by giving `None`: the pointer then prints as an
@@ -44,7 +43,9 @@
 //! # Not supported
 //!
 //! Floats, complex numbers, maps, arrays, channels (not in the subset);
-//! `Formatter` and `GoStringer` methods; `%p` of slices
+//! `Formatter` and `GoStringer` methods; a panic while printing the value of
+//! a panic raised by an `Error`/`String` method (Go re-panics out of `fmt`;
+//! here the value prints without calling its methods); `%p` of slices
 //! (a slice's data pointer is not in the `Val`: prints `0x0`); under `%#v`, a
 //! nil interface in a struct field prints `interface {}(nil)` even when the
 //! field is an `error` (in a slice the element type is used, as Go does).
@@ -84,21 +85,42 @@ pub enum Val {
     Func { addr: usize, ty: String },
     /// A nil `any`/`error`: `<nil>` under `%v`, `%!d(<nil>)` under `%d`.
     NilInterface,
-    /// A value whose `Error()` method the runtime already called: `text` is
-    /// the result. `inner` is the value itself (never another `Error` or
-    /// `Stringer`), used for `%T`, `%d`, `%#v`, error texts such as
+    /// A value whose type has an `Error()` method: `text` is the method's
+    /// result (or how to get it). `inner` is the value itself (never another
+    /// `Error` or `Stringer`), used for `%T`, `%d`, `%#v`, error texts such as
     /// `%!t(...)`, and where Go does not call methods.
-    Error { text: Vec<u8>, inner: Box<Val> },
+    Error { text: MethodText, inner: Box<Val> },
     /// Like [`Val::Error`], for a non-error value with a `String() string`
-    /// method (Go's `fmt.Stringer`). It differs from `Error` only in that
-    /// `%w` rejects it.
-    Stringer { text: Vec<u8>, inner: Box<Val> },
+    /// method (Go's `fmt.Stringer`). It differs from `Error` in that `%w`
+    /// rejects it, and in the method name of a `%!v(PANIC=...)` message.
+    Stringer { text: MethodText, inner: Box<Val> },
     /// For [`print_builtin`] only: a slice as the builtins see it
     /// (`[len/cap]0xaddr`).
     RawSlice { len: i64, cap: i64, addr: usize },
     /// For [`print_builtin`] only: a non-nil interface value as its two words,
     /// type (or itab) pointer and data pointer (`(0xtyp,0xdata)`).
     RawIface { typ: usize, data: usize },
+}
+
+/// The result of an `Error()` or `String()` method.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MethodText {
+    /// Known without a call (the runtime's own error values, tests).
+    Text(Vec<u8>),
+    /// Computed when Go would call the method, by [`super::print::call_method`]:
+    /// the address of the method's JIT adapter and the receiver as an
+    /// interface data word.
+    Call { adapter: usize, word: u64 },
+}
+
+impl MethodText {
+    /// The method's result, or the value it panicked with.
+    fn call(&self) -> Result<Vec<u8>, Val> {
+        match self {
+            MethodText::Text(t) => Ok(t.clone()),
+            MethodText::Call { adapter, word } => super::print::call_method(*adapter, *word),
+        }
+    }
 }
 
 /// Go's `fmt.Sprint` (and `Print`): operands formatted with `%v`, with a space
@@ -189,7 +211,12 @@ pub fn panic_message(v: &Val) -> Vec<u8> {
         Val::NilInterface => {
             out.extend_from_slice(b"runtime error: panic called with nil argument")
         }
-        Val::Error { text, .. } | Val::Stringer { text, .. } => print_indented(&mut out, text),
+        // Go's `preprintpanics` calls the method first (a panic there is fatal in
+        // Go; here the value prints as if it had no method).
+        Val::Error { text, inner } | Val::Stringer { text, inner } => match text.call() {
+            Ok(t) => print_indented(&mut out, &t),
+            Err(_) => return panic_message(inner),
+        },
         Val::Str { v, ty } if ty == "string" => print_indented(&mut out, v),
         Val::Str { v, ty } => {
             out.extend_from_slice(ty.as_bytes());
@@ -345,6 +372,8 @@ struct Printer {
     reordered: bool,
     good_arg_num: bool,
     erroring: bool,
+    /// Set while printing the value a method panicked with (Go's `panicking`).
+    panicking: bool,
     wrap_errs: bool,
 }
 
@@ -423,6 +452,7 @@ impl Printer {
             reordered: false,
             good_arg_num: true,
             erroring: false,
+            panicking: false,
             wrap_errs,
         }
     }
@@ -855,13 +885,48 @@ impl Printer {
             // GoStringer is not in the subset.
             return false;
         }
-        if let Val::Error { text, .. } | Val::Stringer { text, .. } = v {
-            if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
-                self.fmt_string(text, verb, v);
-                return true;
-            }
+        let (text, inner, method) = match v {
+            Val::Error { text, inner } => (text, inner, "Error"),
+            Val::Stringer { text, inner } => (text, inner, "String"),
+            _ => return false,
+        };
+        if !matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+            return false;
         }
-        false
+        match text.call() {
+            Ok(t) => self.fmt_string(&t, verb, v),
+            Err(panic_value) => self.catch_panic(inner, verb, method, &panic_value),
+        }
+        true
+    }
+
+    /// Go's `catchPanic`: what a method that panicked prints instead.
+    fn catch_panic(&mut self, arg: &Val, verb: char, method: &str, panic_value: &Val) {
+        if let Val::Ptr { addr: 0, .. } = arg {
+            // Likely a method that does not guard against a nil receiver.
+            self.buf.extend_from_slice(NIL_ANGLE);
+            return;
+        }
+        let old = self.f;
+        self.f = Flags::default();
+        self.buf.extend_from_slice(b"%!");
+        self.write_rune(verb);
+        self.buf.extend_from_slice(b"(PANIC=");
+        self.buf.extend_from_slice(method.as_bytes());
+        self.buf.extend_from_slice(b" method: ");
+        if self.panicking {
+            // Go re-panics out of fmt here (not supported; see the module docs).
+            let was = self.erroring;
+            self.erroring = true;
+            self.print_arg(panic_value, 'v');
+            self.erroring = was;
+        } else {
+            self.panicking = true;
+            self.print_arg(panic_value, 'v');
+            self.panicking = false;
+        }
+        self.buf.push(b')');
+        self.f = old;
     }
 
     fn print_arg(&mut self, arg: &Val, verb: char) {
@@ -1608,14 +1673,14 @@ mod tests {
     }
     fn err(text: &[u8], inner: Val) -> Val {
         Val::Error {
-            text: text.to_vec(),
+            text: MethodText::Text(text.to_vec()),
             inner: Box::new(inner),
         }
     }
 
     fn strg(text: &[u8], inner: Val) -> Val {
         Val::Stringer {
-            text: text.to_vec(),
+            text: MethodText::Text(text.to_vec()),
             inner: Box::new(inner),
         }
     }

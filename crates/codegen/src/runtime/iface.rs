@@ -47,7 +47,11 @@ unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
         Kind::Pointer(_) | Kind::RuntimeError => rd(a) == rd(b),
         Kind::String => str_bytes(rd(a), rd(a + 8)) == str_bytes(rd(b), rd(b + 8)),
         Kind::Struct(fields) => {
-            for f in fields {
+            // An uncomparable struct type panics naming itself, whatever its values.
+            if !is_comparable(d) {
+                return Err(d.name.clone());
+            }
+            for f in fields.iter().filter(|f| f.name != "_") {
                 if !mem_eq(&*f.ty, a + u64::from(f.offset), b + u64::from(f.offset))? {
                     return Ok(false);
                 }
@@ -71,6 +75,19 @@ unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
         }
         Kind::Slice(_) | Kind::Func => return Err(d.name.clone()),
     })
+}
+
+/// Whether Go's `==` is defined on values of type `d` (an interface field's dynamic
+/// value is checked only when compared).
+unsafe fn is_comparable(d: &TypeDesc) -> bool {
+    match &d.kind {
+        Kind::Slice(_) | Kind::Func => false,
+        Kind::Struct(fields) => fields
+            .iter()
+            .filter(|f| f.name != "_")
+            .all(|f| is_comparable(&*f.ty)),
+        _ => true,
+    }
 }
 
 /// A failed type assertion of `(t, d)` to the descriptor `target`; `from_error` says
@@ -155,10 +172,7 @@ pub fn error_string(t: u64, d: u64) -> Option<Pair> {
 pub extern "C" fn rt_error_text(t: u64, d: u64) -> Pair {
     guard(|| {
         if t == 0 {
-            panic::raise_runtime_error(
-                &runtime_descs().error_string,
-                "invalid memory address or nil pointer dereference",
-            );
+            panic::raise_nil_deref();
             return Pair(0, 0);
         }
         match error_string(t, d) {

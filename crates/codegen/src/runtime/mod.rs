@@ -169,6 +169,7 @@ pub fn rtfunc_addr(f: RtFunc) -> *const u8 {
         RtFunc::Memmove => slices::rt_memmove as *const u8,
         RtFunc::IfaceEq => iface::rt_iface_eq as *const u8,
         RtFunc::PanicAssert => iface::rt_panic_assert as *const u8,
+        RtFunc::PanicWrap => panic::rt_panic_wrap as *const u8,
         RtFunc::Print => print::rt_print as *const u8,
         RtFunc::Println => print::rt_println as *const u8,
         RtFunc::FmtPrint => print::rt_fmt_print as *const u8,

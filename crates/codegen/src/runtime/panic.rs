@@ -118,6 +118,38 @@ pub fn new_error(desc: &'static TypeDesc, msg: &[u8]) -> (u64, u64) {
     (desc as *const TypeDesc as u64, b)
 }
 
+/// Starts a panic with an error value that Go creates once (its `memoryError` and
+/// `divideError` variables, or a constant string converted to an interface): the data
+/// word is the same on every raise, so a second such panic while the first is
+/// recovering prints as `[recovered, repanicked]`, as in Go. `msg` is the full text.
+pub fn raise_static_error(desc: &'static TypeDesc, msg: &'static str) {
+    use std::sync::Mutex;
+    // Boxes outlive every arena reset: each holds a `str` header of a static text.
+    /// A `str` header: pointer and length.
+    type Header = Box<[u64; 2]>;
+    static BOXES: Mutex<Vec<(&'static str, Header)>> = Mutex::new(Vec::new());
+    let data = {
+        let mut boxes = BOXES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, b)) = boxes.iter().find(|(k, _)| *k == msg) {
+            b.as_ptr() as u64
+        } else {
+            let b = Box::new([msg.as_ptr() as u64, msg.len() as u64]);
+            let addr = b.as_ptr() as u64;
+            boxes.push((msg, b));
+            addr
+        }
+    };
+    raise(desc as *const TypeDesc as u64, data);
+}
+
+/// The nil dereference panic (Go's `panicmem`).
+pub fn raise_nil_deref() {
+    raise_static_error(
+        &runtime_descs().error_string,
+        "runtime error: invalid memory address or nil pointer dereference",
+    );
+}
+
 /// Starts a panic with a `runtime.Error` whose text is `runtime error: msg`.
 pub fn raise_runtime_error(desc: &'static TypeDesc, msg: &str) {
     raise_error(desc, format!("runtime error: {msg}").as_bytes());
@@ -181,20 +213,34 @@ pub extern "C" fn rt_defer_exit(tok: u64) {
 }
 
 pub extern "C" fn rt_panic_nil() {
+    guard(raise_nil_deref)
+}
+
+pub extern "C" fn rt_panic_divide() {
     guard(|| {
-        raise_runtime_error(
+        raise_static_error(
             &runtime_descs().error_string,
-            "invalid memory address or nil pointer dereference",
+            "runtime error: integer divide by zero",
         )
     })
 }
 
-pub extern "C" fn rt_panic_divide() {
-    guard(|| raise_runtime_error(&runtime_descs().error_string, "integer divide by zero"))
+pub extern "C" fn rt_panic_shift() {
+    guard(|| {
+        raise_static_error(
+            &runtime_descs().error_string,
+            "runtime error: negative shift amount",
+        )
+    })
 }
 
-pub extern "C" fn rt_panic_shift() {
-    guard(|| raise_runtime_error(&runtime_descs().error_string, "negative shift amount"))
+/// Go's `panicwrap`: a value method called through a nil pointer by a wrapper.
+pub extern "C" fn rt_panic_wrap(p: u64, len: u64) {
+    guard(|| {
+        // SAFETY: a valid guest string.
+        let msg = unsafe { super::str_bytes(p, len) }.to_vec();
+        raise_error(&runtime_descs().plain_error, &msg)
+    })
 }
 
 /// `check_index i, len` failed.
@@ -255,6 +301,11 @@ pub extern "C" fn rt_panic_slice3(lo: i64, hi: i64, max: i64, cap: i64) {
 pub fn discard_since(depth: usize, was_panicking: bool) {
     STATE.with(|s| s.borrow_mut().records.truncate(depth));
     set_flag(was_panicking);
+}
+
+/// The value of the newest panic record, if any.
+pub fn top_value() -> Option<(u64, u64)> {
+    STATE.with(|s| s.borrow().records.last().map(|r| (r.typ, r.data)))
 }
 
 pub fn depth() -> usize {

@@ -2,7 +2,7 @@
 //! into `fmt::Val` trees, and writing the formatted bytes.
 
 use super::desc::{desc, Kind, TypeDesc};
-use super::fmt::{self, Val};
+use super::fmt::{self, MethodText, Val};
 use super::{guard, guest, iface, new_str, panic, str_bytes, Pair};
 
 /// Deeper values print as addresses (cycles through pointers are cut at depth 0 anyway;
@@ -59,28 +59,60 @@ fn iface_val_depth(t: u64, d: u64, top: bool, depth: u32) -> Val {
     }
 }
 
-/// Wraps a value whose type implements `error` in `Val::Error` with its text.
+/// Wraps a value whose type implements `error` in `Val::Error`, or one with a `String`
+/// method in `Val::Stringer`; `fmt` calls the method if and when Go would.
 fn with_error_text(td: &TypeDesc, word: u64, bare: Val) -> Val {
-    if !td.is_error {
-        return bare;
+    if let Kind::RuntimeError = td.kind {
+        let t = td as *const TypeDesc as u64;
+        let Some(Pair(p, l)) = iface::error_string(t, word) else {
+            return bare;
+        };
+        return Val::Error {
+            // SAFETY: a runtime error's box holds a valid guest string.
+            text: MethodText::Text(unsafe { str_bytes(p, l) }.to_vec()),
+            inner: Box::new(bare),
+        };
     }
-    let t = td as *const TypeDesc as u64;
+    if td.error_fn != 0 {
+        return Val::Error {
+            text: MethodText::Call {
+                adapter: td.error_fn,
+                word,
+            },
+            inner: Box::new(bare),
+        };
+    }
+    if td.string_fn != 0 {
+        return Val::Stringer {
+            text: MethodText::Call {
+                adapter: td.string_fn,
+                word,
+            },
+            inner: Box::new(bare),
+        };
+    }
+    bare
+}
+
+/// The signature of the JIT adapters that call `Error()` and `String()` methods.
+type MethodFn = extern "C" fn(u64, i64, u64) -> Pair;
+
+/// Calls the `Error()` or `String()` adapter at `adapter` on the receiver `word` (an
+/// interface data word): the method's result, or the value it panicked with (the
+/// panic is then over, as Go's `fmt` recovers it).
+pub fn call_method(adapter: usize, word: u64) -> Result<Vec<u8>, Val> {
     let depth = panic::depth();
     let was = panic::is_panicking();
-    let text = iface::error_string(t, word);
+    // SAFETY: `adapter` is the address of a finalised JIT adapter with this signature.
+    let f: MethodFn = unsafe { std::mem::transmute::<usize, MethodFn>(adapter) };
+    let Pair(p, l) = f(0, 0, word);
     if panic::is_panicking() && !was {
-        // The method panicked: Go would print `%!v(PANIC=...)`; print the bare value.
+        let (t, d) = panic::top_value().unwrap_or((0, 0));
         panic::discard_since(depth, was);
-        return bare;
+        return Err(iface_val(t, d, true));
     }
-    match text {
-        // SAFETY: `Error()` returned a valid guest string.
-        Some(Pair(p, l)) => Val::Error {
-            text: unsafe { str_bytes(p, l) }.to_vec(),
-            inner: Box::new(bare),
-        },
-        None => bare,
-    }
+    // SAFETY: the method returned a valid guest string.
+    Ok(unsafe { str_bytes(p, l) }.to_vec())
 }
 
 unsafe fn int_val(td: &TypeDesc, word: u64, bits: u8, signed: bool) -> Val {
@@ -148,7 +180,8 @@ unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
                     bits: 8,
                     signed: false
                 }
-            ) && !elem.is_error;
+            ) && !elem.is_error
+                && elem.string_fn == 0;
             if is_bytes {
                 Val::Bytes {
                     v: (p != 0).then(|| str_bytes(p, len).to_vec()),
@@ -192,7 +225,7 @@ unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
             ty: td.name.clone(),
         },
     };
-    if !td.is_error {
+    if !td.is_error && td.string_fn == 0 {
         return bare;
     }
     // The data word of this value in interface representation.
@@ -246,7 +279,7 @@ fn builtin_val(t: u64, d: u64) -> Val {
             _ => {
                 // The builtins never call methods.
                 match iface_val(t, d, false) {
-                    Val::Error { inner, .. } => *inner,
+                    Val::Error { inner, .. } | Val::Stringer { inner, .. } => *inner,
                     v => v,
                 }
             }

@@ -64,10 +64,10 @@ fn nextslicecap(new_len: i64, old_cap: i64) -> i64 {
     newcap
 }
 
-/// The element size and whether the elements hold no pointers. The IR passes only
-/// the size; bit 32 set means the element type holds pointers (Go then adds a malloc
-/// header to allocations over 512 bytes, which changes the capacity). Without it the
-/// elements are taken to be pointer-free.
+/// The element size and whether the elements hold no pointers. The IR passes the
+/// size with bit 32 set when the element type holds pointers (the lowering's
+/// `elem_word`): Go then adds a malloc header to allocations over 512 bytes, which
+/// changes the capacity.
 fn split_elem(elem: u64) -> (u64, bool) {
     (elem & 0xffff_ffff, elem & (1 << 32) == 0)
 }
@@ -85,18 +85,18 @@ pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
         let (size, _) = split_elem(elem as u64);
         let bad_len = len < 0 || (size > 0 && (len as u64).saturating_mul(size) > MAX_ALLOC);
         if bad_len {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: makeslice: len out of range",
+                "runtime error: makeslice: len out of range",
             );
             // SAFETY: `out` points to three words in the caller's frame.
             unsafe { write_slice(out, 0, 0, 0) };
             return;
         }
         if cap < len || (size > 0 && (cap as u64).saturating_mul(size) > MAX_ALLOC) {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: makeslice: cap out of range",
+                "runtime error: makeslice: cap out of range",
             );
             // SAFETY: as above.
             unsafe { write_slice(out, 0, 0, 0) };
@@ -115,9 +115,9 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
         let (size, noscan) = split_elem(elem as u64);
         let new_len = len.wrapping_add(n);
         if new_len < 0 {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: growslice: len out of range",
+                "runtime error: growslice: len out of range",
             );
             // SAFETY: `out` points to three words in the caller's frame.
             unsafe { write_slice(out, ptr, len as u64, cap as u64) };
@@ -162,9 +162,9 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
             capmem = newcap * size;
         }
         if overflow || capmem > MAX_ALLOC {
-            panic::raise_error(
+            panic::raise_static_error(
                 &runtime_descs().error_string,
-                b"runtime error: growslice: len out of range",
+                "runtime error: growslice: len out of range",
             );
             // SAFETY: as above.
             unsafe { write_slice(out, ptr, len as u64, cap as u64) };

@@ -1,5 +1,5 @@
 //! Calls: direct and indirect calls with flattened signatures, closures, runtime
-//! calls, and the adapters through which the runtime calls `Error()` methods.
+//! calls, and the adapters through which the runtime calls `Error()` and `String()` methods.
 //!
 //! A function value points to a closure object `{code, captures...}` (one word each);
 //! `call_indirect` loads the code address from word 0 and passes the object as `env`.
@@ -72,10 +72,10 @@ pub fn adapter_signature(cc: CallConv) -> Signature {
     sig
 }
 
-/// Defines the adapter that calls the `Error()` method `m` of type `t` on a receiver
+/// Defines the adapter that calls the `Error()` or `String()` method `m` of type `t` on a receiver
 /// given as an interface data word: the method takes the whole interface (the
 /// lowering's `·iface` wrappers) or the receiver itself (unboxed here).
-pub fn translate_error_adapter(
+pub fn translate_method_adapter(
     cx: &mut ModuleCx,
     jit: &mut JITModule,
     t: ir::GoTypeId,
@@ -87,10 +87,12 @@ pub fn translate_error_adapter(
     clf.signature = adapter_signature(cx.call_conv);
     let err = |msg: &str| CodegenError::new(Some(&method.name), msg);
     let &[_, _, recv] = method.sig.params.as_slice() else {
-        return Err(err("an Error method must take (env, tok, receiver)"));
+        return Err(err(
+            "an Error or String method must take (env, tok, receiver)",
+        ));
     };
     if method.sig.results.as_slice() != [Type::Str] {
-        return Err(err("an Error method must return a string"));
+        return Err(err("an Error or String method must return a string"));
     }
     let mut b = FunctionBuilder::new(clf, fctx);
     let entry = b.create_block();

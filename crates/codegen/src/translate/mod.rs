@@ -14,7 +14,7 @@ mod check;
 mod inst;
 mod memory;
 
-pub use call::{adapter_signature, ir_signature, rtfunc_signature, translate_error_adapter};
+pub use call::{adapter_signature, ir_signature, rtfunc_signature, translate_method_adapter};
 
 use crate::flat::Flattener;
 use crate::runtime::Internal;

@@ -176,7 +176,8 @@ impl Checker<'_> {
         for (k, n) in spec.names.iter().enumerate() {
             let t = tys.get(k).copied().unwrap_or(self.invalid());
             if n.name != "_" && self.fb().lookup_current(&n.name).is_some() {
-                self.err(n.span, format!("{} redeclared in this block", n.name));
+                let other = self.local_decl_span(&n.name);
+                self.redeclared(n.span, &n.name, other);
                 // Keep the first declaration in scope.
                 locals.push(self.declare_local("_", t, n.span));
                 continue;
@@ -406,20 +407,9 @@ impl Checker<'_> {
             return false;
         }
         if !self.is_addressable(p) {
-            let d = self.describe(p);
-            let d = d.split(" (").next().unwrap_or(&d).to_string();
+            // types2 (go1.27) words every unassignable operand so, constants included.
             let text = self.text(p.span);
-            let why = if matches!(p.kind, ExprKind::Index { .. })
-                || matches!(p.kind, ExprKind::Field { .. })
-            {
-                "neither addressable nor a map index expression".to_string()
-            } else {
-                self.describe(p)
-                    .split_once(" (")
-                    .map(|x| x.1.trim_end_matches(')').to_string())
-                    .unwrap_or_default()
-            };
-            let _ = d;
+            let why = "neither addressable nor a map index expression";
             self.err(p.span, format!("cannot assign to {text} ({why})"));
             return false;
         }

@@ -51,10 +51,14 @@ impl Checker<'_> {
                     return self.lib_call(pkg, n, sel, args, ellipsis, span);
                 }
             }
-            if let Operand::Value(recv) = self.operand_for_method(x) {
-                return self.method_call(recv, sel, args, ellipsis, span, f.span);
+            match self.operand_for_method(x) {
+                Operand::Value(recv) => {
+                    return self.method_call(recv, sel, args, ellipsis, span, f.span)
+                }
+                // A method expression called: `T.M(x, args...)`, a plain function call.
+                Operand::Type(_) => {}
+                _ => return Operand::Invalid,
             }
-            return Operand::Invalid;
         }
         match self.operand(func) {
             Operand::Type(t) => Operand::Value(self.conversion(t, args, ellipsis, span)),
@@ -77,10 +81,6 @@ impl Checker<'_> {
     /// The receiver of `x.m(...)`: a value, or a type for a method expression.
     pub(crate) fn operand_for_method(&mut self, x: &ast::Expr) -> Operand {
         match self.operand(x) {
-            Operand::Type(_) => {
-                self.err(x.span, "method expressions are not supported");
-                Operand::Invalid
-            }
             Operand::Value(v) if self.is_tuple(v.ty) => {
                 self.single_value_error(&v);
                 Operand::Invalid
@@ -271,7 +271,13 @@ impl Checker<'_> {
         span: Span,
     ) -> Vec<Expr> {
         if ellipsis {
-            self.err(span, format!("have (...) in call to non-variadic {callee}: variadic functions are not supported"));
+            self.err(
+                span,
+                format!("cannot use ... in call to non-variadic {callee}"),
+            );
+            for a in args {
+                let _ = self.expr_multi(a);
+            }
             return Vec::new();
         }
         let context = format!("argument to {callee}");
@@ -569,12 +575,11 @@ impl Checker<'_> {
             LibFunc::ErrorsNew => (vec![string_t], false, TypeTable::error()),
             _ => (vec![int_t], false, self.no_value()),
         };
-        if ellipsis {
-            self.err(span, format!("{callee} with ... is not supported"));
-            return Operand::Invalid;
+        if ellipsis && variadic {
+            return self.fmt_spread(func, &fixed, args, ty, &callee, span);
         }
         if !variadic {
-            let args = self.call_args(&fixed, args, false, &callee, span);
+            let args = self.call_args(&fixed, args, ellipsis, &callee, span);
             return Operand::Value(mk(ExprKind::Lib { func, args }, ty, span));
         }
         // fmt: the fixed parameters, then any number of operands converted to `any`.
@@ -618,6 +623,62 @@ impl Checker<'_> {
                 out.push(self.fmt_operand(v));
             }
         }
+        Operand::Value(mk(ExprKind::Lib { func, args: out }, ty, span))
+    }
+
+    /// `fmt.F(fixed..., xs...)`: the slice `xs` (assignable to `[]any`) is the operand
+    /// list.
+    fn fmt_spread(
+        &mut self,
+        func: LibFunc,
+        fixed: &[TypeId],
+        args: &[ast::Expr],
+        ty: TypeId,
+        callee: &str,
+        span: Span,
+    ) -> Operand {
+        let any_slice = self.types.slice(TypeTable::any());
+        if args.len() != fixed.len() + 1 {
+            let tys: Vec<TypeId> = args.iter().map(|a| self.expr(a).ty).collect();
+            let have = self.types_list(&tys);
+            let have = format!("{}...)", have.trim_end_matches(')'));
+            let mut want: Vec<String> = fixed.iter().map(|&t| self.short_display(t)).collect();
+            want.push("...any".into());
+            let (much, at) = if args.len() > fixed.len() + 1 {
+                ("too many", args[fixed.len() + 1].span)
+            } else {
+                ("not enough", span)
+            };
+            self.err(
+                at,
+                format!(
+                    "{much} arguments in call to {callee}\n\thave {have}\n\twant ({})",
+                    want.join(", ")
+                ),
+            );
+            return Operand::Invalid;
+        }
+        let mut out = Vec::new();
+        for (a, &t) in args.iter().zip(fixed) {
+            let v = self.expr(a);
+            out.push(self.assign_conv(v, t, &format!("argument to {callee}")));
+        }
+        let v = self.expr(&args[fixed.len()]);
+        if self.is_tuple(v.ty) {
+            self.single_value_error(&v);
+            return Operand::Invalid;
+        }
+        if let Err(why) = self.assignable(v.ty, any_slice) {
+            // gc spells the parameter's type as declared: `[]any`.
+            let d = self.describe(&v);
+            self.err(
+                v.span,
+                format!("cannot use {d} as []any value in argument to {callee}{why}"),
+            );
+            return Operand::Invalid;
+        }
+        let vspan = v.span;
+        out.push(mk(ExprKind::Spread(Box::new(v)), any_slice, vspan));
         Operand::Value(mk(ExprKind::Lib { func, args: out }, ty, span))
     }
 

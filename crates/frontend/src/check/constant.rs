@@ -187,7 +187,7 @@ impl Checker<'_> {
                     self.convert_untyped(*r, target, ConvCtx::Operand)
                 };
                 if matches!(op, BinOp::Shl | BinOp::Shr) && !self.types.is_integer(target) {
-                    let ts = self.types.display(target);
+                    let ts = self.tdisplay(target);
                     let text = self.text(span).to_string();
                     self.err(
                         span,
@@ -214,7 +214,7 @@ impl Checker<'_> {
 
     pub(crate) fn conv_error(&mut self, e: &Expr, target: TypeId, ctx: ConvCtx, why: Option<&str>) {
         let d = self.describe(e);
-        let ts = self.types.display(target);
+        let ts = self.tdisplay(target);
         let msg = match (ctx, why) {
             (ConvCtx::Assign(c), Some(w)) => format!("cannot use {d} as {ts} value in {c} ({w})"),
             (ConvCtx::Assign(c), None) => format!("cannot use {d} as {ts} value in {c}"),
@@ -229,13 +229,18 @@ impl Checker<'_> {
         self.err(e.span, msg);
     }
 
-    /// Checks that a typed constant result fits its type (`constant 300 overflows
-    /// uint8`); an untyped one only has to stay within `i128`.
+    /// Checks that the typed constant result of an operation fits its type, with
+    /// types2's wording (`c8 + 100 (constant 300 of type uint8) overflows uint8`); an
+    /// untyped one only has to stay within `i128`.
     pub(crate) fn check_const_fits(&mut self, v: i128, t: TypeId, span: Span) -> bool {
         if let Some((lo, hi)) = self.types.basic_of(t).and_then(int_range) {
             if v < lo || v > hi {
-                let ts = self.types.display(t);
-                self.err(span, format!("constant {v} overflows {ts}"));
+                let ts = self.tdisplay(t);
+                let text = self.text(span);
+                self.err(
+                    span,
+                    format!("{text} (constant {v} of type {ts}) overflows {ts}"),
+                );
                 return false;
             }
         }

@@ -36,9 +36,11 @@ impl<'a> Checker<'a> {
                 None => imp.span,
             };
             if self.pkg.contains_key(&name) {
-                self.err(span, format!("{name} redeclared in this block"));
+                let other = self.pkg_spans.get(&name).copied();
+                self.redeclared(span, &name, other);
                 continue;
             }
+            self.pkg_spans.insert(name.clone(), span);
             self.pkg
                 .insert(name.clone(), Entity::Package(self.imports.len()));
             self.imports.push(Import {
@@ -55,9 +57,11 @@ impl<'a> Checker<'a> {
             return;
         }
         if self.pkg.contains_key(&name.name) {
-            self.err(name.span, format!("{} redeclared in this block", name.name));
+            let other = self.pkg_spans.get(&name.name).copied();
+            self.redeclared(name.span, &name.name, other);
             return;
         }
+        self.pkg_spans.insert(name.name.clone(), name.span);
         self.pkg.insert(name.name.clone(), e);
     }
 
@@ -390,7 +394,7 @@ impl<'a> Checker<'a> {
         let e = match target {
             Some(t) => {
                 if !self.is_const_type(t) {
-                    let ts = self.types.display(t);
+                    let ts = self.tdisplay(t);
                     self.err(
                         ty.map(|t| t.span).unwrap_or(value.span),
                         format!("invalid constant type {ts}"),
@@ -455,7 +459,7 @@ impl<'a> Checker<'a> {
         }
         let is_local_named = self.named.iter().any(|n| n.id == base);
         if !is_local_named {
-            let ts = self.types.display(base);
+            let ts = self.tdisplay(base);
             self.err(
                 base_expr.span,
                 format!("cannot define new methods on non-local type {ts}"),
@@ -466,7 +470,7 @@ impl<'a> Checker<'a> {
             self.types.under_kind(base),
             TypeKind::Pointer(_) | TypeKind::EmptyInterface | TypeKind::Error
         ) {
-            let ts = self.types.display(base);
+            let ts = self.tdisplay(base);
             self.err(
                 base_expr.span,
                 format!("invalid receiver type {ts} (pointer or interface type)"),
@@ -474,7 +478,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let mname = decl.name.name.clone();
-        let tname = self.types.display(base);
+        let tname = self.tdisplay(base);
         let short = tname.rsplit('.').next().unwrap_or(&tname).to_string();
         if let TypeKind::Struct(fields) = self.types.under_kind(base) {
             if fields.iter().any(|f| f.name == mname) {
@@ -486,11 +490,27 @@ impl<'a> Checker<'a> {
             }
         }
         if let TypeKind::Named(n) = self.types.kind(base) {
-            if n.methods.iter().any(|m| m.name == mname) {
-                self.err(
+            if let Some(m) = n.methods.iter().find(|m| m.name == mname) {
+                let other = self
+                    .func_decls
+                    .get(m.func.0 as usize)
+                    .and_then(|d| d.as_ref())
+                    .map(|d| d.decl.name.span);
+                let mut d = crate::diag::Diagnostic::new(
                     decl.name.span,
                     format!("method {short}.{mname} already declared"),
                 );
+                d.at = other;
+                self.diags.push(d);
+                // Still check the body with its receiver in scope.
+                let recv_ty = if pointer {
+                    self.types.pointer(base)
+                } else {
+                    base
+                };
+                if let Some(Some(info)) = self.func_decls.get_mut(id.0 as usize) {
+                    info.recv = Some(recv_ty);
+                }
                 return;
             }
         }

@@ -372,7 +372,7 @@ impl Checker<'_> {
             TypeKind::Func(_) => "func".into(),
             TypeKind::Pointer(_) => "pointer".into(),
             TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
-            _ => self.types.display(t),
+            _ => self.tdisplay(t),
         }
     }
 
@@ -431,6 +431,24 @@ impl Checker<'_> {
         mk(ExprKind::Binary(op, Box::new(x), Box::new(y)), t, span)
     }
 
+    /// Why values of type `t` cannot be compared with `==` (types2's wording), or `None`
+    /// if they can: a struct is comparable when all its non-blank fields are.
+    pub(crate) fn incomparable_cause(&self, t: TypeId) -> Option<String> {
+        match self.types.under_kind(t) {
+            TypeKind::Slice(_) => Some("slice can only be compared to nil".into()),
+            TypeKind::Func(_) => Some("func can only be compared to nil".into()),
+            TypeKind::Struct(fields) => fields
+                .iter()
+                .filter(|f| f.name != "_")
+                .find(|f| self.incomparable_cause(f.ty).is_some())
+                .map(|f| {
+                    let ft = self.short_display(f.ty);
+                    format!("struct containing {ft} cannot be compared")
+                }),
+            _ => None,
+        }
+    }
+
     pub(crate) fn comparison(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
         let ubool = TypeTable::basic(Basic::UntypedBool);
         let t = x.ty;
@@ -464,8 +482,10 @@ impl Checker<'_> {
                     return self.invalid_expr(span);
                 }
                 TypeKind::Struct(_) => {
-                    self.err(x.span, "comparison of struct values is not supported");
-                    return self.invalid_expr(span);
+                    if let Some(cause) = self.incomparable_cause(t) {
+                        self.err(x.span, format!("invalid operation: {text} ({cause})"));
+                        return self.invalid_expr(span);
+                    }
                 }
                 _ => {}
             }
@@ -613,13 +633,6 @@ impl Checker<'_> {
             let lit = self.composite(ty.as_ref(), elems, *rbrace, None, inner.span);
             if self.is_invalid(lit.ty) {
                 return lit;
-            }
-            if !matches!(lit.kind, ExprKind::StructLit(_)) {
-                self.err(
-                    span,
-                    "taking the address of a slice literal is not supported",
-                );
-                return self.invalid_expr(span);
             }
             let t = self.types.pointer(lit.ty);
             return mk(ExprKind::AddrOf(Box::new(lit)), t, span);

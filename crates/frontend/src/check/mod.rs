@@ -197,6 +197,10 @@ pub(crate) struct Checker<'a> {
     pkg_lit_count: u32,
     /// The `testing.B` struct type, made on first use.
     testing_b: Option<TypeId>,
+    /// How messages spell `uint8`/`byte`, `int32`/`rune` and `any`.
+    spelling: crate::types::Spelling,
+    /// Where each package-level name was declared (for `other declaration of x`).
+    pkg_spans: HashMap<String, Span>,
 }
 
 impl<'a> Checker<'a> {
@@ -224,6 +228,8 @@ impl<'a> Checker<'a> {
             iota: None,
             pkg_lit_count: 0,
             testing_b: None,
+            spelling: crate::types::Spelling::for_source(src),
+            pkg_spans: HashMap::new(),
         };
         c.init_universe();
         c
@@ -299,6 +305,15 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn err(&mut self, span: Span, msg: impl Into<String>) {
         self.diags.push(Diagnostic::new(span, msg));
+    }
+
+    /// `x redeclared in this block`, with gc's `other declaration of x` line.
+    pub(crate) fn redeclared(&mut self, span: Span, name: &str, other: Option<Span>) {
+        let mut d = Diagnostic::new(span, format!("{name} redeclared in this block"));
+        if let Some(o) = other {
+            d.related.push((o, format!("other declaration of {name}")));
+        }
+        self.diags.push(d);
     }
 
     /// The source text of a span, for messages that quote an expression.

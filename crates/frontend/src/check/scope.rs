@@ -139,6 +139,15 @@ impl Checker<'_> {
     }
 
     /// Declares a local variable in the innermost scope.
+    /// Where the variable `name` of the innermost scope was declared.
+    pub(crate) fn local_decl_span(&mut self, name: &str) -> Option<Span> {
+        let fb = self.fb();
+        match fb.lookup_current(name) {
+            Some(Entity::Local(l)) => fb.locals.get(l.0 as usize).map(|l| l.span),
+            _ => None,
+        }
+    }
+
     pub(crate) fn declare_local(&mut self, name: &str, ty: TypeId, span: Span) -> LocalId {
         let fb = self.fb();
         let l = fb.new_local(name.to_string(), ty, LocalKind::Var, span);

@@ -17,8 +17,8 @@ impl Checker<'_> {
             Operand::Package(p, name) => return self.package_member(p, &name, sel, span),
             Operand::Type(t) => {
                 let ts = self.short_display(t);
-                if matches!(self.select(t, &sel.name), Some(Selection::Method { .. })) {
-                    self.err(span, "method expressions are not supported");
+                if let Some(Selection::Method { func, pointer_recv }) = self.select(t, &sel.name) {
+                    return self.method_expr(t, func, pointer_recv, sel, span);
                 } else {
                     self.err(
                         sel.span,
@@ -90,6 +90,39 @@ impl Checker<'_> {
                 Operand::Invalid
             }
         }
+    }
+
+    /// `T.M` or `(*T).M` as a function value taking the receiver first.
+    fn method_expr(
+        &mut self,
+        t: TypeId,
+        func: crate::hir::FuncId,
+        pointer_recv: bool,
+        sel: &ast::Ident,
+        span: Span,
+    ) -> Operand {
+        let is_ptr = matches!(self.types.kind(t), TypeKind::Pointer(_));
+        if pointer_recv && !is_ptr {
+            let ts = self.short_display(t);
+            let m = &sel.name;
+            self.err(
+                span,
+                format!("invalid method expression {ts}.{m} (needs pointer receiver (*{ts}).{m})"),
+            );
+            return Operand::Invalid;
+        }
+        let Some(fty) = self.funcs.get(func.0 as usize).map(|f| f.ty) else {
+            return Operand::Invalid;
+        };
+        let TypeKind::Func(sig) = self.types.kind(fty).clone() else {
+            return Operand::Invalid;
+        };
+        self.add_dep(Dep::Func(func));
+        let mut params = vec![t];
+        params.extend(sig.params);
+        let ty = self.types.func(params, sig.results);
+        let deref = is_ptr && !pointer_recv;
+        Operand::Value(mk(ExprKind::MethodExpr { func, deref }, ty, span))
     }
 
     pub(crate) fn undefined_sel(&mut self, base: &Expr, sel: &ast::Ident, _span: Span) {

@@ -327,7 +327,7 @@ impl Checker<'_> {
         }
         if self.is_untyped(e.ty) {
             if self.is_nil_type(e.ty) && !self.nil_ok(t) {
-                let ts = self.types.display(t);
+                let ts = self.tdisplay(t);
                 self.err(e.span, format!("cannot use nil as {ts} value in {context}"));
                 return self.invalid_expr(e.span);
             }
@@ -350,7 +350,7 @@ impl Checker<'_> {
             }
             Err(why) => {
                 let d = self.describe(&e);
-                let ts = self.types.display(t);
+                let ts = self.tdisplay(t);
                 self.err(
                     e.span,
                     format!("cannot use {d} as {ts} value in {context}{why}"),
@@ -412,7 +412,7 @@ impl Checker<'_> {
                 self.err(e.span, format!("{text} (no value) used as value"));
             }
             _ => {
-                let ts = self.types.display(e.ty);
+                let ts = self.tdisplay(e.ty);
                 self.err(
                     e.span,
                     format!("multiple-value {text} (value of type {ts}) in single-value context"),
@@ -423,7 +423,7 @@ impl Checker<'_> {
 
     /// Go's `type T` / `struct type T` / `int type M` part of an operand description.
     pub(crate) fn type_desc(&self, t: TypeId) -> String {
-        let ts = self.types.display(t);
+        let ts = self.tdisplay(t);
         if let TypeKind::Named(_) = self.types.kind(t) {
             let kind = match self.types.under_kind(t) {
                 TypeKind::Basic(b) => b.name().to_string(),
@@ -446,8 +446,13 @@ impl Checker<'_> {
     }
 
     /// A type as gc's messages spell it: types of this package without `main.`.
+    /// A type as gc's messages spell it (see `Spelling`).
+    pub(crate) fn tdisplay(&self, t: TypeId) -> String {
+        self.types.display_spelled(t, &self.spelling)
+    }
+
     pub(crate) fn short_display(&self, t: TypeId) -> String {
-        let ts = self.types.display(t);
+        let ts = self.tdisplay(t);
         ts.replace(&format!("{}.", self.file.package.name), "")
     }
 
@@ -460,7 +465,7 @@ impl Checker<'_> {
         if let ExprKind::Const(v) = &e.kind {
             let vs = show(v);
             if self.is_untyped(e.ty) {
-                let tn = self.types.display(e.ty);
+                let tn = self.tdisplay(e.ty);
                 return if vs == text {
                     format!("{text} ({tn} constant)")
                 } else {

@@ -145,6 +145,8 @@ impl FuncCx<'_, '_> {
                 )
             }
             ExprKind::MethodValue { func, recv } => self.method_value(*func, recv),
+            ExprKind::Spread(xs) => self.expr(xs),
+            ExprKind::MethodExpr { func, deref } => self.method_expr(*func, *deref, e.ty),
             // Handled by `expr_multi`.
             ExprKind::Call { .. }
             | ExprKind::MethodCall { .. }
@@ -420,8 +422,16 @@ impl FuncCx<'_, '_> {
         }
         match types.under_kind(t).clone() {
             TypeKind::Struct(fields) => {
-                let mut acc = self.iconst(Type::Bool, 1);
+                // Go compares the non-blank fields in source order and stops at the
+                // first difference, so a later interface field holding an uncomparable
+                // value does not panic.
+                let join = self.f.append_block();
+                let res = self.f.dfg.append_block_param(join, Type::Bool);
+                let no = self.iconst(Type::Bool, 0);
                 for (i, f) in fields.iter().enumerate() {
+                    if f.name == "_" {
+                        continue;
+                    }
                     let ft = self.m.ir_type(f.ty);
                     let fa = self.ins1(
                         InstData::new(Opcode::StructGet)
@@ -436,12 +446,26 @@ impl FuncCx<'_, '_> {
                         ft,
                     );
                     let e = self.equal(fa, fb, f.ty);
-                    acc = self.ins1(
-                        InstData::new(Opcode::Band).ty(Type::Bool).args(&[acc, e]),
-                        Type::Bool,
+                    let next = self.f.append_block();
+                    self.ins(
+                        InstData::new(Opcode::Brif).args(&[e]).targets(vec![
+                            ir::BlockCall {
+                                block: next,
+                                args: vec![],
+                            },
+                            ir::BlockCall {
+                                block: join,
+                                args: vec![no],
+                            },
+                        ]),
+                        &[],
                     );
+                    self.cur = Some(next);
                 }
-                acc
+                let yes = self.iconst(Type::Bool, 1);
+                self.jump(join, &[yes]);
+                self.cur = Some(join);
+                res
             }
             TypeKind::Basic(Basic::String) => {
                 let c = self.rt(RtFunc::StrCmp, &[a, b])[0];
@@ -724,6 +748,126 @@ impl FuncCx<'_, '_> {
         )
     }
 
+    /// A method expression: the method itself (its IR signature already takes the
+    /// receiver first), or for `(*T).M` with a value receiver a wrapper that checks
+    /// the pointer for nil and loads the receiver.
+    fn method_expr(&mut self, func: crate::hir::FuncId, deref: bool, ty: TypeId) -> Value {
+        let method = self.m.func_ids[&func];
+        if !deref {
+            return self.ins1(
+                InstData::new(Opcode::FuncRef).imm(Imm::Func(method)),
+                Type::Func,
+            );
+        }
+        let msig = self.m.module.funcs[method].sig.clone();
+        let TypeKind::Func(fsig) = self.m.prog.types.kind(ty).clone() else {
+            unreachable!("a method expression has a func type")
+        };
+        let TypeKind::Pointer(elem) = self.m.prog.types.kind(fsig.params[0]).clone() else {
+            unreachable!("a dereferencing method expression takes a pointer")
+        };
+        let rty = self.m.ir_type(elem);
+        let mut params = vec![Type::Ptr, Type::I64, Type::Ptr];
+        params.extend_from_slice(&msig.params[3..]);
+        let sig = ir::Signature {
+            params: params.clone(),
+            results: msig.results.clone(),
+        };
+        let mname = {
+            let n = &self.m.module.funcs[method].name;
+            n.rsplit('.').next().unwrap_or(n).to_string()
+        };
+        let name = format!("(*{}).{mname}", self.m.prog.types.display(elem));
+        let mut f = ir::Function::new(name, sig);
+        let b = f.append_block();
+        let ps: Vec<Value> = params
+            .iter()
+            .map(|&t| f.dfg.append_block_param(b, t))
+            .collect();
+        // Go's wrapper: `if p == nil { panicwrap() }`.
+        let to = |block| ir::BlockCall {
+            block,
+            args: vec![],
+        };
+        let nil = f.append_block();
+        let on_panic = f.append_block();
+        let ok = f.append_block();
+        let z = f.append_inst(b, InstData::new(Opcode::Zero).ty(Type::Ptr), &[Type::Ptr]);
+        let z = f.dfg.first_result(z);
+        let is_nil = f.append_inst(
+            b,
+            InstData::new(Opcode::Icmp)
+                .ty(Type::Ptr)
+                .args(&[ps[2], z])
+                .imm(Imm::Cond(IntCC::Eq)),
+            &[Type::Bool],
+        );
+        let is_nil = f.dfg.first_result(is_nil);
+        f.append_inst(
+            b,
+            InstData::new(Opcode::Brif)
+                .args(&[is_nil])
+                .targets(vec![to(nil), to(ok)]),
+            &[],
+        );
+        let tname = self.m.prog.types.display(elem);
+        let short = tname.rsplit('.').next().unwrap_or(&tname).to_string();
+        let msg = format!("value method {tname}.{mname} called using nil *{short} pointer");
+        let msg = f.append_inst(
+            nil,
+            InstData::new(Opcode::Sconst).imm(Imm::Str(msg.into_bytes())),
+            &[Type::Str],
+        );
+        let msg = f.dfg.first_result(msg);
+        f.append_inst(
+            nil,
+            InstData::new(Opcode::RtCall)
+                .args(&[msg])
+                .imm(Imm::Rt(RtFunc::PanicWrap)),
+            &[],
+        );
+        let p = f.append_inst(nil, InstData::new(Opcode::Panicking), &[Type::Bool]);
+        let p = f.dfg.first_result(p);
+        f.append_inst(
+            nil,
+            InstData::new(Opcode::Brif)
+                .args(&[p])
+                .targets(vec![to(on_panic), to(ok)]),
+            &[],
+        );
+        let zeros: Vec<Value> = msig
+            .results
+            .iter()
+            .map(|&t| {
+                let z = f.append_inst(on_panic, InstData::new(Opcode::Zero).ty(t), &[t]);
+                f.dfg.first_result(z)
+            })
+            .collect();
+        f.append_inst(on_panic, InstData::new(Opcode::Ret).args(&zeros), &[]);
+        let rv = f.append_inst(
+            ok,
+            InstData::new(Opcode::Load).ty(rty).args(&[ps[2]]),
+            &[rty],
+        );
+        let rv = f.dfg.first_result(rv);
+        let mut args = vec![ps[0], ps[1], rv];
+        args.extend_from_slice(&ps[3..]);
+        let call = f.append_inst(
+            ok,
+            InstData::new(Opcode::Call)
+                .args(&args)
+                .imm(Imm::Func(method)),
+            &msig.results,
+        );
+        let rs = f.dfg.inst_results(call).to_vec();
+        f.append_inst(ok, InstData::new(Opcode::Ret).args(&rs), &[]);
+        let id = self.m.module.funcs.push(f);
+        self.ins1(
+            InstData::new(Opcode::FuncRef).imm(Imm::Func(id)),
+            Type::Func,
+        )
+    }
+
     fn builtin(&mut self, b: Builtin, args: &[Expr], e: &Expr) -> Vec<Value> {
         let rty = self.m.ir_type(e.ty);
         let v = match b {
@@ -745,6 +889,8 @@ impl FuncCx<'_, '_> {
                 let ety = self.m.ir_type(et);
                 let size = self.m.size_of(ety);
                 let esz = self.iconst(Type::I64, size as i64);
+                let word = self.m.elem_word(et);
+                let ew = self.iconst(Type::I64, word);
                 let old_len = self.ins1(InstData::new(Opcode::SliceLen).args(&[s]), Type::I64);
                 if b == Builtin::AppendSpread {
                     let t = self.expr(&args[1]);
@@ -760,7 +906,7 @@ impl FuncCx<'_, '_> {
                             self.ins1(InstData::new(Opcode::SliceLen).args(&[t]), Type::I64),
                         )
                     };
-                    let ns = self.rt(RtFunc::GrowSlice, &[s, tn, esz])[0];
+                    let ns = self.rt(RtFunc::GrowSlice, &[s, tn, ew])[0];
                     let np = self.ins1(InstData::new(Opcode::SlicePtr).args(&[ns]), Type::Ptr);
                     let dst = self.ins1(
                         InstData::new(Opcode::IndexAddr)
@@ -780,7 +926,7 @@ impl FuncCx<'_, '_> {
                         return vec![s];
                     }
                     let n = self.iconst(Type::I64, vals.len() as i64);
-                    let ns = self.rt(RtFunc::GrowSlice, &[s, n, esz])[0];
+                    let ns = self.rt(RtFunc::GrowSlice, &[s, n, ew])[0];
                     let np = self.ins1(InstData::new(Opcode::SlicePtr).args(&[ns]), Type::Ptr);
                     for (i, &v) in vals.iter().enumerate() {
                         let k = self.iconst(Type::I64, i as i64);
@@ -840,15 +986,14 @@ impl FuncCx<'_, '_> {
                 let TypeKind::Slice(et) = self.m.prog.types.under_kind(e.ty).clone() else {
                     return vec![self.zero(rty)];
                 };
-                let ety = self.m.ir_type(et);
-                let size = self.m.size_of(ety);
                 let len = self.index_value(&args[0]);
                 let cap = match args.get(1) {
                     Some(c) => self.index_value(c),
                     None => len,
                 };
-                let esz = self.iconst(Type::I64, size as i64);
-                self.rt(RtFunc::MakeSlice, &[len, cap, esz])[0]
+                let word = self.m.elem_word(et);
+                let ew = self.iconst(Type::I64, word);
+                self.rt(RtFunc::MakeSlice, &[len, cap, ew])[0]
             }
             Builtin::New => {
                 let TypeKind::Pointer(et) = self.m.prog.types.under_kind(e.ty).clone() else {
@@ -903,6 +1048,13 @@ impl FuncCx<'_, '_> {
 
     /// The operands of a print or fmt call boxed into a `[]any`.
     fn boxed_operands(&mut self, args: &[Expr]) -> Value {
+        if let [Expr {
+            kind: ExprKind::Spread(xs),
+            ..
+        }] = args
+        {
+            return self.expr(xs);
+        }
         let mut vals = Vec::new();
         for a in args {
             if let TypeKind::Tuple(ts) = self.m.prog.types.kind(a.ty).clone() {

@@ -36,7 +36,7 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
         func_ids: HashMap::new(),
         structs: HashMap::new(),
         go_types: HashMap::new(),
-        pending_error_wrappers: Vec::new(),
+        pending_method_wrappers: Vec::new(),
         wrapper_count: 0,
     };
     cx.declare_all();
@@ -46,7 +46,7 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
         cx.module.funcs[id] = func;
     }
     cx.lower_init();
-    cx.finish_error_wrappers();
+    cx.finish_method_wrappers();
     cx.module
 }
 
@@ -57,9 +57,8 @@ pub(crate) struct ModuleCx<'a> {
     pub func_ids: HashMap<HirFunc, ir::FuncId>,
     structs: HashMap<TypeId, StructId>,
     go_types: HashMap<TypeId, GoTypeId>,
-    /// Go types whose descriptors need an `Error` wrapper: (descriptor, Go type,
-    /// method, whether the method has a pointer receiver).
-    pending_error_wrappers: Vec<(GoTypeId, TypeId, HirFunc, bool)>,
+    /// Go types whose descriptors need an `Error` or `String` wrapper.
+    pending_method_wrappers: Vec<PendingWrapper>,
     pub wrapper_count: u32,
 }
 
@@ -198,6 +197,33 @@ impl<'a> ModuleCx<'a> {
         }
     }
 
+    /// Whether values of Go type `ty` hold pointers (Go's `PtrBytes != 0`): the
+    /// runtime's allocation sizes depend on it (malloc headers).
+    pub fn has_pointers(&self, ty: TypeId) -> bool {
+        match self.prog.types.under_kind(ty) {
+            TypeKind::Basic(b) => matches!(b, Basic::String | Basic::UntypedString),
+            TypeKind::Struct(fields) => fields.iter().any(|f| self.has_pointers(f.ty)),
+            TypeKind::Tuple(_) | TypeKind::Named(_) => false,
+            TypeKind::Pointer(_)
+            | TypeKind::Slice(_)
+            | TypeKind::Func(_)
+            | TypeKind::EmptyInterface
+            | TypeKind::Error => true,
+        }
+    }
+
+    /// The element operand of `make_slice`/`grow_slice`: the element size in bytes, with
+    /// bit 32 set when the element type holds pointers.
+    pub fn elem_word(&mut self, et: TypeId) -> i64 {
+        let ety = self.ir_type(et);
+        let size = i64::from(self.size_of(ety));
+        if self.has_pointers(et) {
+            size | (1 << 32)
+        } else {
+            size
+        }
+    }
+
     /// The size in bytes of a value of an IR type in memory.
     pub fn size_of(&self, ty: Type) -> u32 {
         ir::types::layout(&self.module, ty).0
@@ -215,6 +241,7 @@ impl<'a> ModuleCx<'a> {
             name,
             kind: GoKind::Func,
             error_method: None,
+            string_method: None,
         });
         self.go_types.insert(ty, id);
         let kind = match self.prog.types.under_kind(ty).clone() {
@@ -253,8 +280,16 @@ impl<'a> ModuleCx<'a> {
             TypeKind::Tuple(_) | TypeKind::Named(_) => GoKind::EmptyInterface,
         };
         self.module.go_types[id].kind = kind;
-        if let Some((method, ptr)) = self.error_method(ty) {
-            self.pending_error_wrappers.push((id, ty, method, ptr));
+        for name in ["Error", "String"] {
+            if let Some((method, ptr_recv)) = self.string_method(ty, name) {
+                self.pending_method_wrappers.push(PendingWrapper {
+                    desc: id,
+                    ty,
+                    name,
+                    method,
+                    ptr_recv,
+                });
+            }
         }
         if matches!(self.prog.types.kind(ty), TypeKind::Error) {
             self.module.error_type = Some(id);
@@ -267,8 +302,9 @@ impl<'a> ModuleCx<'a> {
         self.go_type(crate::types::TypeTable::error())
     }
 
-    /// The `Error() string` method in the method set of `ty`, if any.
-    fn error_method(&self, ty: TypeId) -> Option<(HirFunc, bool)> {
+    /// The method `name() string` (`Error` or `String`) in the method set of `ty`, if
+    /// any, and whether it has a pointer receiver.
+    fn string_method(&self, ty: TypeId, name: &str) -> Option<(HirFunc, bool)> {
         let types = &self.prog.types;
         let (named, via_ptr) = match types.kind(ty) {
             TypeKind::Named(_) => (ty, false),
@@ -278,19 +314,36 @@ impl<'a> ModuleCx<'a> {
         let TypeKind::Named(n) = types.kind(named) else {
             return None;
         };
-        let m = n.methods.iter().find(|m| m.name == "Error")?;
+        let m = n.methods.iter().find(|m| m.name == name)?;
         // A pointer-receiver method is not in the method set of the value type.
         if m.pointer_recv && !via_ptr {
+            return None;
+        }
+        // Only `func() string` makes the type an `error` or a `fmt.Stringer`.
+        let fty = self.prog.funcs[m.func.0 as usize].ty;
+        let TypeKind::Func(sig) = types.kind(fty) else {
+            return None;
+        };
+        let string = crate::types::TypeTable::basic(Basic::String);
+        if !sig.params.is_empty() || sig.results != [string] {
             return None;
         }
         Some((m.func, m.pointer_recv))
     }
 
-    /// Builds, for each descriptor with an `Error` method, the wrapper the runtime calls:
-    /// `(env, tok, x: iface) -> str`, which unboxes the receiver and calls the method.
-    fn finish_error_wrappers(&mut self) {
-        while let Some((desc, ty, method, ptr_recv)) = self.pending_error_wrappers.pop() {
-            let name = format!("{}.Error·iface", self.prog.types.display(ty));
+    /// Builds, for each descriptor with an `Error` or `String` method, the wrapper the
+    /// runtime calls: `(env, tok, x: iface) -> str`, which unboxes the receiver and calls
+    /// the method.
+    fn finish_method_wrappers(&mut self) {
+        while let Some(w) = self.pending_method_wrappers.pop() {
+            let PendingWrapper {
+                desc,
+                ty,
+                name: method_name,
+                method,
+                ptr_recv,
+            } = w;
+            let name = format!("{}.{method_name}·iface", self.prog.types.display(ty));
             let sig = Signature {
                 params: vec![Type::Ptr, Type::I64, Type::Iface],
                 results: vec![Type::Str],
@@ -307,12 +360,38 @@ impl<'a> ModuleCx<'a> {
                 &[dyn_ty],
             );
             let mut recv = f.dfg.first_result(unboxed);
-            // A value method reached through a pointer: load the value.
-            let is_ptr = matches!(self.prog.types.kind(ty), TypeKind::Pointer(_));
-            if is_ptr && !ptr_recv {
-                let TypeKind::Pointer(elem) = self.prog.types.kind(ty).clone() else {
-                    unreachable!()
+            let mut b = b;
+            // A value method reached through a pointer: load the value (a nil pointer
+            // panics with a nil dereference, as Go's wrapper does).
+            if let (TypeKind::Pointer(elem), false) = (self.prog.types.kind(ty).clone(), ptr_recv) {
+                f.append_inst(
+                    b,
+                    ir::InstData::new(ir::Opcode::CheckNil).args(&[recv]),
+                    &[],
+                );
+                let p = f.append_inst(b, ir::InstData::new(ir::Opcode::Panicking), &[Type::Bool]);
+                let p = f.dfg.first_result(p);
+                let on_panic = f.append_block();
+                let ok = f.append_block();
+                let call = |block| ir::BlockCall {
+                    block,
+                    args: vec![],
                 };
+                f.append_inst(
+                    b,
+                    ir::InstData::new(ir::Opcode::Brif)
+                        .args(&[p])
+                        .targets(vec![call(on_panic), call(ok)]),
+                    &[],
+                );
+                let z = f.append_inst(
+                    on_panic,
+                    ir::InstData::new(ir::Opcode::Zero).ty(Type::Str),
+                    &[Type::Str],
+                );
+                let z = f.dfg.first_result(z);
+                f.append_inst(on_panic, ir::InstData::new(ir::Opcode::Ret).args(&[z]), &[]);
+                b = ok;
                 let et = self.ir_type(elem);
                 let l = f.append_inst(
                     b,
@@ -332,9 +411,25 @@ impl<'a> ModuleCx<'a> {
             let r = f.dfg.first_result(call);
             f.append_inst(b, ir::InstData::new(ir::Opcode::Ret).args(&[r]), &[]);
             let id = self.module.funcs.push(f);
-            self.module.go_types[desc].error_method = Some(id);
+            let d = &mut self.module.go_types[desc];
+            if method_name == "Error" {
+                d.error_method = Some(id);
+            } else {
+                d.string_method = Some(id);
+            }
         }
     }
+}
+
+/// A descriptor that needs an `Error·iface` or `String·iface` wrapper.
+struct PendingWrapper {
+    desc: GoTypeId,
+    /// The Go type the descriptor describes (`T` or `*T`).
+    ty: TypeId,
+    /// `"Error"` or `"String"`.
+    name: &'static str,
+    method: HirFunc,
+    ptr_recv: bool,
 }
 
 impl Program {

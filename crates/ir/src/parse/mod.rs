@@ -17,7 +17,7 @@
 //! since a value may be used above its definition in text order.
 //!
 //! Parsing works in two phases: module items and function headers first (so calls and
-//! `error_method`s may name functions defined later), then function bodies.
+//! `error_method`s and `string_method`s may name functions defined later), then function bodies.
 
 mod lex;
 
@@ -218,10 +218,16 @@ fn parse_item(m: &mut Module, names: &HashMap<String, FuncId>, line: &Line) -> R
                 c.next();
                 error_method = Some(func_ref(&mut c, names)?);
             }
+            let mut string_method = None;
+            if c.peek() == Some(&Tok::Ident("string_method".into())) {
+                c.next();
+                string_method = Some(func_ref(&mut c, names)?);
+            }
             m.go_types.push(GoTypeDesc {
                 name,
                 kind,
                 error_method,
+                string_method,
             });
         }
         "error_type" => m.error_type = Some(GoTypeId::from_u32(c.entity("t")?)),

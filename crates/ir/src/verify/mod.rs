@@ -206,6 +206,13 @@ fn check_module_items(m: &Module) -> Vec<String> {
                 ));
             }
         }
+        if let Some(f) = td.string_method {
+            if !func_ok(f) {
+                out.push(format!(
+                    "the String method of {t} is {f}, which does not exist"
+                ));
+            }
+        }
     }
     if let Some(t) = m.error_type {
         if m.go_types.get(t).is_none() {

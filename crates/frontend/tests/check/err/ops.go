@@ -1,6 +1,6 @@
 package main
 
-type T struct{ a int }
+type T struct{ a []int }
 
 func main() {
 	var s []int

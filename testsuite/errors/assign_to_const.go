@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	const limit = 10
+	limit = 5
+}

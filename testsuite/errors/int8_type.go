@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var x int8 = 1
+	_ = x
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	r := 'x'
+	var n int = r
+	_ = n
+}
