@@ -3,6 +3,8 @@
 //!
 //! source --frontend--> IR --passes--> IR --codegen--> machine code --> run
 
+pub mod bench;
+
 use std::time::{Duration, Instant};
 
 /// How to compile: which optional passes to skip, and whether to verify after each.
