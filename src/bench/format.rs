@@ -77,9 +77,16 @@ pub fn benchmark_name(name: &str, procs: usize) -> String {
     }
 }
 
-/// `GOMAXPROCS` as Go picks it by default: the CPUs this process may use (affinity
-/// and cgroup quota included).
+/// `GOMAXPROCS` as Go picks it: the `GOMAXPROCS` environment variable, else the CPUs
+/// this process may use (affinity and cgroup quota included).
 pub fn procs() -> usize {
+    if let Some(n) = std::env::var("GOMAXPROCS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return n;
+    }
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 

@@ -86,11 +86,14 @@ struct JsonReport<'a> {
     table: Vec<TableRow>,
 }
 
-/// One row of the comparison table: median ns/op per column.
+/// One row of the comparison table: median ns/op per column, and the memory
+/// columns of the last round.
 #[derive(Serialize)]
 struct TableRow {
     name: String,
     ns_per_op: BTreeMap<String, f64>,
+    bytes_per_op: BTreeMap<String, u64>,
+    allocs_per_op: BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     ratio_vs_go: Option<f64>,
 }
@@ -252,13 +255,23 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
             opts.benchtime_text, opts.count
         )
         .map_err(w)?;
-        out.write_all(render_table(&table, &labels, go.is_some()).as_bytes())
+        if opts.matrix && labels.len() == 1 {
+            writeln!(
+                out,
+                "(the pass table has no optional pass yet: all passes and none are one configuration)"
+            )
             .map_err(w)?;
+        }
+        let table = render_table(&table, &labels, go.is_some(), opts.benchmem);
+        out.write_all(table.as_bytes()).map_err(w)?;
     } else {
-        let verdict = if passed { "PASS" } else { "FAIL" };
-        let tag = if passed { "ok  " } else { "FAIL" };
-        writeln!(out, "{verdict}").map_err(w)?;
-        writeln!(out, "{tag}\t{PKG}\t{:.3}s", started.elapsed().as_secs_f64()).map_err(w)?;
+        // The test binary's verdict, then what `go test` adds.
+        let secs = started.elapsed().as_secs_f64();
+        if passed {
+            writeln!(out, "PASS\nok  \t{PKG}\t{secs:.3}s").map_err(w)?;
+        } else {
+            writeln!(out, "FAIL\nexit status 1\nFAIL\t{PKG}\t{secs:.3}s\nFAIL").map_err(w)?;
+        }
     }
     out.flush().map_err(w)?;
 
@@ -389,6 +402,12 @@ fn table_rows(runs: &[Run], labels: &[String], with_go: bool) -> Vec<TableRow> {
     medians(runs)
         .into_iter()
         .map(|(name, cols)| {
+            let mut bytes_per_op = BTreeMap::new();
+            let mut allocs_per_op = BTreeMap::new();
+            for r in runs.iter().filter(|r| r.m.name == name) {
+                bytes_per_op.insert(column_of(r), r.m.bytes_per_op);
+                allocs_per_op.insert(column_of(r), r.m.allocs_per_op);
+            }
             let ratio_vs_go = if with_go {
                 match (cols.get(&labels[0]), cols.get("go")) {
                     (Some(d), Some(g)) if *g > 0.0 => Some(d / g),
@@ -400,6 +419,8 @@ fn table_rows(runs: &[Run], labels: &[String], with_go: bool) -> Vec<TableRow> {
             TableRow {
                 name,
                 ns_per_op: cols,
+                bytes_per_op,
+                allocs_per_op,
                 ratio_vs_go,
             }
         })
@@ -423,8 +444,14 @@ fn ratio(a: Option<&f64>, b: Option<&f64>) -> String {
 }
 
 /// The comparison table: ns/op per configuration, each configuration's ratio to the
-/// first, then Go and deferlab/Go (the first configuration against Go).
-fn render_table(rows: &[TableRow], labels: &[String], with_go: bool) -> String {
+/// first, then Go and deferlab/Go (the first configuration against Go); with
+/// `-benchmem`, B/op and allocs/op of the first configuration and of Go.
+fn render_table(rows: &[TableRow], labels: &[String], with_go: bool, mem: bool) -> String {
+    let mut mem_cols = vec![labels[0].clone()];
+    if with_go {
+        mem_cols.push("go".to_string());
+    }
+    let mem_cols = if mem { mem_cols } else { Vec::new() };
     let mut header = vec!["benchmark".to_string()];
     for l in labels {
         header.push(format!("{l} ns/op"));
@@ -435,6 +462,10 @@ fn render_table(rows: &[TableRow], labels: &[String], with_go: bool) -> String {
     if with_go {
         header.push("go ns/op".to_string());
         header.push(format!("{}/go", labels[0]));
+    }
+    for c in &mem_cols {
+        header.push(format!("{c} B/op"));
+        header.push(format!("{c} allocs/op"));
     }
     let mut lines = vec![header];
     for r in rows {
@@ -448,6 +479,11 @@ fn render_table(rows: &[TableRow], labels: &[String], with_go: bool) -> String {
         if with_go {
             line.push(ns(r.ns_per_op.get("go")));
             line.push(ratio(r.ns_per_op.get(&labels[0]), r.ns_per_op.get("go")));
+        }
+        for c in &mem_cols {
+            let n = |m: &BTreeMap<String, u64>| m.get(c).map_or("-".to_string(), u64::to_string);
+            line.push(n(&r.bytes_per_op));
+            line.push(n(&r.allocs_per_op));
         }
         lines.push(line);
     }

@@ -6,13 +6,15 @@
 //! `BenchmarkStraight1..64`, `BenchmarkLoop/defer_N`. The number is the count of
 //! defers. Families with fewer than three points are not drawn.
 //!
-//! The knee of a curve is where the cost per defer jumps: for consecutive points the
-//! slope (ns per extra defer) is computed, and the knee is the point that ends the
-//! segment whose slope rose most over the previous segment's, provided it rose by at
-//! least 1 ns per defer and at least doubled. Go's straight-line defers have theirs at
-//! 9 (open-coded up to 8, then stack-allocated records).
+//! The knee of a curve is where the cost per defer jumps: for each segment between
+//! consecutive points, the marginal cost (ns per extra defer) is compared with the
+//! average cost per defer up to the segment's start; the knee is the point ending the
+//! segment with the largest ratio, provided the marginal cost is at least twice the
+//! average and at least 1 ns above it. Go's straight-line defers have theirs at 9
+//! (open-coded up to 8, then stack-allocated records).
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -71,21 +73,18 @@ pub fn families(series: &[Series], suffix: &str) -> BTreeMap<String, Vec<Curve>>
 
 /// The knee of a curve (see the module doc).
 pub fn knee(points: &[(f64, f64)]) -> Option<(f64, f64)> {
-    let slopes: Vec<f64> = points
-        .windows(2)
-        .map(|w| (w[1].1 - w[0].1) / (w[1].0 - w[0].0).max(f64::MIN_POSITIVE))
-        .collect();
     let mut best: Option<(usize, f64)> = None;
-    for i in 1..slopes.len() {
-        let rise = slopes[i] - slopes[i - 1];
-        if rise >= 1.0
-            && slopes[i] >= 2.0 * slopes[i - 1].max(0.0)
-            && best.is_none_or(|(_, r)| rise > r)
-        {
-            best = Some((i, rise));
+    for i in 1..points.len() {
+        let (x0, y0) = points[i - 1];
+        let (x1, y1) = points[i];
+        let marginal = (y1 - y0) / (x1 - x0).max(f64::MIN_POSITIVE);
+        let average = (y0 / x0.max(1.0)).max(0.5);
+        let ratio = marginal / average;
+        if ratio >= 2.0 && marginal - average >= 1.0 && best.is_none_or(|(_, r)| ratio > r) {
+            best = Some((i, ratio));
         }
     }
-    best.map(|(i, _)| points[i + 1])
+    best.map(|(i, _)| points[i])
 }
 
 const COLORS: [RGBColor; 6] = [
@@ -148,11 +147,21 @@ pub fn draw(path: &Path, series: &[Series], suffix: &str) -> Result<usize, Strin
                 chart
                     .draw_series(std::iter::once(Circle::new(k, 9, color.stroke_width(2))))
                     .map_err(err)?;
+                // Right of the point in the left half of the panel, left of it after.
+                let hpos = if k.0 > xmax / 2.0 {
+                    HPos::Right
+                } else {
+                    HPos::Left
+                };
+                let style = ("sans-serif", 14)
+                    .into_font()
+                    .color(&color)
+                    .pos(Pos::new(hpos, VPos::Bottom));
                 chart
                     .draw_series(std::iter::once(Text::new(
-                        format!("{} knee: {} defers", c.label, k.0),
+                        format!(" {} knee: {} defers ", c.label, k.0),
                         k,
-                        ("sans-serif", 14).into_font().color(&color),
+                        style,
                     )))
                     .map_err(err)?;
             }

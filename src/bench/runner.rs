@@ -163,12 +163,12 @@ impl Runner {
     }
 
     fn new_b(&self, node: &Node<'_>) -> Box<B> {
-        Box::new(B::new(
+        B::new(
             self.settings.bench_time,
             run_hook,
             node as *const Node<'_> as *const (),
             self.roots,
-        ))
+        )
     }
 
     /// Go's `run1`: one run with `b.N = 1`; whether to go on and measure.

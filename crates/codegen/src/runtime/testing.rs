@@ -14,6 +14,8 @@
 
 use super::alloc::{self, AllocStats};
 use super::{guard, panic, str_bytes};
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 /// `-benchtime`: a duration, or a fixed iteration count (`100x`).
@@ -33,6 +35,16 @@ pub const MAX_ITERS: i64 = 1_000_000_000;
 
 const LOOP_POISON_TIMER: u64 = 1 << 63;
 const LOOP_POISON_MASK: u64 = LOOP_POISON_TIMER;
+
+impl Drop for B {
+    fn drop(&mut self) {
+        let me = self as *const B as u64;
+        LIVE.with(|l| l.borrow_mut().remove(&me));
+        if LAST.get() == me {
+            LAST.set(0);
+        }
+    }
+}
 
 /// A `*testing.B`. `n` must stay the first field: JIT code loads `b.N` at offset 0.
 #[repr(C)]
@@ -64,14 +76,23 @@ pub struct B {
     pub roots: (u64, usize),
 }
 
+thread_local! {
+    /// The addresses of the live host `B`s. Guest code can build a `testing.B` of its
+    /// own (`&testing.B{}`), an 8-byte object that must never be taken for one of ours.
+    static LIVE: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
+    /// The last `B` found in `LIVE` (`b.Loop()` asks once per iteration).
+    static LAST: Cell<u64> = const { Cell::new(0) };
+}
+
 impl B {
+    /// A new benchmark object, registered as one the `b.*` runtime calls accept.
     pub fn new(
         bench_time: BenchTime,
         run_hook: RunHook,
         host: *const (),
         roots: (u64, usize),
-    ) -> B {
-        B {
+    ) -> Box<B> {
+        let b = Box::new(B {
             n: 0,
             bench_time,
             timer_on: false,
@@ -89,7 +110,9 @@ impl B {
             run_hook: Some(run_hook),
             host,
             roots,
-        }
+        });
+        LIVE.with(|l| l.borrow_mut().insert(&*b as *const B as u64));
+        b
     }
 
     /// Whether `b.Loop` ran (it manages `b.N` itself; `launch` then runs nothing more).
@@ -134,6 +157,8 @@ impl B {
         }
     }
 
+    /// Go's `b.Error`: the message is indented and located as Go's `testing` does
+    /// (at the line of `testing/benchmark.go` that reports it).
     fn error(&mut self, msg: &str) {
         self.failed = true;
         self.output.push_str("    ");
@@ -164,7 +189,8 @@ impl B {
         self.stop_timer();
         if self.loop_n > 0 && !self.loop_done && !self.failed {
             self.error(
-                "benchmark function returned without B.Loop() == false (break or return in loop?)",
+                "benchmark.go:225: benchmark function returned without B.Loop() == false \
+                 (break or return in loop?)",
             );
         }
         if panic::depth() == 0 {
@@ -192,7 +218,7 @@ impl B {
         }
         if !self.timer_on {
             // Go's b.Fatal ends the benchmark goroutine; here the loop ends instead.
-            self.error("B.Loop called with timer stopped");
+            self.error("benchmark.go:417: B.Loop called with timer stopped");
             self.loop_done = true;
             return false;
         }
@@ -253,15 +279,23 @@ pub unsafe fn call_bench_func(f: u64, b: &mut B) {
     func(f, 0, b as *mut B as u64);
 }
 
-/// The host object behind a guest `*testing.B`, or `None` (after raising Go's nil
-/// dereference panic) for a nil pointer.
+/// The host object behind a guest `*testing.B`: `None` after raising Go's nil
+/// dereference panic for a nil pointer, and `None` for a `testing.B` the guest made
+/// itself (the calls then do nothing, and `Loop` and `Run` report false).
 ///
 /// # Safety
-/// A non-nil `b` must come from the driver (guest code cannot create a `testing.B`).
+/// The registered `B` must not be borrowed elsewhere (the driver holds no reference
+/// across a call into guest code).
 unsafe fn host_b<'a>(b: u64) -> Option<&'a mut B> {
     if b == 0 {
         panic::rt_panic_nil();
         return None;
+    }
+    if LAST.get() != b {
+        if !LIVE.with(|l| l.borrow().contains(&b)) {
+            return None;
+        }
+        LAST.set(b);
     }
     Some(&mut *(b as usize as *mut B))
 }
