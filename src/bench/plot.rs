@@ -10,8 +10,10 @@
 //! consecutive points, the marginal cost (ns per extra defer) is compared with the
 //! average cost per defer up to the segment's start; the knee is the point ending the
 //! segment with the largest ratio, provided the marginal cost is at least twice the
-//! average and at least 1 ns above it. Go's straight-line defers have theirs at 9
-//! (open-coded up to 8, then stack-allocated records).
+//! average and at least 1 ns above it, and the jump persists (the next segment, if
+//! any, still costs at least 1.5 times that average per defer, so one noisy point
+//! makes no knee). Go's straight-line defers have theirs at 9 (open-coded up to 8,
+//! then stack-allocated records).
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -73,14 +75,21 @@ pub fn families(series: &[Series], suffix: &str) -> BTreeMap<String, Vec<Curve>>
 
 /// The knee of a curve (see the module doc).
 pub fn knee(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+    let marginal = |i: usize| {
+        let ((x0, y0), (x1, y1)) = (points[i - 1], points[i]);
+        (y1 - y0) / (x1 - x0).max(f64::MIN_POSITIVE)
+    };
     let mut best: Option<(usize, f64)> = None;
     for i in 1..points.len() {
         let (x0, y0) = points[i - 1];
-        let (x1, y1) = points[i];
-        let marginal = (y1 - y0) / (x1 - x0).max(f64::MIN_POSITIVE);
         let average = (y0 / x0.max(1.0)).max(0.5);
-        let ratio = marginal / average;
-        if ratio >= 2.0 && marginal - average >= 1.0 && best.is_none_or(|(_, r)| ratio > r) {
+        let ratio = marginal(i) / average;
+        let persists = i + 1 >= points.len() || marginal(i + 1) >= 1.5 * average;
+        if ratio >= 2.0
+            && marginal(i) - average >= 1.0
+            && persists
+            && best.is_none_or(|(_, r)| ratio > r)
+        {
             best = Some((i, ratio));
         }
     }
@@ -205,7 +214,15 @@ mod tests {
         let f = families(&[s], "-2");
         assert_eq!(f.keys().collect::<Vec<_>>(), vec!["BenchmarkStraight"]);
         assert_eq!(f["BenchmarkStraight"][0].knee, Some((9.0, 80.0)));
-        // A straight line has no knee.
+        // A straight line has no knee, nor has one that jumps at a single point.
+        let blip = [
+            (1.0, 30.0),
+            (8.0, 240.0),
+            (16.0, 460.0),
+            (17.0, 516.0),
+            (32.0, 1013.0),
+        ];
+        assert_eq!(knee(&blip), None);
         assert_eq!(
             knee(&[(1.0, 1.0), (2.0, 2.0), (4.0, 4.0), (8.0, 8.0)]),
             None
