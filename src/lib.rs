@@ -3,6 +3,7 @@
 //!
 //! source --frontend--> IR --passes--> IR --codegen--> machine code --> run
 
+pub mod bench;
 pub mod irview;
 
 use std::time::{Duration, Instant};

@@ -66,6 +66,14 @@ enum Command {
         color: ColorChoice,
         file: String,
     },
+    /// Run a file's benchmarks as `go test -bench` does, in Go's output format.
+    Bench {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        bench: BenchArgs,
+        file: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +81,65 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `deferlab bench` flags. Go's spellings with one dash (`-bench .`, `-benchtime=10x`)
+/// are accepted too (see `go_style_flags`).
+#[derive(Args)]
+struct BenchArgs {
+    /// Run only the benchmarks matching this regexp (Go's -bench).
+    #[arg(long, value_name = "REGEXP", default_value = ".")]
+    bench: String,
+    /// How long to run each benchmark (1s, 500ms) or how many times (100x).
+    #[arg(long, value_name = "D|Nx", default_value = "1s")]
+    benchtime: String,
+    /// Run each benchmark N times.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    count: u32,
+    /// Print memory allocation statistics (B/op, allocs/op).
+    #[arg(long)]
+    benchmem: bool,
+    /// Measure every pass configuration and print a table of ns/op with ratios.
+    #[arg(long)]
+    matrix: bool,
+    /// Also run real Go (on PATH, at PATH, or installed by shared/tools/install-go.sh),
+    /// alternating with deferlab, and print a side-by-side table.
+    #[arg(long = "vs-go", value_name = "PATH", num_args = 0..=1, require_equals = true)]
+    vs_go: Option<Option<std::path::PathBuf>>,
+    /// Draw ns/op against the number of defers into an SVG file.
+    #[arg(long, value_name = "OUT.svg")]
+    plot: Option<std::path::PathBuf>,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Go's single-dash long flags (`-bench`, `-benchtime`, `-count`, `-benchmem`) and
+/// ours (`-json`, ...) after `bench`, rewritten to clap's `--` form.
+fn go_style_flags(args: Vec<String>) -> Vec<String> {
+    const LONG: &[&str] = &[
+        "bench",
+        "benchtime",
+        "count",
+        "benchmem",
+        "matrix",
+        "vs-go",
+        "plot",
+        "json",
+    ];
+    let is_bench = args.get(1).is_some_and(|a| a == "bench");
+    args.into_iter()
+        .map(|a| match a.strip_prefix('-') {
+            Some(rest)
+                if is_bench
+                    && !rest.starts_with('-')
+                    && LONG.contains(&rest.split('=').next().unwrap_or("")) =>
+            {
+                format!("-{a}")
+            }
+            _ => a,
+        })
+        .collect()
 }
 
 #[derive(Args)]
@@ -124,8 +191,40 @@ fn read(path: &str) -> Result<String, ExitCode> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(go_style_flags(std::env::args().collect()));
     match cli.command {
+        Command::Bench {
+            common,
+            bench,
+            file,
+        } => {
+            let src = match read(&file) {
+                Ok(s) => s,
+                Err(c) => return c,
+            };
+            let bench_time = match deferlab::bench::format::parse_benchtime(&bench.benchtime) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("deferlab: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let opts = deferlab::bench::Options {
+                pattern: bench.bench,
+                benchtime_text: bench.benchtime,
+                bench_time,
+                count: bench.count,
+                benchmem: bench.benchmem,
+                matrix: bench.matrix,
+                vs_go: bench.vs_go,
+                plot: bench.plot,
+                json: bench.json,
+                progress: std::io::stderr().is_terminal(),
+                config: common.config(),
+            };
+            let status = deferlab::bench::run(&file, &src, &opts);
+            ExitCode::from(status.clamp(0, 255) as u8)
+        }
         Command::Run { common, time, file } => {
             let src = match read(&file) {
                 Ok(s) => s,

@@ -115,6 +115,12 @@ impl Program {
         self.init
     }
 
+    /// The package variables' memory (address, length in words): the roots a
+    /// benchmark driver hands to `runtime::testing::B` for the garbage check.
+    pub fn globals_words(&self) -> (u64, usize) {
+        self.statics.globals_words()
+    }
+
     pub fn benchmarks(&self) -> &[(String, FuncId)] {
         &self.benchmarks
     }

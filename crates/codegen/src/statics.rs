@@ -65,6 +65,11 @@ impl Statics {
         self.strings[i].as_ptr() as u64
     }
 
+    /// The package variables' memory: its address and length in words.
+    pub fn globals_words(&self) -> (u64, usize) {
+        (self.globals.ptr as u64, self.globals.len)
+    }
+
     /// Zeroes the package variables (before a run).
     pub fn reset_globals(&self) {
         // SAFETY: the buffer is ours and no guest code runs while it is reset.

@@ -363,6 +363,15 @@ rtfuncs! {
     DeferAlloc = "defer_alloc"(I64) -> (Ptr),
     /// Returns a defer record to the free list.
     DeferFree = "defer_free"(Ptr) -> (),
+    /// `b.Loop()` on a `*testing.B` (Go 1.24+: the runtime manages `b.N` and the timer).
+    BLoop = "b_loop"(Ptr) -> (Bool),
+    /// `b.Run(name, f)`: runs `f` as a sub-benchmark through the bench driver.
+    BRun = "b_run"(Ptr, Str, Func) -> (Bool),
+    /// `b.ResetTimer()`, `b.StartTimer()`, `b.StopTimer()`, `b.ReportAllocs()`.
+    BResetTimer = "b_reset_timer"(Ptr) -> (),
+    BStartTimer = "b_start_timer"(Ptr) -> (),
+    BStopTimer = "b_stop_timer"(Ptr) -> (),
+    BReportAllocs = "b_report_allocs"(Ptr) -> (),
 }
 
 /// The immediate operand of an instruction.

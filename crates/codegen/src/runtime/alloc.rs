@@ -24,11 +24,19 @@ struct Arena {
     cur: usize,
     end: usize,
     chunks: Vec<(*mut u8, Layout)>,
+    /// Standard-size chunks freed by `release_to`, kept for reuse with how many of
+    /// their leading bytes are dirty: fresh memory from the system costs a page fault
+    /// per page on first touch, which would land inside the next timed benchmark run.
+    spare: Vec<(*mut u8, Layout, usize)>,
 }
+
+/// At most this many spare chunks are kept (64 MiB).
+const MAX_SPARE: usize = 64;
 
 impl Drop for Arena {
     fn drop(&mut self) {
-        for &(p, l) in &self.chunks {
+        let spare = self.spare.iter().map(|&(p, l, _)| (p, l));
+        for (p, l) in self.chunks.iter().copied().chain(spare) {
             // SAFETY: each chunk came from `alloc_zeroed` with this layout.
             unsafe { std::alloc::dealloc(p, l) };
         }
@@ -36,7 +44,7 @@ impl Drop for Arena {
 }
 
 thread_local! {
-    static ARENA: RefCell<Arena> = const { RefCell::new(Arena { cur: 0, end: 0, chunks: Vec::new() }) };
+    static ARENA: RefCell<Arena> = const { RefCell::new(Arena { cur: 0, end: 0, chunks: Vec::new(), spare: Vec::new() }) };
     static STATS: Cell<AllocStats> = const { Cell::new(AllocStats { bytes: 0, allocs: 0 }) };
     /// Free defer records by size: each record has an 8-byte header with its size.
     static DEFER_FREE: RefCell<Vec<(u64, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
@@ -78,11 +86,30 @@ pub fn mark() -> ArenaMark {
 pub unsafe fn release_to(m: ArenaMark) {
     ARENA.with(|a| {
         let mut a = a.borrow_mut();
-        for (p, l) in a.chunks.drain(m.chunks..) {
-            std::alloc::dealloc(p, l);
+        // The current chunk is still the one of the mark: only up to `cur` is dirty.
+        let dirty_end = if a.end == m.end && a.cur >= m.cur {
+            a.cur
+        } else {
+            m.end
+        };
+        let (cur, end) = (a.cur, a.end);
+        let freed: Vec<(*mut u8, Layout)> = a.chunks.drain(m.chunks..).collect();
+        for (p, l) in freed {
+            let dirty = if (p as usize..=p as usize + l.size()).contains(&cur)
+                && end == p as usize + l.size()
+            {
+                cur - p as usize
+            } else {
+                l.size()
+            };
+            if l.size() == CHUNK && a.spare.len() < MAX_SPARE {
+                a.spare.push((p, l, dirty));
+            } else {
+                std::alloc::dealloc(p, l);
+            }
         }
-        if m.cur != 0 && m.end > m.cur {
-            std::ptr::write_bytes(m.cur as *mut u8, 0, m.end - m.cur);
+        if m.cur != 0 && dirty_end > m.cur {
+            std::ptr::write_bytes(m.cur as *mut u8, 0, dirty_end - m.cur);
         }
         a.cur = m.cur;
         a.end = m.end;
@@ -93,7 +120,8 @@ pub unsafe fn release_to(m: ArenaMark) {
 pub fn release_all() {
     ARENA.with(|a| {
         let mut a = a.borrow_mut();
-        for (p, l) in a.chunks.drain(..) {
+        let spare: Vec<_> = a.spare.drain(..).map(|(p, l, _)| (p, l)).collect();
+        for (p, l) in a.chunks.drain(..).chain(spare) {
             // SAFETY: each chunk came from `alloc_zeroed` with this layout, and no
             // guest code runs any more.
             unsafe { std::alloc::dealloc(p, l) };
@@ -127,8 +155,16 @@ fn raw_alloc(size: u64, align: u64) -> u64 {
             Ok(l) => l,
             Err(_) => super::guest::fatal("runtime: out of memory"),
         };
-        // SAFETY: the layout has non-zero size.
-        let p = unsafe { std::alloc::alloc_zeroed(layout) };
+        let reused = if chunk == CHUNK { a.spare.pop() } else { None };
+        let p = match reused {
+            Some((p, _, dirty)) => {
+                // SAFETY: a spare chunk of `CHUNK` bytes; its dirty prefix is re-zeroed.
+                unsafe { std::ptr::write_bytes(p, 0, dirty) };
+                p
+            }
+            // SAFETY: the layout has non-zero size.
+            None => unsafe { std::alloc::alloc_zeroed(layout) },
+        };
         if p.is_null() {
             super::guest::fatal("runtime: out of memory");
         }
@@ -210,4 +246,68 @@ pub extern "C" fn rt_defer_free(rec: u64) {
             }
         });
     })
+}
+
+/// Frees everything allocated since `m` unless something that outlives the run may
+/// still reach it: a word of `roots` (the package variables) or of the memory
+/// allocated before `m` that points into the newer memory (a conservative scan, as a
+/// collector without type information would make). Stale free defer records in the
+/// freed memory are dropped from the free list. Returns whether it freed.
+///
+/// This is how a benchmark loop without a garbage collector stays bounded: the driver
+/// calls it after each `runN`, when no guest frame that allocated since `m` is live.
+pub fn collect_to(m: ArenaMark, roots: &[(u64, usize)]) -> bool {
+    let (young, old) = ARENA.with(|a| {
+        let a = a.borrow();
+        let mut young: Vec<(u64, u64)> = a.chunks[m.chunks..]
+            .iter()
+            .map(|&(p, l)| (p as u64, p as u64 + l.size() as u64))
+            .collect();
+        if m.cur != 0 && m.end > m.cur {
+            young.push((m.cur as u64, m.end as u64));
+        }
+        let old: Vec<(u64, usize)> = a.chunks[..m.chunks]
+            .iter()
+            .map(|&(p, l)| {
+                let (start, end) = (p as usize, p as usize + l.size());
+                // Only the used part of the chunk that was current at the mark is old.
+                let end = if (start..=end).contains(&m.cur) {
+                    m.cur
+                } else {
+                    end
+                };
+                (start as u64, (end - start) / 8)
+            })
+            .collect();
+        (young, old)
+    });
+    if young.is_empty() {
+        return true;
+    }
+    let mut young = young;
+    young.sort_unstable();
+    // A pointer one past an object's end counts as pointing into the next one, which
+    // errs on the safe side.
+    let is_young = |w: u64| {
+        let i = young.partition_point(|&(s, _)| s <= w);
+        i > 0 && w <= young[i - 1].1
+    };
+    let reaches_young = |(p, words): (u64, usize)| {
+        // SAFETY: each range is live, word-aligned memory: package variables or arena
+        // chunks that stay allocated while we scan.
+        let ws = unsafe { std::slice::from_raw_parts(p as usize as *const u64, words) };
+        ws.iter().any(|&w| is_young(w))
+    };
+    if roots.iter().chain(old.iter()).any(|&r| reaches_young(r)) {
+        return false;
+    }
+    DEFER_FREE.with(|f| {
+        for (_, list) in f.borrow_mut().iter_mut() {
+            list.retain(|&r| !is_young(r));
+        }
+    });
+    // SAFETY: nothing outside the freed memory points into it (checked above), and the
+    // caller guarantees no live frame does.
+    unsafe { release_to(m) };
+    true
 }

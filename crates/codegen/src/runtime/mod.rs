@@ -1,5 +1,5 @@
 //! The runtime that JIT code calls: allocation, panics and the defer protocol, strings,
-//! slices, interfaces, and output through `fmt`.
+//! slices, interfaces, output through `fmt`, and `testing.B` for benchmarks.
 //!
 //! ABI: every entry point is an `extern "C"` function whose parameters are the
 //! flattened words of its IR operands (see `flat`): `bool` as `u8`, other words as
@@ -21,6 +21,7 @@ pub mod panic;
 pub mod print;
 pub mod slices;
 pub mod strings;
+pub mod testing;
 
 pub use alloc::{alloc_stats, AllocStats};
 
@@ -184,6 +185,12 @@ pub fn rtfunc_addr(f: RtFunc) -> *const u8 {
         RtFunc::OsExit => guest::rt_os_exit as *const u8,
         RtFunc::DeferAlloc => alloc::rt_defer_alloc as *const u8,
         RtFunc::DeferFree => alloc::rt_defer_free as *const u8,
+        RtFunc::BLoop => testing::rt_b_loop as *const u8,
+        RtFunc::BRun => testing::rt_b_run as *const u8,
+        RtFunc::BResetTimer => testing::rt_b_reset_timer as *const u8,
+        RtFunc::BStartTimer => testing::rt_b_start_timer as *const u8,
+        RtFunc::BStopTimer => testing::rt_b_stop_timer as *const u8,
+        RtFunc::BReportAllocs => testing::rt_b_report_allocs as *const u8,
     }
 }
 

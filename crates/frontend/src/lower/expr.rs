@@ -1119,13 +1119,32 @@ impl FuncCx<'_, '_> {
                 let x = self.expr(&args[0]);
                 self.rt(RtFunc::ErrorText, &[x])
             }
-            // The testing library belongs to the bench runner (not lowered yet).
-            LibFunc::BLoop
-            | LibFunc::BRun
-            | LibFunc::BResetTimer
+            // `*testing.B` lives in the runtime (`codegen::runtime::testing`); `b.N` is
+            // an ordinary field load, the methods are runtime calls.
+            LibFunc::BLoop => {
+                let b = self.expr(&args[0]);
+                self.rt(RtFunc::BLoop, &[b])
+            }
+            LibFunc::BRun => {
+                let b = self.expr(&args[0]);
+                let name = self.expr(&args[1]);
+                let f = self.expr(&args[2]);
+                self.rt(RtFunc::BRun, &[b, name, f])
+            }
+            LibFunc::BResetTimer
             | LibFunc::BStopTimer
             | LibFunc::BStartTimer
-            | LibFunc::BReportAllocs => vec![],
+            | LibFunc::BReportAllocs => {
+                let b = self.expr(&args[0]);
+                let rf = match f {
+                    LibFunc::BResetTimer => RtFunc::BResetTimer,
+                    LibFunc::BStopTimer => RtFunc::BStopTimer,
+                    LibFunc::BStartTimer => RtFunc::BStartTimer,
+                    _ => RtFunc::BReportAllocs,
+                };
+                self.rt(rf, &[b]);
+                vec![]
+            }
         }
     }
 }

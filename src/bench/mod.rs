@@ -1,0 +1,534 @@
+//! `deferlab bench`: runs a benchmark file's `BenchmarkXxx` functions the way
+//! `go test -bench` does and prints Go's output format, so `benchstat` reads it.
+//! With `--matrix` and `--vs-go` it measures the same benchmarks under several pass
+//! configurations and with real Go, alternating them so that drift hits all, and
+//! prints a table; `--plot` draws cost against defer count; `--json` is for machines.
+//!
+//! Layers: `runner` (Go's benchmark procedure on a program's guest thread),
+//! `filter` (`-bench` and sub-benchmark names), `format` (Go's lines), `gotool` (real
+//! Go), `plot` (the SVG). This module compiles, schedules and reports.
+
+pub mod filter;
+pub mod format;
+pub mod gotool;
+pub mod plot;
+pub mod runner;
+
+use crate::{compile, Config, Mode};
+use codegen::runtime::testing::BenchTime;
+use filter::Filter;
+use format::{benchmark_name, Measurement, PKG};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// What `deferlab bench` was asked to do.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// `-bench REGEXP`.
+    pub pattern: String,
+    /// `-benchtime` as given (for `go test`) and parsed.
+    pub benchtime_text: String,
+    pub bench_time: BenchTime,
+    /// `-count N`.
+    pub count: u32,
+    /// `-benchmem`.
+    pub benchmem: bool,
+    /// `--matrix`: every pass configuration the pass table can express.
+    pub matrix: bool,
+    /// `--vs-go[=PATH]`: also run real Go (`Some(None)`: find it).
+    pub vs_go: Option<Option<PathBuf>>,
+    /// `--plot out.svg`.
+    pub plot: Option<PathBuf>,
+    /// `--json`: one JSON document on stdout instead of text.
+    pub json: bool,
+    /// Draw a progress bar on stderr.
+    pub progress: bool,
+    /// The pass configuration (without `--matrix`).
+    pub config: Config,
+}
+
+/// One measurement with where it came from.
+#[derive(Clone, Debug, Serialize)]
+pub struct Run {
+    /// `deferlab` or `go`.
+    pub runner: String,
+    /// The pass configuration (`all`, `none`, `-inline`...) for deferlab.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
+    pub round: u32,
+    #[serde(flatten)]
+    pub m: Measurement,
+}
+
+/// A pass configuration and its compiled program.
+struct Compiled {
+    label: String,
+    program: codegen::Program,
+}
+
+/// The `--json` document.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    goos: &'a str,
+    goarch: &'a str,
+    cpu: String,
+    procs: usize,
+    benchtime: String,
+    count: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    go_version: Option<String>,
+    passed: bool,
+    runs: &'a [Run],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    table: Vec<TableRow>,
+}
+
+/// One row of the comparison table: median ns/op per column, and the memory
+/// columns of the last round.
+#[derive(Serialize)]
+struct TableRow {
+    name: String,
+    ns_per_op: BTreeMap<String, f64>,
+    bytes_per_op: BTreeMap<String, u64>,
+    allocs_per_op: BTreeMap<String, u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ratio_vs_go: Option<f64>,
+}
+
+/// Runs `deferlab bench` on a file; returns the exit status. Output goes to the
+/// process's stdout and stderr; a panic in a benchmark exits the process (as `go
+/// test` does after its crash report).
+pub fn run(path: &str, src: &str, opts: &Options) -> i32 {
+    match run_inner(path, src, opts) {
+        Ok(status) => status,
+        Err(msg) => {
+            eprint!("{msg}");
+            if !msg.ends_with('\n') {
+                eprintln!();
+            }
+            1
+        }
+    }
+}
+
+fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
+    let started = Instant::now();
+    let filter = Filter::new(&opts.pattern)?;
+    let procs = format::procs();
+    let configs = if opts.matrix {
+        matrix_configs()
+    } else {
+        vec![(String::from("deferlab"), opts.config.disabled.clone())]
+    };
+    let mut compiled = Vec::new();
+    for (label, disabled) in configs {
+        let cfg = Config {
+            disabled,
+            ..opts.config.clone()
+        };
+        let c = compile(path, src, Mode::Bench, &cfg)?;
+        let copts = codegen::Options {
+            verify: cfg.verify_each,
+            opt: true,
+        };
+        let program = codegen::compile(&c.module, &copts)
+            .map_err(|e| format!("{path}: internal compiler error: {e}\n"))?;
+        compiled.push(Compiled { label, program });
+    }
+    let go = match &opts.vs_go {
+        None => None,
+        Some(given) => {
+            let go = gotool::find_go(given.as_deref(), std::path::Path::new(path))?;
+            Some(gotool::GoBench::build(&go, std::path::Path::new(path))?)
+        }
+    };
+    let names: Vec<String> = compiled[0]
+        .program
+        .benchmarks()
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| filter.matches(n).0)
+        .collect();
+    let table_mode = opts.matrix || go.is_some();
+    let per_round = compiled.len() + usize::from(go.is_some());
+    let total = if table_mode {
+        names.len() * per_round * opts.count as usize
+    } else {
+        names.len()
+    };
+    let progress = opts.progress.then(|| progress_bar(total as u64));
+    let settings = runner::Settings {
+        bench_time: opts.bench_time,
+        count: if table_mode { 1 } else { opts.count },
+        benchmem: opts.benchmem,
+        procs,
+        filter: filter.clone(),
+        stream: !table_mode && !opts.json,
+        on_progress: progress.clone(),
+    };
+
+    let mut runs = Vec::new();
+    let mut passed = true;
+    if !table_mode {
+        let c = &compiled[0];
+        let (ms, ok) = run_guest(&c.program, &settings, None)?;
+        passed = ok;
+        runs.extend(ms.into_iter().map(|m| Run {
+            runner: "deferlab".into(),
+            config: None,
+            round: 0,
+            m,
+        }));
+    } else {
+        for round in 0..opts.count {
+            for name in &names {
+                for c in &compiled {
+                    let (ms, ok) = run_guest(&c.program, &settings, Some(name))?;
+                    passed &= ok;
+                    runs.extend(ms.into_iter().map(|m| Run {
+                        runner: "deferlab".into(),
+                        config: Some(c.label.clone()),
+                        round,
+                        m,
+                    }));
+                }
+                if let Some(go) = &go {
+                    if let Some(pb) = &progress {
+                        pb.set_message(format!("go {name}"));
+                    }
+                    let ms = go.run(
+                        &filter.pattern_for(name),
+                        &opts.benchtime_text,
+                        opts.benchmem,
+                    )?;
+                    runs.extend(ms.into_iter().map(|m| Run {
+                        runner: "go".into(),
+                        config: None,
+                        round,
+                        m,
+                    }));
+                    if let Some(pb) = &progress {
+                        pb.inc(1);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+
+    let labels: Vec<String> = compiled.iter().map(|c| c.label.clone()).collect();
+    let table = if table_mode {
+        table_rows(&runs, &labels, go.is_some())
+    } else {
+        Vec::new()
+    };
+    let mut out = std::io::stdout().lock();
+    let w = |e: std::io::Error| e.to_string();
+    if opts.json {
+        let report = JsonReport {
+            goos: format::goos(),
+            goarch: format::goarch(),
+            cpu: format::cpu_name(),
+            procs,
+            benchtime: opts.benchtime_text.clone(),
+            count: opts.count,
+            go_version: go.as_ref().map(|g| g.version.clone()),
+            passed,
+            runs: &runs,
+            table,
+        };
+        let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        writeln!(out, "{text}").map_err(w)?;
+    } else if table_mode {
+        out.write_all(format::header().as_bytes()).map_err(w)?;
+        if let Some(g) = &go {
+            writeln!(out, "go: {}", g.version).map_err(w)?;
+        }
+        writeln!(
+            out,
+            "benchtime: {}, count: {} (median of the rounds; runners alternate per benchmark)\n",
+            opts.benchtime_text, opts.count
+        )
+        .map_err(w)?;
+        if opts.matrix && labels.len() == 1 {
+            writeln!(
+                out,
+                "(the pass table has no optional pass yet: all passes and none are one configuration)"
+            )
+            .map_err(w)?;
+        }
+        let table = render_table(&table, &labels, go.is_some(), opts.benchmem);
+        out.write_all(table.as_bytes()).map_err(w)?;
+    } else {
+        // The test binary's verdict, then what `go test` adds.
+        let secs = started.elapsed().as_secs_f64();
+        if passed {
+            writeln!(out, "PASS\nok  \t{PKG}\t{secs:.3}s").map_err(w)?;
+        } else {
+            writeln!(out, "FAIL\nexit status 1\nFAIL\t{PKG}\t{secs:.3}s\nFAIL").map_err(w)?;
+        }
+    }
+    out.flush().map_err(w)?;
+
+    if let Some(svg) = &opts.plot {
+        let suffix = benchmark_name("", procs);
+        let series = plot_series(&runs, &labels, opts.matrix);
+        let n = plot::draw(svg, &series, &suffix)?;
+        if n == 0 {
+            eprintln!("deferlab: --plot: no benchmark family with a defer count to draw");
+        }
+    }
+    Ok(if passed { 0 } else { 1 })
+}
+
+/// Runs the matched benchmarks (or only the top-level benchmark `only`) of a program
+/// on its guest thread. Returns the measurements and whether no benchmark failed.
+fn run_guest(
+    program: &codegen::Program,
+    settings: &runner::Settings,
+    only: Option<&str>,
+) -> Result<(Vec<Measurement>, bool), String> {
+    let benchmarks: Vec<(String, u64)> = program
+        .benchmarks()
+        .iter()
+        .filter(|(n, _)| only.is_none_or(|o| o == n))
+        .map(|(n, f)| (n.clone(), program.func_value(*f)))
+        .collect();
+    let init = program.init_func().map(|f| program.func_ptr(f) as usize);
+    let roots = program.globals_words();
+    let settings = settings.clone();
+    let (r, _, _) = program.on_guest(false, move || {
+        let runner = runner::Runner::new(settings, roots, format::header());
+        // SAFETY: the code addresses and function values belong to `program`, whose
+        // guest thread this is.
+        unsafe { runner.run_all(init, &benchmarks) }
+    });
+    match r {
+        Ok(report) => Ok((report.results, !report.failed)),
+        Err(status) => Err(format!("benchmark exited with status {status}\n")),
+    }
+}
+
+/// `--matrix`: the configurations `passes::configurations()` lists, then everything
+/// optional off ("none") if that is not among them; identical sets only once.
+fn matrix_configs() -> Vec<(String, Vec<String>)> {
+    let optional: Vec<String> = passes::PASSES
+        .iter()
+        .filter(|p| !p.required)
+        .map(|p| p.name.to_string())
+        .collect();
+    let mut sets = passes::configurations();
+    if !sets.contains(&optional) {
+        sets.push(optional.clone());
+    }
+    sets.into_iter()
+        .map(|s| {
+            let label = if s.is_empty() {
+                "all".to_string()
+            } else if s == optional {
+                "none".to_string()
+            } else {
+                s.iter()
+                    .map(|p| format!("-{p}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            (label, s)
+        })
+        .collect()
+}
+
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    let pb = indicatif::ProgressBar::new(total);
+    pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {wide_msg}",
+    ) {
+        pb.set_style(style);
+    }
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    pb
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n == 0 {
+        f64::NAN
+    } else if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+/// The column a run belongs to: its configuration label, or `go`.
+fn column_of(r: &Run) -> String {
+    r.config.clone().unwrap_or_else(|| r.runner.clone())
+}
+
+/// Median ns/op per benchmark name and column, names in first-seen order.
+fn medians(runs: &[Run]) -> Vec<(String, BTreeMap<String, f64>)> {
+    let mut order: Vec<String> = Vec::new();
+    let mut values: BTreeMap<(String, String), Vec<f64>> = BTreeMap::new();
+    for r in runs {
+        if !order.contains(&r.m.name) {
+            order.push(r.m.name.clone());
+        }
+        values
+            .entry((r.m.name.clone(), column_of(r)))
+            .or_default()
+            .push(r.m.ns_per_op);
+    }
+    order
+        .into_iter()
+        .map(|name| {
+            let cols = values
+                .iter()
+                .filter(|((n, _), _)| *n == name)
+                .map(|((_, c), v)| (c.clone(), median(v.clone())))
+                .collect();
+            (name, cols)
+        })
+        .collect()
+}
+
+fn table_rows(runs: &[Run], labels: &[String], with_go: bool) -> Vec<TableRow> {
+    medians(runs)
+        .into_iter()
+        .map(|(name, cols)| {
+            let mut bytes_per_op = BTreeMap::new();
+            let mut allocs_per_op = BTreeMap::new();
+            for r in runs.iter().filter(|r| r.m.name == name) {
+                bytes_per_op.insert(column_of(r), r.m.bytes_per_op);
+                allocs_per_op.insert(column_of(r), r.m.allocs_per_op);
+            }
+            let ratio_vs_go = if with_go {
+                match (cols.get(&labels[0]), cols.get("go")) {
+                    (Some(d), Some(g)) if *g > 0.0 => Some(d / g),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            TableRow {
+                name,
+                ns_per_op: cols,
+                bytes_per_op,
+                allocs_per_op,
+                ratio_vs_go,
+            }
+        })
+        .collect()
+}
+
+fn ns(x: Option<&f64>) -> String {
+    match x {
+        Some(&v) if v >= 1000.0 => format!("{v:.0}"),
+        Some(&v) if v >= 100.0 => format!("{v:.1}"),
+        Some(&v) => format!("{v:.2}"),
+        None => "-".to_string(),
+    }
+}
+
+fn ratio(a: Option<&f64>, b: Option<&f64>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) if *b > 0.0 => format!("{:.2}x", a / b),
+        _ => "-".to_string(),
+    }
+}
+
+/// The comparison table: ns/op per configuration, each configuration's ratio to the
+/// first, then Go and deferlab/Go (the first configuration against Go); with
+/// `-benchmem`, B/op and allocs/op of the first configuration and of Go.
+fn render_table(rows: &[TableRow], labels: &[String], with_go: bool, mem: bool) -> String {
+    let mut mem_cols = vec![labels[0].clone()];
+    if with_go {
+        mem_cols.push("go".to_string());
+    }
+    let mem_cols = if mem { mem_cols } else { Vec::new() };
+    let mut header = vec!["benchmark".to_string()];
+    for l in labels {
+        header.push(format!("{l} ns/op"));
+    }
+    for l in labels.iter().skip(1) {
+        header.push(format!("{l}/{}", labels[0]));
+    }
+    if with_go {
+        header.push("go ns/op".to_string());
+        header.push(format!("{}/go", labels[0]));
+    }
+    for c in &mem_cols {
+        header.push(format!("{c} B/op"));
+        header.push(format!("{c} allocs/op"));
+    }
+    let mut lines = vec![header];
+    for r in rows {
+        let mut line = vec![r.name.clone()];
+        for l in labels {
+            line.push(ns(r.ns_per_op.get(l)));
+        }
+        for l in labels.iter().skip(1) {
+            line.push(ratio(r.ns_per_op.get(l), r.ns_per_op.get(&labels[0])));
+        }
+        if with_go {
+            line.push(ns(r.ns_per_op.get("go")));
+            line.push(ratio(r.ns_per_op.get(&labels[0]), r.ns_per_op.get("go")));
+        }
+        for c in &mem_cols {
+            let n = |m: &BTreeMap<String, u64>| m.get(c).map_or("-".to_string(), u64::to_string);
+            line.push(n(&r.bytes_per_op));
+            line.push(n(&r.allocs_per_op));
+        }
+        lines.push(line);
+    }
+    let ncols = lines[0].len();
+    let widths: Vec<usize> = (0..ncols)
+        .map(|i| lines.iter().map(|l| l[i].len()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for line in &lines {
+        let mut s = String::new();
+        for (i, cell) in line.iter().enumerate() {
+            if i == 0 {
+                s.push_str(&format!("{cell:<w$}", w = widths[0]));
+            } else {
+                s.push_str(&format!("  {cell:>w$}", w = widths[i]));
+            }
+        }
+        out.push_str(s.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// One plot series per column: each configuration (`deferlab` or `deferlab <label>`
+/// with `--matrix`) and `go`.
+fn plot_series(runs: &[Run], labels: &[String], matrix: bool) -> Vec<plot::Series> {
+    let meds = medians(runs);
+    let mut cols: Vec<String> = labels.to_vec();
+    cols.push("go".to_string());
+    cols.into_iter()
+        .map(|col| plot::Series {
+            label: if col == "go" || !matrix {
+                if col == "go" {
+                    "go".to_string()
+                } else {
+                    "deferlab".to_string()
+                }
+            } else {
+                format!("deferlab {col}")
+            },
+            ns_per_op: meds
+                .iter()
+                .filter_map(|(name, c)| c.get(&col).map(|v| (name.clone(), *v)))
+                .collect(),
+        })
+        .filter(|s| !s.ns_per_op.is_empty())
+        .collect()
+}
