@@ -15,7 +15,7 @@
 //!   form and `s = append(s, ...)` is not the "in place" form that skips the buffer);
 //! - every mention of it is one gc's escape analysis never lets the backing store leave
 //!   through: `len`, `cap`, indexing (read or written, not `&s[i]`), `copy` operands,
-//!   the spread operand of an `append`, `s == nil`, slicing into one of those, the
+//!   the spread operand of an `append`, `string(s)`, `s == nil`, slicing into one of those, the
 //!   reassignments `s = s[i:j]` and `s = append(s, ...)`, and assignments of other
 //!   values to it (but no `append` of another slice, whose site gc would key on that
 //!   slice). Not `range s` either: gc's `slice` pass (`slice.go`) treats a range as an
@@ -37,7 +37,7 @@ use crate::hir::{
     Builtin, ConstValue, Expr, ExprKind, FuncId, LocalId, LocalKind, Program, RangeTarget, Stmt,
     StmtKind,
 };
-use crate::types::TypeKind;
+use crate::types::{Basic, TypeKind, TypeTable};
 use std::collections::HashSet;
 
 /// The append expressions (`ExprKind::Builtin` nodes, by address) that take the buffer.
@@ -66,6 +66,7 @@ pub fn analyze(prog: &Program) -> BufferedSites {
             continue;
         }
         let mut u = Uses {
+            types: &prog.types,
             candidates,
             escaped: HashSet::new(),
             sites: Vec::new(),
@@ -307,7 +308,8 @@ fn for_each_child(e: &Expr, mut f: impl FnMut(&Expr)) {
 }
 
 /// The uses of the candidate slices of one function.
-struct Uses {
+struct Uses<'p> {
+    types: &'p TypeTable,
     candidates: HashSet<LocalId>,
     /// Candidates with a use we cannot vouch for.
     escaped: HashSet<LocalId>,
@@ -315,7 +317,7 @@ struct Uses {
     sites: Vec<(LocalId, *const Expr)>,
 }
 
-impl Uses {
+impl Uses<'_> {
     fn candidate(&self, e: &Expr) -> Option<LocalId> {
         match e.kind {
             ExprKind::Local(l) if self.candidates.contains(&l) => Some(l),
@@ -491,6 +493,10 @@ impl Uses {
                 self.operand(base);
                 self.expr(index);
             }
+            // `string(b)` copies the bytes (gc: OBYTES2STR discards its operand).
+            ExprKind::Convert(x)
+                if self.candidate(x).is_some()
+                    && self.types.basic_of(e.ty) == Some(Basic::String) => {}
             ExprKind::AddrOf(x) => {
                 // `&s[i]` (or a field of it) points into the backing store.
                 let mut root = &**x;
