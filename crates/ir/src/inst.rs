@@ -330,6 +330,13 @@ rtfuncs! {
     /// (including size-class rounding) and returns it with its length increased by
     /// `n`: `growslice(s, n, elem_size)`. Copies the old elements when it reallocates.
     GrowSlice = "grow_slice"(Slice, I64, I64) -> (Slice),
+    /// `grow_slice` at the first `s = append(s, ...)` site of a slice that gc's escape
+    /// analysis keeps in the frame: `grow_slice_buf(s, n, elem, state, k)`. `state`
+    /// points to a frame cell of five words, zeroed at function entry: a `used` flag,
+    /// then gc's 32-byte backing store. When `s` must grow, `len(s) == 0`, the new
+    /// length is at most `k` (32 / element size) and the store is unused, the result is
+    /// the zeroed store with capacity `k` (and the flag is set); otherwise `grow_slice`.
+    GrowSliceBuf = "grow_slice_buf"(Slice, I64, I64, Ptr, I64) -> (Slice),
     /// `memmove(dst, src, bytes)`.
     Memmove = "memmove"(Ptr, Ptr, I64) -> (),
     /// Go's `==` on interfaces; panics on uncomparable dynamic types.

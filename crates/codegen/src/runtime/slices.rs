@@ -187,6 +187,39 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
     })
 }
 
+/// gc's stack-buffer append (go1.27 `ssagen` `(*state).append`): at the first append
+/// site of a slice whose backing store does not escape, `s` grows into the function's
+/// 32-byte buffer (capacity `k`) when it is empty, the new length fits and the buffer
+/// has not been used in this call; otherwise this is `growslice`. `state` is the frame
+/// cell: the `used` word, then the 32-byte buffer.
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn rt_grow_slice_buf(
+    out: u64,
+    ptr: u64,
+    len: i64,
+    cap: i64,
+    n: i64,
+    elem: i64,
+    state: u64,
+    k: i64,
+) {
+    let new_len = len.wrapping_add(n);
+    if (cap as u64) < (new_len as u64) && new_len <= k && len == 0 {
+        let used = state as usize as *mut u64;
+        // SAFETY: `state` points to the five-word frame cell described above.
+        unsafe {
+            if *used == 0 {
+                *used = 1;
+                let buf = used.add(1);
+                std::ptr::write_bytes(buf, 0, 4);
+                write_slice(out, buf as usize as u64, new_len as u64, k as u64);
+                return;
+            }
+        }
+    }
+    rt_grow_slice(out, ptr, len, cap, n, elem)
+}
+
 /// `memmove(dst, src, n)`.
 pub extern "C" fn rt_memmove(dst: u64, src: u64, n: i64) {
     guard(|| {

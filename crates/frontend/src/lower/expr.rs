@@ -926,7 +926,17 @@ impl FuncCx<'_, '_> {
                         return vec![s];
                     }
                     let n = self.iconst(Type::I64, vals.len() as i64);
-                    let ns = self.rt(RtFunc::GrowSlice, &[s, n, ew])[0];
+                    let buffered = (1..=32).contains(&size)
+                        && self.m.append_bufs.contains(&(e as *const Expr));
+                    let ns = if buffered {
+                        // gc's stack backing store for a non-escaping append (appendbuf).
+                        let cell_ty = self.m.append_buf_type();
+                        let state = self.entry_stack_alloc(cell_ty);
+                        let k = self.iconst(Type::I64, i64::from(32 / size));
+                        self.rt(RtFunc::GrowSliceBuf, &[s, n, ew, state, k])[0]
+                    } else {
+                        self.rt(RtFunc::GrowSlice, &[s, n, ew])[0]
+                    };
                     let np = self.ins1(InstData::new(Opcode::SlicePtr).args(&[ns]), Type::Ptr);
                     for (i, &v) in vals.iter().enumerate() {
                         let k = self.iconst(Type::I64, i as i64);

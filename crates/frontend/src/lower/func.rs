@@ -256,6 +256,18 @@ impl<'m, 'a> FuncCx<'m, 'a> {
         self.m.ir_type(ty)
     }
 
+    /// A `stack_alloc` of `ty` in the entry block (zeroed once per call).
+    pub fn entry_stack_alloc(&mut self, ty: Type) -> Value {
+        let data = InstData::new(Opcode::StackAlloc).ty(ty);
+        let inst = self.f.dfg.make_inst(data, &[Type::Ptr]);
+        let at = self.f.layout.insts[self.entry]
+            .iter()
+            .position(|&i| self.f.dfg.insts[i].opcode != Opcode::StackAlloc)
+            .unwrap_or(self.f.layout.insts[self.entry].len());
+        self.f.layout.insts[self.entry].insert(at, inst);
+        self.f.dfg.first_result(inst)
+    }
+
     /// Allocates the frame cell of a local (in the entry block, once).
     pub fn declare_local(&mut self, l: LocalId) {
         if self.cells.contains_key(&l) {
@@ -270,14 +282,7 @@ impl<'m, 'a> FuncCx<'m, 'a> {
         let ty = self.local_ir_type(l);
         let slot_ty = if addressed { Type::Ptr } else { ty };
         // The slot lives in the entry block so that it is allocated once.
-        let data = InstData::new(Opcode::StackAlloc).ty(slot_ty);
-        let inst = self.f.dfg.make_inst(data, &[Type::Ptr]);
-        let at = self.f.layout.insts[self.entry]
-            .iter()
-            .position(|&i| self.f.dfg.insts[i].opcode != Opcode::StackAlloc)
-            .unwrap_or(self.f.layout.insts[self.entry].len());
-        self.f.layout.insts[self.entry].insert(at, inst);
-        let slot = self.f.dfg.first_result(inst);
+        let slot = self.entry_stack_alloc(slot_ty);
         self.cells.insert(
             l,
             if addressed {

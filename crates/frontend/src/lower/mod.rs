@@ -17,6 +17,7 @@
 //! Requires: a `hir::Program` from the checker. Establishes: a module that verifies,
 //! with `defer` / `run_defers` still present (the `defer_lower` pass removes them).
 
+mod appendbuf;
 mod expr;
 mod func;
 mod stmt;
@@ -38,6 +39,8 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
         go_types: HashMap::new(),
         pending_method_wrappers: Vec::new(),
         wrapper_count: 0,
+        append_bufs: appendbuf::analyze(prog),
+        append_buf_struct: None,
     };
     cx.declare_all();
     for (i, f) in prog.funcs.iter().enumerate() {
@@ -60,6 +63,10 @@ pub(crate) struct ModuleCx<'a> {
     /// Go types whose descriptors need an `Error` or `String` wrapper.
     pending_method_wrappers: Vec<PendingWrapper>,
     pub wrapper_count: u32,
+    /// The `append` sites that take gc's 32-byte stack buffer (`appendbuf`).
+    pub append_bufs: appendbuf::BufferedSites,
+    /// The frame cell of such a site: the `used` word and the 32-byte buffer.
+    append_buf_struct: Option<StructId>,
 }
 
 impl<'a> ModuleCx<'a> {
@@ -154,6 +161,18 @@ impl<'a> ModuleCx<'a> {
         let func = func::lower_func(self, &f, id);
         self.module.funcs[id] = func;
         self.module.init = Some(id);
+    }
+
+    /// The frame cell of a buffered `append` site: five words, the `used` flag and
+    /// gc's 32-byte backing store.
+    pub fn append_buf_type(&mut self) -> Type {
+        let s = *self.append_buf_struct.get_or_insert_with(|| {
+            self.module.structs.push(StructData {
+                name: "appendbuf".to_string(),
+                fields: vec![Type::I64; 5],
+            })
+        });
+        Type::Struct(s)
     }
 
     /// The IR type of a Go type.
