@@ -177,6 +177,43 @@ impl DomTree {
     }
 }
 
+/// The dominance frontier of every reachable block: the blocks `y` such that `x`
+/// dominates a predecessor of `y` but does not strictly dominate `y` (where a value
+/// defined in `x` meets values from other paths). Computed as Cooper, Harvey and
+/// Kennedy do, from each join block up the dominator tree of its predecessors;
+/// unreachable blocks and edges from them are ignored. Each frontier lists a block once,
+/// in the order found.
+pub fn dominance_frontiers(
+    cfg: &ControlFlowGraph,
+    dt: &DomTree,
+) -> SecondaryMap<Block, Vec<Block>> {
+    let mut df: SecondaryMap<Block, Vec<Block>> = SecondaryMap::new();
+    for &b in dt.rpo() {
+        let preds: Vec<Block> = cfg.preds[b]
+            .iter()
+            .copied()
+            .filter(|&p| dt.is_reachable(p))
+            .collect();
+        if preds.len() < 2 {
+            continue;
+        }
+        let stop = dt.idom(b);
+        for p in preds {
+            let mut runner = Some(p);
+            while let Some(r) = runner {
+                if Some(r) == stop {
+                    break;
+                }
+                if !df[r].contains(&b) {
+                    df[r].push(b);
+                }
+                runner = dt.idom(r);
+            }
+        }
+    }
+    df
+}
+
 /// The blocks that lie on a cycle of the control-flow graph (a nontrivial strongly
 /// connected component, or a block that branches to itself): code in them may run more
 /// than once per call. Computed with Tarjan's algorithm, so irreducible cycles count too.
@@ -302,6 +339,25 @@ block8:
         assert!(!dt.dominates(b(5), b(6)));
         assert!(!dt.dominates(b(0), b(8)));
         assert!(!dt.is_reachable(b(8)));
+    }
+
+    #[test]
+    fn frontiers() {
+        let f = func();
+        let cfg = ControlFlowGraph::compute(&f);
+        let dt = DomTree::with_cfg(&f, &cfg);
+        let df = dominance_frontiers(&cfg, &dt);
+        let frontier = |n: u32| -> Vec<u32> { df[b(n)].iter().map(|x| x.as_u32()).collect() };
+        // block2 loops back to block1; block5 and block6 reach each other.
+        assert_eq!(frontier(2), [1]);
+        assert_eq!(frontier(1), [1]);
+        assert_eq!(frontier(5), [6]);
+        assert_eq!(frontier(6), [5]);
+        assert_eq!(frontier(4), Vec::<u32>::new());
+        assert_eq!(frontier(0), Vec::<u32>::new());
+        // block7 jumps to itself; block8 is unreachable and has none.
+        assert_eq!(frontier(7), [7]);
+        assert_eq!(frontier(8), Vec::<u32>::new());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Instructions: opcodes, their immediates, and the runtime functions the IR may call.
 //!
-//! Panics are ordinary control flow. An instruction that may panic (`Opcode::may_panic`)
-//! records the panic in the runtime's panic state and returns normally (with
+//! Panics are ordinary control flow. An instruction that may panic
+//! (`InstData::may_panic`: decided by the opcode, and for `rtcall` by the runtime
+//! function) records the panic in the runtime's panic state and returns normally (with
 //! unspecified results); the code after it tests `panicking` and branches to the
 //! function's panic path. The checks Go performs implicitly (nil, bounds, division by
 //! zero, negative shift counts) are explicit `check_*` instructions, so passes can see,
@@ -196,7 +197,9 @@ impl Opcode {
         )
     }
 
-    /// Whether the instruction may start a panic (so a `panicking` test follows it).
+    /// Whether an instruction with this opcode may start a panic. For `rtcall` that
+    /// depends on the runtime function: `InstData::may_panic` decides whether a
+    /// `panicking` test follows a given instruction.
     pub fn may_panic(self) -> bool {
         matches!(
             self,
@@ -381,6 +384,65 @@ rtfuncs! {
     BReportAllocs = "b_report_allocs"(Ptr) -> (),
 }
 
+impl RtFunc {
+    /// Whether the runtime function may start a panic (leave the panic flag set), so
+    /// that a `panicking` test must follow the `rtcall`. Decided by what its
+    /// implementation in `codegen::runtime` does; running out of memory is a fatal
+    /// error that ends the process (`guest::fatal`), not a panic, and so is a bug
+    /// caught by the runtime's `guard`. A function that runs guest code stays checked.
+    pub fn may_panic(self) -> bool {
+        match self {
+            // Allocate (`alloc_bytes`) and copy or compare bytes; nothing can fail.
+            RtFunc::StrConcat
+            | RtFunc::StrCmp
+            | RtFunc::StrFromBytes
+            | RtFunc::BytesFromStr
+            | RtFunc::StrFromRune => false,
+            // `makeslice: len/cap out of range`, `growslice: len out of range` (the
+            // buffered form falls back to `grow_slice`).
+            RtFunc::MakeSlice | RtFunc::GrowSlice | RtFunc::GrowSliceBuf => true,
+            // Copies bytes the IR has already bounds-checked.
+            RtFunc::Memmove => false,
+            // `comparing uncomparable type ...`.
+            RtFunc::IfaceEq => true,
+            // Always panic.
+            RtFunc::PanicAssert | RtFunc::PanicWrap => true,
+            // The builtins format their operands and write to stderr. They never call
+            // methods on Go's side; the runtime may run an `Error` method while
+            // converting an operand (`print::iface_val`), but discards any panic it
+            // raises (`with_error_text`), so none is left propagating.
+            RtFunc::Print | RtFunc::Println => false,
+            // `fmt` calls `Error` and `String` methods, which run guest code. The
+            // runtime discards their panics today, as Go's `fmt` catches them, but Go
+            // re-panics in some cases (a panic while printing a panic), so these stay
+            // checked.
+            RtFunc::FmtPrint
+            | RtFunc::FmtPrintln
+            | RtFunc::FmtPrintf
+            | RtFunc::FmtSprint
+            | RtFunc::FmtSprintln
+            | RtFunc::FmtSprintf
+            | RtFunc::FmtErrorf => true,
+            // Allocates the `*errors.errorString`.
+            RtFunc::ErrorsNew => false,
+            // A nil error panics (nil dereference); otherwise runs the `Error` method.
+            RtFunc::ErrorText => true,
+            // Ends the process; never returns.
+            RtFunc::OsExit => false,
+            // The defer record free list (a fresh record allocates).
+            RtFunc::DeferAlloc | RtFunc::DeferFree => false,
+            // A nil `*testing.B` panics (nil dereference, `testing::host_b`); `b.Run`
+            // also runs guest code, whose panic keeps propagating.
+            RtFunc::BLoop
+            | RtFunc::BRun
+            | RtFunc::BResetTimer
+            | RtFunc::BStartTimer
+            | RtFunc::BStopTimer
+            | RtFunc::BReportAllocs => true,
+        }
+    }
+}
+
 /// The immediate operand of an instruction.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Imm {
@@ -446,5 +508,14 @@ impl InstData {
     pub fn targets(mut self, targets: Vec<BlockCall>) -> Self {
         self.targets = targets;
         self
+    }
+
+    /// Whether this instruction may start a panic, so that a `panicking` test follows
+    /// it: `Opcode::may_panic`, narrowed for `rtcall` by `RtFunc::may_panic`.
+    pub fn may_panic(&self) -> bool {
+        match (self.opcode, &self.imm) {
+            (Opcode::RtCall, Imm::Rt(f)) => f.may_panic(),
+            (op, _) => op.may_panic(),
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! `copyprop`: folds integer and boolean operations on constants, forwards every use of
-//! a copy to the value it copies, and turns a `brif` on a constant into a `jump`.
+//! a copy to the value it copies, folds `panicking` where the panic flag is known to be
+//! clear, and turns a `brif` on a constant into a `jump`.
 //!
 //! **Requires:** a verified function.
 //!
@@ -8,7 +9,9 @@
 //! the same value on every reachable edge; such parameters are removed with the branch
 //! arguments that fed them); every foldable operation on constants is an `iconst` with
 //! its result value unchanged; no `brif` tests a constant; no `check_div` or
-//! `check_shift` tests a constant that cannot fail. Instructions left without uses stay
+//! `check_shift` tests a constant that cannot fail; no `panicking` is read where no
+//! instruction that may panic (`InstData::may_panic`) can have run since the flag was
+//! last known clear (it is `iconst.bool 0`, so its branch to the panic path goes). Instructions left without uses stay
 //! in place for `dce`; blocks left without predecessors stay for `simplify_cfg`.
 //!
 //! **Remarks:** `removed check_div: the divisor is the constant N`, `removed
@@ -26,6 +29,12 @@
 //! `iconst.bool` with any other immediate is not treated as a constant). A folded
 //! instruction is rewritten in place into `iconst.T n`, so its result keeps its name
 //! and later dumps line up.
+//!
+//! The panic flag is clear when a function starts, stays clear until an instruction
+//! that may panic runs, is cleared by `defer_enter`, and is clear on the `else` edge of
+//! the `brif` that tests it (`flag_clear`, a forward must-analysis). So the test left
+//! after a `check_div` of a nonzero constant went, or after a call whose block was
+//! merged away, folds too.
 //!
 //! The algorithm visits the reachable blocks in reverse postorder, so every operand
 //! defined by an instruction is seen before its users, rewriting each instruction's
@@ -55,10 +64,22 @@ fn run_function(f: &mut Function, cx: &mut PassContext) {
     loop {
         let mut changed = false;
         let dt = DomTree::compute(f);
+        let clear_in = flag_clear(f, &dt);
         for &b in dt.rpo() {
+            let mut clear = clear_in[b];
             for inst in f.layout.insts[b].clone() {
                 let alias = &st.alias;
                 f.dfg.map_uses(inst, |v| resolve(alias, v));
+                if clear && f.dfg.insts[inst].opcode == Opcode::Panicking {
+                    let r = f.dfg.first_result(inst);
+                    f.dfg.insts[inst] = InstData::new(Opcode::Iconst)
+                        .ty(Type::Bool)
+                        .imm(Imm::Int(0));
+                    st.consts[r] = Some(0);
+                    changed = true;
+                    continue;
+                }
+                clear = flag_after(&f.dfg.insts[inst], clear);
                 changed |= st.simplify(f, b, inst, cx);
             }
         }
@@ -81,6 +102,65 @@ fn run_function(f: &mut Function, cx: &mut PassContext) {
     params.sort_by(|a, b| b.cmp(a));
     for (b, k) in params {
         f.remove_block_param(b, k);
+    }
+}
+
+/// Whether the panic flag is still known to be clear after `d`, given whether it was
+/// before: an instruction that may panic can set it, `defer_enter` clears it.
+fn flag_after(d: &InstData, clear: bool) -> bool {
+    match d.opcode {
+        Opcode::DeferEnter => true,
+        _ if d.may_panic() => false,
+        _ => clear,
+    }
+}
+
+/// For each reachable block, whether the panic flag is clear whenever control enters
+/// it. The flag is clear when a function starts (every caller tests it after each
+/// instruction that may panic, `defer_enter` clears it before a deferred call, and the
+/// runtime clears it before calling guest code); it stays clear until an instruction
+/// that may panic, and is clear again on the `else` edge of a `brif` on a `panicking`
+/// read since. A must-analysis: every block starts clear and the edges only take that
+/// away, until nothing changes.
+fn flag_clear(f: &Function, dt: &DomTree) -> SecondaryMap<Block, bool> {
+    let mut clear_in: SecondaryMap<Block, bool> = SecondaryMap::with_default(true);
+    loop {
+        let mut next: SecondaryMap<Block, bool> = SecondaryMap::with_default(true);
+        for &b in dt.rpo() {
+            let mut clear = clear_in[b];
+            // The result of a `panicking` read since the flag last changed.
+            let mut flag: Option<Value> = None;
+            for &i in &f.layout.insts[b] {
+                let d = &f.dfg.insts[i];
+                if d.opcode == Opcode::Panicking {
+                    flag = Some(f.dfg.first_result(i));
+                    continue;
+                }
+                let after = flag_after(d, clear);
+                if after != clear || d.may_panic() {
+                    flag = None;
+                }
+                clear = after;
+            }
+            let Some(t) = f.terminator(b) else { continue };
+            let d = &f.dfg.insts[t];
+            let tests_flag =
+                d.opcode == Opcode::Brif && flag.is_some() && d.args.first() == flag.as_ref();
+            for (j, call) in d.targets.iter().enumerate() {
+                let edge = clear || (tests_flag && j == 1);
+                next[call.block] &= edge;
+            }
+        }
+        let mut changed = false;
+        for &b in dt.rpo().iter().skip(1) {
+            if next[b] != clear_in[b] {
+                clear_in[b] = next[b];
+                changed = true;
+            }
+        }
+        if !changed {
+            return clear_in;
+        }
     }
 }
 

@@ -13,6 +13,7 @@ pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
 mod manager;
+pub mod mem2reg;
 pub mod simplify_cfg;
 
 pub use manager::{
@@ -54,6 +55,15 @@ pub static PASSES: &[Pass] = &[
                       adds struct layouts for defer records and sets every DeferData::strategy",
         establishes: &[Property::DefersLowered],
         run: defer_lower::run,
+    },
+    Pass {
+        name: "mem2reg",
+        required: false,
+        invalidates: "loads, stores and stack_allocs of promoted cells (removed; loads' uses \
+                      read the stored values); block parameters (added where stores meet); \
+                      never the CFG",
+        establishes: &[],
+        run: mem2reg::run,
     },
     Pass {
         name: "copyprop",
@@ -102,6 +112,17 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "open_defer",
         "defer_lower",
         "open-coding picks the defers it can handle; defer_lower takes the rest",
+    ),
+    (
+        "defer_lower",
+        "mem2reg",
+        "the chain head defer_lower keeps in a frame cell is promoted too",
+    ),
+    (
+        "mem2reg",
+        "copyprop",
+        "promoted loads become the stored values (constants to fold) and some new block \
+         parameters receive one value on every edge (copies to forward)",
     ),
     (
         "defer_lower",

@@ -256,6 +256,25 @@ mod tests {
     }
 
     #[test]
+    fn configurations_cover_all_off_and_each_pass_alone() {
+        let c = configurations();
+        let optional: Vec<String> = PASSES
+            .iter()
+            .filter(|p| !p.required)
+            .map(|p| p.name.to_string())
+            .collect();
+        assert!(c.contains(&optional), "everything off");
+        for name in &optional {
+            let others: Vec<String> = optional.iter().filter(|n| *n != name).cloned().collect();
+            assert!(c.contains(&vec![name.clone()]), "{name} alone off");
+            assert!(c.contains(&others), "{name} alone on");
+        }
+        for (i, set) in c.iter().enumerate() {
+            assert!(!c[i + 1..].contains(set), "{set:?} twice");
+        }
+    }
+
+    #[test]
     fn disabling_a_required_pass_is_an_error() {
         let cfg = PipelineConfig {
             disabled: vec!["defer_lower".into()],
@@ -277,7 +296,7 @@ mod tests {
         let err = run_pipeline(&mut Module::default(), &cfg).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown pass nope (known passes: defer_lower, copyprop, dce, simplify_cfg)"
+            "unknown pass nope (known passes: defer_lower, mem2reg, copyprop, dce, simplify_cfg)"
         );
     }
 }

@@ -26,11 +26,22 @@ fn branches() {
     check("branches");
 }
 
+#[test]
+fn panic_flag() {
+    check("panic_flag");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
     assert_eq!(
         fixture::names("copyprop"),
-        ["branches", "division", "fold_arith", "identities"]
+        [
+            "branches",
+            "division",
+            "fold_arith",
+            "identities",
+            "panic_flag"
+        ]
     );
 }

@@ -20,14 +20,24 @@ fn snapshots_remarks_and_timings() {
     };
     let report = run_pipeline(&mut m, &cfg).expect("pipeline");
     let passes: Vec<&str> = report.timings.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(passes, ["defer_lower", "copyprop", "dce", "simplify_cfg"]);
+    assert_eq!(
+        passes,
+        ["defer_lower", "mem2reg", "copyprop", "dce", "simplify_cfg"]
+    );
     let snaps: Vec<(&str, &str)> = report
         .snapshots
         .iter()
         .map(|s| (s.pass.as_str(), s.func.as_str()))
         .collect();
     let mut want = Vec::new();
-    for pass in ["start", "defer_lower", "copyprop", "dce", "simplify_cfg"] {
+    for pass in [
+        "start",
+        "defer_lower",
+        "mem2reg",
+        "copyprop",
+        "dce",
+        "simplify_cfg",
+    ] {
         want.extend([(pass, "work"), (pass, "oneDefer")]);
     }
     assert_eq!(snaps, want);

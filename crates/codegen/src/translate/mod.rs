@@ -129,7 +129,20 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
         let args: Vec<cl::BlockArg> = params.into_iter().map(cl::BlockArg::Value).collect();
         self.b.ins().jump(target, &args);
 
+        // Reachable blocks in reverse postorder, so every value is translated before
+        // its uses (a block's dominators come first; layout order need not respect
+        // dominance once passes have moved values out of memory cells). Unreachable
+        // blocks never run: they only trap.
+        let dt = ir::dominance::DomTree::compute(self.func);
         for &blk in &self.func.layout.blocks {
+            if !dt.is_reachable(blk) {
+                self.b.switch_to_block(self.blocks[&blk]);
+                self.b
+                    .ins()
+                    .trap(cl::TrapCode::user(1).expect("non-zero trap code"));
+            }
+        }
+        for &blk in dt.rpo() {
             self.b.switch_to_block(self.blocks[&blk]);
             for &inst in &self.func.layout.insts[blk] {
                 self.inst = Some(inst);

@@ -176,11 +176,15 @@ impl<'m, 'a> FuncCx<'m, 'a> {
         self.f.dfg.first_result(i)
     }
 
-    /// Appends an instruction that may panic, then the panic test.
+    /// Appends an instruction that may panic, then the panic test (none after an
+    /// `rtcall` of a runtime function that cannot panic: `InstData::may_panic`).
     pub fn ins_checked(&mut self, data: InstData, results: &[Type]) -> Vec<Value> {
+        let checked = data.may_panic();
         let i = self.ins(data, results);
         let r = self.f.dfg.inst_results(i).to_vec();
-        self.panic_check();
+        if checked {
+            self.panic_check();
+        }
         r
     }
 

@@ -7,7 +7,8 @@
 //! `store`. Turning cells into SSA values is the job of passes, where it can be
 //! diffed and measured, not of lowering.
 //!
-//! Panics: after every instruction that may panic, lowering emits `panicking` and a
+//! Panics: after every instruction that may panic (`InstData::may_panic`: not after an
+//! `rtcall` of a runtime function that cannot), lowering emits `panicking` and a
 //! branch to the function's panic path. A function with defers has one exit block that
 //! runs `run_defers` and then either returns its results (no panic propagating, also
 //! after a recovery) or propagates the panic (returns zero values with the flag set);
