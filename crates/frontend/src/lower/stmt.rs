@@ -424,6 +424,16 @@ impl FuncCx<'_, '_> {
             _ => &[],
         };
         let vals: Vec<Value> = args.iter().map(|a| self.expr(a)).collect();
+        // `defer err.Error()` evaluates the method value `err.Error` now, which
+        // panics on a nil interface before anything is deferred.
+        if let ExprKind::Lib {
+            func: hir::LibFunc::ErrorMethod,
+            ..
+        } = &call.kind
+        {
+            let t = self.ins1(InstData::new(Opcode::IfaceType).args(&[vals[0]]), Type::Ptr);
+            self.ins_checked(InstData::new(Opcode::CheckNil).args(&[t]), &[]);
+        }
         // The wrapper is a HIR function whose parameters stand for the operands.
         let mut locals = Vec::new();
         let mut params = Vec::new();
