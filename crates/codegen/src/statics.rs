@@ -17,6 +17,9 @@ pub struct Statics {
     pub types: Vec<TypeDesc>,
     strings: Vec<Box<[u8]>>,
     string_index: HashMap<Vec<u8>, usize>,
+    /// Read-only interface boxes (`{ptr, len}` headers) of string constants, one per
+    /// content (`box_static`).
+    string_boxes: HashMap<Vec<u8>, Box<[u64; 2]>>,
 }
 
 impl Statics {
@@ -36,6 +39,7 @@ impl Statics {
             types: build_module_descs(module),
             strings: Vec::new(),
             string_index: HashMap::new(),
+            string_boxes: HashMap::new(),
         }
     }
 
@@ -49,6 +53,19 @@ impl Statics {
 
     pub fn type_addr(&self, t: GoTypeId) -> u64 {
         &self.types[t.index()] as *const TypeDesc as u64
+    }
+
+    /// The address of the read-only interface box of a string constant: the same for
+    /// every equal constant.
+    pub fn string_box_addr(&mut self, bytes: &[u8]) -> u64 {
+        if let Some(b) = self.string_boxes.get(bytes) {
+            return b.as_ptr() as u64;
+        }
+        let p = self.string_addr(bytes);
+        let b = Box::new([p, bytes.len() as u64]);
+        let a = b.as_ptr() as u64;
+        self.string_boxes.insert(bytes.to_vec(), b);
+        a
     }
 
     /// The address of a string constant's bytes (deduplicated).

@@ -114,6 +114,11 @@ opcodes! {
     /// `v = box x, t0`: the interface holding `x` with dynamic type `t0` (allocates a
     /// box for strings, slices and structs).
     Box = "box",
+    /// `v = box_static x, t0`: `box` of a string constant `x` (an `sconst`) whose data
+    /// word points to a read-only box shared by every equal constant, as gc's
+    /// content-addressed read-only statics for constant conversions are: `panic("a")`
+    /// twice raises identical values (Go's `[recovered, repanicked]` compares the words).
+    BoxStatic = "box_static",
     /// `v = iface_type x`: the type descriptor pointer of an interface (null for nil).
     IfaceType = "iface_type",
     /// `v = unbox.T x`: the `T` held by an interface known to hold a `T`.

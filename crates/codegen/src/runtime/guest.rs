@@ -1,6 +1,7 @@
 //! The guest thread: where JIT code runs, its output, and how it ends.
 //!
-//! Guest code runs on a fresh thread with a 256 MiB stack. JIT code compares the stack
+//! Guest code runs on a fresh thread with a 1 GB stack, Go's maximum goroutine stack
+//! (256 MiB if the system refuses that much). JIT code compares the stack
 //! pointer with `STACK_LIMIT` at every function entry; past it, `rt_stack_overflow`
 //! prints Go's fatal error and exits with status 2. Only one guest runs at a time in a
 //! process (`GUEST_LOCK`), because JIT code reads the panic flag and the stack limit
@@ -17,8 +18,12 @@ use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Mutex};
 
-/// The guest thread's stack size.
-pub const STACK_SIZE: usize = 256 << 20;
+/// The guest thread's stack size: Go's limit (`runtime.maxstacksize`, 1e9 bytes on
+/// 64-bit) plus the margin, so recursion as deep as Go allows runs here too. Only the
+/// pages a program touches are ever backed by memory.
+pub const STACK_SIZE: usize = 1_000_000_000 + STACK_MARGIN as usize;
+/// The stack size tried when a thread with `STACK_SIZE` cannot be created.
+const FALLBACK_STACK_SIZE: usize = 256 << 20;
 /// Room kept below the limit for the runtime's own frames.
 const STACK_MARGIN: u64 = 2 << 20;
 
@@ -71,29 +76,46 @@ pub fn run<R: Send + 'static>(
     let _lock = GUEST_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let (tx, rx) = mpsc::channel::<Finish<R>>();
     let exit_tx = tx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("guest".into())
-        .stack_size(STACK_SIZE)
-        .spawn(move || {
-            let low = stack_low();
-            STACK_LOW.with(|l| l.set(low));
-            STACK_LIMIT.store(low + STACK_MARGIN, Ordering::Relaxed);
-            super::panic::reset();
-            OUT.with(|o| {
-                *o.borrow_mut() = Some(Output {
-                    mode,
-                    stdout: Vec::new(),
-                    stderr: Vec::new(),
-                    on_exit: Box::new(move |code, out, err| {
-                        let _ = exit_tx.send(Finish::Exited(code, out, err));
-                    }),
-                })
-            });
-            let r = f();
-            flush_stdout();
-            let (out, err) = take_captured();
-            let _ = tx.send(Finish::Returned(r, out, err));
+    let body = move |size: usize| {
+        let low = stack_low(size);
+        STACK_LOW.with(|l| l.set(low));
+        STACK_LIMIT.store(low + STACK_MARGIN, Ordering::Relaxed);
+        super::panic::reset();
+        OUT.with(|o| {
+            *o.borrow_mut() = Some(Output {
+                mode,
+                stdout: Vec::new(),
+                stderr: Vec::new(),
+                on_exit: Box::new(move |code, out, err| {
+                    let _ = exit_tx.send(Finish::Exited(code, out, err));
+                }),
+            })
         });
+        let r = f();
+        flush_stdout();
+        let (out, err) = take_captured();
+        let _ = tx.send(Finish::Returned(r, out, err));
+    };
+    // A failed spawn drops its closure, so the body waits in a shared slot that the
+    // thread that does start takes it from.
+    let slot = std::sync::Arc::new(Mutex::new(Some(body)));
+    let mut spawned = Err(std::io::Error::other("no stack size tried"));
+    for size in [STACK_SIZE, FALLBACK_STACK_SIZE] {
+        let slot = std::sync::Arc::clone(&slot);
+        spawned = std::thread::Builder::new()
+            .name("guest".into())
+            .stack_size(size)
+            .spawn(move || {
+                let body = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+                if let Some(body) = body {
+                    body(size);
+                }
+            });
+        if spawned.is_ok() {
+            break;
+        }
+    }
+    drop(slot);
     let handle = match spawned {
         Ok(h) => h,
         Err(e) => {
@@ -191,7 +213,7 @@ pub fn exit(code: i32) -> ! {
 }
 
 /// The lowest usable address of the current thread's stack (above its guard pages).
-fn stack_low() -> u64 {
+fn stack_low(size: usize) -> u64 {
     // SAFETY: plain queries of the calling thread's attributes.
     unsafe {
         let mut attr: libc::pthread_attr_t = std::mem::zeroed();
@@ -209,7 +231,7 @@ fn stack_low() -> u64 {
     }
     // Fallback: estimate from a local near the top of the fresh thread's stack.
     let marker = 0u8;
-    std::ptr::addr_of!(marker) as u64 - STACK_SIZE as u64 + (1 << 20)
+    std::ptr::addr_of!(marker) as u64 - size as u64 + (1 << 20)
 }
 
 thread_local! {

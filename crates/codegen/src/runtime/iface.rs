@@ -18,7 +18,9 @@ pub extern "C" fn rt_iface_eq(t1: u64, d1: u64, t2: u64, d2: u64) -> u8 {
         }
         // SAFETY: a non-nil interface's first word is a live descriptor.
         let d = unsafe { desc(t1) };
-        if d.is_direct() {
+        // A func is stored directly but is not comparable: Go panics even when the
+        // two words are equal.
+        if d.is_direct() && !matches!(d.kind, Kind::Func) {
             return u8::from(d1 == d2);
         }
         // SAFETY: boxed values point to memory of the descriptor's layout.
@@ -67,7 +69,7 @@ unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
                 return Ok(true);
             }
             let inner = desc(t1);
-            if inner.is_direct() {
+            if inner.is_direct() && !matches!(inner.kind, Kind::Func) {
                 rd(a + 8) == rd(b + 8)
             } else {
                 mem_eq(inner, rd(a + 8), rd(b + 8))?

@@ -45,17 +45,64 @@ fn iface_val_depth(t: u64, d: u64, top: bool, depth: u32) -> Val {
                 addr: d as usize,
                 ty: td.name.clone(),
             },
-            Kind::RuntimeError => Val::Ptr {
-                addr: d as usize,
-                pointee: None,
-                ty: td.name.clone(),
-            },
+            Kind::RuntimeError => runtime_error_val(td, d, top),
             Kind::EmptyInterface | Kind::Error => {
                 return iface_val_depth(rd(d), rd(d + 8), top, depth + 1)
             }
             _ => mem_val(td, d, depth),
         };
         with_error_text(td, d, bare)
+    }
+}
+
+/// The bare value of an error the runtime created (its box holds the text), as Go's
+/// `fmt` sees it where it does not call `Error()` (`%d`, `%t`, ...): `errors.New`'s
+/// `*errors.errorString` is a pointer to `struct{ s string }` (`&{...}` at top level),
+/// `runtime.errorString` (without `Error()`'s `runtime error: ` prefix) and
+/// `runtime.plainError` are strings; the others print as pointers.
+unsafe fn runtime_error_val(td: &TypeDesc, d: u64, top: bool) -> Val {
+    let descs = super::desc::runtime_descs();
+    let text = || str_bytes(rd(d), rd(d + 8)).to_vec();
+    if std::ptr::eq(td, &descs.errors_string) {
+        let pointee = (top && d != 0).then(|| {
+            Box::new(Val::Struct {
+                fields: vec![(
+                    "s".to_string(),
+                    Val::Str {
+                        v: text(),
+                        ty: "string".to_string(),
+                    },
+                )],
+                ty: "errors.errorString".to_string(),
+            })
+        });
+        return Val::Ptr {
+            addr: d as usize,
+            pointee,
+            ty: td.name.clone(),
+        };
+    }
+    if std::ptr::eq(td, &descs.plain_error) {
+        return Val::Str {
+            v: text(),
+            ty: td.name.clone(),
+        };
+    }
+    if std::ptr::eq(td, &descs.error_string) {
+        // The box holds `Error()`'s text; the string itself lacks the prefix.
+        let t = text();
+        let v = t
+            .strip_prefix(b"runtime error: ".as_slice())
+            .map_or_else(|| t.clone(), <[u8]>::to_vec);
+        return Val::Str {
+            v,
+            ty: td.name.clone(),
+        };
+    }
+    Val::Ptr {
+        addr: d as usize,
+        pointee: None,
+        ty: td.name.clone(),
     }
 }
 

@@ -180,7 +180,7 @@ impl FnTx<'_, '_, '_, '_> {
             Opcode::StrPtr | Opcode::SlicePtr | Opcode::IfaceType => self.pick(inst, 0)?,
             Opcode::StrLen | Opcode::SliceLen => self.pick(inst, 1)?,
             Opcode::SliceCap => self.pick(inst, 2)?,
-            Opcode::Box => self.box_value(inst)?,
+            Opcode::Box | Opcode::BoxStatic => self.box_value(inst)?,
             Opcode::Unbox => {
                 let ty = self.ctrl_ty(inst)?;
                 let word = self.val(args[0])?[1];
@@ -281,7 +281,21 @@ impl FnTx<'_, '_, '_, '_> {
         let x = d.args[0];
         let ty = self.func.dfg.value_type(x);
         let words = self.val(x)?;
-        let word = if is_direct(ty) {
+        let static_bytes = match self.func.dfg.values[x].def {
+            ir::ValueDef::Result(def, _) if d.opcode == Opcode::BoxStatic => {
+                match &self.func.dfg.insts[def].imm {
+                    Imm::Str(bytes) if self.func.dfg.insts[def].opcode == Opcode::Sconst => {
+                        Some(bytes.clone())
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let word = if let Some(bytes) = static_bytes {
+            let a = self.cx.statics.string_box_addr(&bytes);
+            self.addr_const(a)
+        } else if is_direct(ty) {
             let w = words[0];
             let signed = match self.cx.module.go_types[t].kind {
                 GoKind::Int { signed, .. } => signed,

@@ -119,6 +119,17 @@ impl FuncCx<'_, '_> {
             ExprKind::Convert(x) => self.convert(x, e.ty),
             ExprKind::ToIface(x) => {
                 let v = self.expr(x);
+                // gc converts a constant to an interface through a content-addressed
+                // read-only static, so equal string constants box to identical values.
+                if let ExprKind::Const(ConstValue::Str(_)) = &x.kind {
+                    let gt = self.m.go_type(x.ty);
+                    return self.ins1(
+                        InstData::new(Opcode::BoxStatic)
+                            .args(&[v])
+                            .imm(Imm::GoType(gt)),
+                        Type::Iface,
+                    );
+                }
                 self.box_iface(v, x.ty)
             }
             ExprKind::StructLit(fields) => {

@@ -423,25 +423,47 @@ impl FuncCx<'_, '_> {
             ExprKind::Builtin { args, .. } | ExprKind::Lib { args, .. } => args,
             _ => &[],
         };
-        let vals: Vec<Value> = args.iter().map(|a| self.expr(a)).collect();
+        // The operands, a multi-value call passed straight on (`defer
+        // fmt.Println(divmod(7, 3))`) spread into one operand per result.
+        let mut vals: Vec<Value> = Vec::new();
+        let mut val_tys: Vec<(crate::types::TypeId, Span)> = Vec::new();
+        for a in args {
+            if let TypeKind::Tuple(ts) = self.m.prog.types.kind(a.ty).clone() {
+                vals.extend(self.expr_multi(a));
+                val_tys.extend(ts.into_iter().map(|t| (t, a.span)));
+            } else {
+                vals.push(self.expr(a));
+                val_tys.push((a.ty, a.span));
+            }
+        }
+        // `defer err.Error()` evaluates the method value `err.Error` now, which
+        // panics on a nil interface before anything is deferred.
+        if let ExprKind::Lib {
+            func: hir::LibFunc::ErrorMethod,
+            ..
+        } = &call.kind
+        {
+            let t = self.ins1(InstData::new(Opcode::IfaceType).args(&[vals[0]]), Type::Ptr);
+            self.ins_checked(InstData::new(Opcode::CheckNil).args(&[t]), &[]);
+        }
         // The wrapper is a HIR function whose parameters stand for the operands.
         let mut locals = Vec::new();
         let mut params = Vec::new();
         let mut new_args = Vec::new();
-        for (i, a) in args.iter().enumerate() {
+        for (i, &(ty, span)) in val_tys.iter().enumerate() {
             let id = hir::LocalId(i as u32);
             locals.push(hir::Local {
                 name: format!("a{i}"),
-                ty: a.ty,
+                ty,
                 kind: hir::LocalKind::Param,
                 addressed: false,
-                span: a.span,
+                span,
             });
             params.push(id);
             new_args.push(Expr {
                 kind: ExprKind::Local(id),
-                ty: a.ty,
-                span: a.span,
+                ty,
+                span,
             });
         }
         let new_call = Expr {

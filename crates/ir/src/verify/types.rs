@@ -366,6 +366,10 @@ impl Checker<'_> {
                 self.args(&[Any]);
                 self.gotype_imm();
             }
+            BoxStatic => {
+                self.args(&[Is(Type::Str)]);
+                self.gotype_imm();
+            }
             IfaceType => {
                 self.args(&[Is(Type::Iface)]);
             }
