@@ -136,8 +136,10 @@ impl Checker<'_> {
                 format!("assignment mismatch: {vars} but {f} returns {values}")
             }
             ExprKind::MethodCall { .. } | ExprKind::Lib { .. } => {
-                let f = self.text(rhs.span);
-                let f = f.split('(').next().unwrap_or(f);
+                let f = match &super::expr::unparen(rhs).kind {
+                    ast::ExprKind::Call { func, .. } => self.text(func.span),
+                    _ => self.text(rhs.span),
+                };
                 format!("assignment mismatch: {vars} but {f} returns {values}")
             }
             _ => format!("assignment mismatch: {vars} but {values}"),
@@ -205,11 +207,10 @@ impl Checker<'_> {
                 let at = (!std::ptr::eq(src, spec)).then_some(name.span);
                 results.push(self.eval_const_at(src.ty.as_ref(), value, spec.iota as i128, at));
             }
-            // The names enter scope after the whole spec.
+            // The names enter scope after the whole spec; one whose value failed is
+            // declared all the same (as invalid), so its uses raise no more errors.
             for (name, (v, t)) in spec.names.iter().zip(results) {
-                if !self.is_invalid(t) {
-                    self.declare_entity(&name.name, Entity::Const(v, t));
-                }
+                self.declare_entity(&name.name, Entity::Const(v, t));
             }
         }
     }

@@ -336,10 +336,8 @@ impl Checker<'_> {
         let hs = self.types_list(have);
         let ws = self.types_list(params);
         if have.len() < params.len() {
-            let at = match args.last() {
-                Some(a) => a.span,
-                None => Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize),
-            };
+            // types2: at the last argument, else at the call.
+            let at = args.last().map(|a| a.span).unwrap_or(span);
             self.err(
                 at,
                 format!("not enough arguments in call to {callee}\n\thave {hs}\n\twant {ws}"),
@@ -414,6 +412,13 @@ impl Checker<'_> {
             return self.invalid_expr(span);
         }
         if self.is_untyped(v.ty) {
+            if self.is_rune_slice(t) && self.is_string(v.ty) {
+                self.err(
+                    span,
+                    "conversions between strings and []rune are not supported",
+                );
+                return self.invalid_expr(span);
+            }
             return self.convert_untyped_explicit(v, t, span);
         }
         // A typed constant converted to a basic type stays constant.

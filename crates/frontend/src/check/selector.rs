@@ -19,6 +19,8 @@ impl Checker<'_> {
                 let ts = self.short_display(t);
                 if let Some(Selection::Method { func, pointer_recv }) = self.select(t, &sel.name) {
                     return self.method_expr(t, func, pointer_recv, sel, span);
+                } else if self.types.under(t) == TypeTable::error() && sel.name == "Error" {
+                    self.err(span, "the method expression error.Error is not supported");
                 } else {
                     self.err(
                         sel.span,

@@ -111,8 +111,21 @@ impl Checker<'_> {
                 self.err(id.span, msg);
                 inv
             }
-            Some(_) => {
-                self.err(id.span, format!("{} is not a type", id.name));
+            Some(e) => {
+                // gc 1.27 names what the identifier is instead.
+                let what = match e {
+                    Entity::Local(l) => {
+                        self.mark_used(l);
+                        "local variable"
+                    }
+                    Entity::Global(_) => "package-level variable",
+                    Entity::Func(_) => "function",
+                    Entity::Package(_) => "package name",
+                    Entity::Nil => "untyped nil",
+                    Entity::Builtin(_) => "built-in function",
+                    _ => "constant",
+                };
+                self.err(id.span, format!("{} ({what}) is not a type", id.name));
                 inv
             }
             None => {
