@@ -176,7 +176,11 @@ impl Checker<'_> {
         let (tys, values) = self.check_var_values(&names, declared, &spec.values, spec.span);
         let mut locals = Vec::new();
         for (k, n) in spec.names.iter().enumerate() {
-            let t = tys.get(k).copied().unwrap_or(self.invalid());
+            // A declared type holds even if the value failed, as in gc.
+            let t = match declared {
+                Some(d) if !self.is_invalid(d) => d,
+                _ => tys.get(k).copied().unwrap_or(self.invalid()),
+            };
             if n.name != "_" && self.fb().lookup_current(&n.name).is_some() {
                 let other = self.local_decl_span(&n.name);
                 self.redeclared(n.span, &n.name, other);

@@ -133,6 +133,28 @@ impl Checker<'_> {
                 return e;
             }
             let t = self.default_type(e.ty);
+            if self.types.under(target) != TypeTable::any() {
+                // `error`: no basic type has an Error method.
+                match ctx {
+                    ConvCtx::Assign(c) => {
+                        let typed = Expr { ty: t, ..e.clone() };
+                        let d = self.describe(&typed);
+                        let (ts, vs) = (self.tdisplay(target), self.tdisplay(t));
+                        self.err(e.span, format!("cannot use {d} as {ts} value in {c}: {vs} does not implement {ts} (missing method Error)"));
+                    }
+                    ConvCtx::Operand => {
+                        // gc spells the interface by its structure here.
+                        let d = self.describe(&e);
+                        self.err(
+                            e.span,
+                            format!("cannot convert {d} to type interface{{Error() string}}"),
+                        );
+                    }
+                    ConvCtx::Convert => self.conv_error(&e, target, ctx, None),
+                }
+                e.ty = TypeTable::basic(Basic::Invalid);
+                return e;
+            }
             let inner = self.convert_untyped(e, t, ctx);
             return self.box_iface(inner, target);
         }
