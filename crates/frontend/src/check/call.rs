@@ -65,7 +65,7 @@ impl Checker<'_> {
             Operand::Builtin(b) => Operand::Value(self.builtin(b, func, args, ellipsis, span)),
             Operand::Value(v) => Operand::Value(self.call_value(v, args, ellipsis, span)),
             Operand::Package(_, name) => {
-                self.err(func.span, format!("use of package {name} without selector"));
+                self.err(func.span, format!("use of package {name} not in selector"));
                 Operand::Invalid
             }
             Operand::Invalid => {
@@ -380,7 +380,10 @@ impl Checker<'_> {
                 Operand::Invalid
             }
             _ => {
-                self.err(span, format!("{pname}.{} is not supported", sel.name));
+                match super::pkgnames::unknown_member(pkg, pname, &sel.name) {
+                    Some(msg) => self.err(sel.span, msg),
+                    None => self.err(span, format!("{pname}.{} is not supported", sel.name)),
+                }
                 Operand::Invalid
             }
         }
@@ -559,7 +562,10 @@ impl Checker<'_> {
             (Pkg::Errors, "New") => LibFunc::ErrorsNew,
             (Pkg::Os, "Exit") => LibFunc::OsExit,
             _ => {
-                self.err(span, format!("{pname}.{name} is not supported"));
+                match super::pkgnames::unknown_member(pkg, pname, name) {
+                    Some(msg) => self.err(sel.span, msg),
+                    None => self.err(span, format!("{pname}.{name} is not supported")),
+                }
                 for a in args {
                     let _ = self.expr_multi(a);
                 }

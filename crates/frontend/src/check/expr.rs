@@ -69,7 +69,7 @@ impl Checker<'_> {
                 self.invalid_expr(e.span)
             }
             Operand::Package(_, name) => {
-                self.err(e.span, format!("use of package {name} without selector"));
+                self.err(e.span, format!("use of package {name} not in selector"));
                 self.invalid_expr(e.span)
             }
             Operand::Invalid => self.invalid_expr(e.span),
@@ -223,8 +223,9 @@ impl Checker<'_> {
                     Operand::Invalid
                 }
             },
-            Entity::Package(i) => match self.use_import(i) {
-                Some(p) => Operand::Package(p, name.to_string()),
+            // Only a selector `pkg.Name` uses the import (see `selector`).
+            Entity::Package(i) => match self.imports.get(i) {
+                Some(imp) => Operand::Package(imp.pkg, name.to_string()),
                 None => Operand::Invalid,
             },
         }
@@ -316,6 +317,15 @@ impl Checker<'_> {
             }
             self.mismatch(&x, &y, op, span);
             return None;
+        }
+        // Arithmetic between an interface and an untyped constant: gc's matchTypes
+        // gives the constant its default type, which then mismatches.
+        if (xu || yu) && !is_comparison(op) {
+            let other = if xu { y.ty } else { x.ty };
+            if self.types.is_interface(other) {
+                self.mismatch(&x, &y, op, span);
+                return None;
+            }
         }
         if xu {
             if !self.untyped_fits_kind(x.ty, y.ty) {

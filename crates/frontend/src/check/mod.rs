@@ -29,6 +29,7 @@ mod decl;
 mod expr;
 mod exprstr;
 mod literal;
+mod pkgnames;
 mod scope;
 mod selector;
 mod stmt;
@@ -559,7 +560,8 @@ impl<'a> Checker<'a> {
         fb.used[l.0 as usize] = true;
         if n != "_" {
             if fb.lookup_current(&n).is_some() {
-                self.err(span, format!("duplicate argument {n}"));
+                let other = self.local_decl_span(&n);
+                self.redeclared(span, &n, other);
             } else {
                 fb_insert(self.fb(), n, Entity::Local(l));
             }
