@@ -29,7 +29,13 @@ impl Checker<'_> {
             let mut tys = Vec::new();
             let mut vals = Vec::new();
             for v in values {
-                let e = self.rhs_value(v, n);
+                // types2's varDecl checks a lone value as a single value (`multiple-value
+                // g() ... in single-value context`), unlike `:=` and `=`.
+                let e = if n == 1 {
+                    self.expr(v)
+                } else {
+                    self.rhs_value(v, n)
+                };
                 let e = match declared {
                     Some(t) => self.assign_conv(e, t, "variable declaration"),
                     None => {

@@ -206,8 +206,10 @@ impl Checker<'_> {
             };
             (TypeTable::basic(Basic::Uint8), len)
         } else {
+            // gc: at the `[` (the index expression's position in its syntax tree).
             let d = self.describe(&base);
-            self.err(span, format!("invalid operation: cannot index {d}"));
+            let at = self.op_pos(base.span);
+            self.err(at, format!("cannot index {d}"));
             return Operand::Invalid;
         };
         let i = self.index_value(&idx[0], len);
