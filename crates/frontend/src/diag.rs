@@ -96,6 +96,35 @@ impl LineIndex {
     }
 }
 
+/// How many errors gc reports before it gives up with `too many errors`.
+pub const MAX_ERRORS: usize = 10;
+
+/// gc's selection and order of errors, from diagnostics in the order they were found:
+/// exact repeats dropped, the first `limit` (gc: `MAX_ERRORS`) kept and sorted by
+/// position, and, if more were found, a `too many errors` line at the position of the
+/// last one kept (gc stops at the tenth error it reports, prints what it has sorted,
+/// then that line).
+pub fn gc_order(diags: Vec<Diagnostic>, limit: usize) -> Vec<Diagnostic> {
+    let mut kept: Vec<Diagnostic> = Vec::new();
+    let mut more = false;
+    for d in diags {
+        if kept.contains(&d) {
+            continue;
+        }
+        if kept.len() == limit {
+            more = true;
+            break;
+        }
+        kept.push(d);
+    }
+    let last = kept.last().map(|d| d.span);
+    kept.sort_by_key(|d| d.span.lo);
+    if let (true, Some(span)) = (more, last) {
+        kept.push(Diagnostic::new(span, "too many errors"));
+    }
+    kept
+}
+
 /// Renders diagnostics in source order as `file:line:col: message`, each followed by its
 /// source line and a caret under the column.
 pub fn render(file: &str, src: &str, diags: &[Diagnostic]) -> String {

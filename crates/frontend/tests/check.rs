@@ -12,7 +12,7 @@
 //!
 //! Set `UPDATE_EXPECT=1` to rewrite the `.err` and `.hir` files from the current output.
 
-use frontend::check::{check_bench_file, check_file};
+use frontend::check::{check_file_all_errors, Mode};
 use frontend::diag::{render_short, Diagnostic};
 use frontend::hir::{LocalKind, Program};
 use frontend::parser::parse_file;
@@ -63,11 +63,9 @@ fn run(path: &Path) -> Result<Program, String> {
     let render = |d: &[Diagnostic]| render_short(&name, &src, d);
     let file = parse_file(&src).map_err(|d| render(&d))?;
     let bench = name.ends_with("_test.go");
-    let r = if bench {
-        check_bench_file(&file, &src)
-    } else {
-        check_file(&file, &src)
-    };
+    // These files pack many errors each: all of them, not gc's first ten.
+    let mode = if bench { Mode::Bench } else { Mode::Run };
+    let r = check_file_all_errors(&file, &src, mode);
     r.map_err(|d| render(&d))
 }
 

@@ -29,7 +29,13 @@ impl Checker<'_> {
             let mut tys = Vec::new();
             let mut vals = Vec::new();
             for v in values {
-                let e = self.rhs_value(v, n);
+                // types2's varDecl checks a lone value as a single value (`multiple-value
+                // g() ... in single-value context`), unlike `:=` and `=`.
+                let e = if n == 1 {
+                    self.expr(v)
+                } else {
+                    self.rhs_value(v, n)
+                };
                 let e = match declared {
                     Some(t) => self.assign_conv(e, t, "variable declaration"),
                     None => {
@@ -136,8 +142,10 @@ impl Checker<'_> {
                 format!("assignment mismatch: {vars} but {f} returns {values}")
             }
             ExprKind::MethodCall { .. } | ExprKind::Lib { .. } => {
-                let f = self.text(rhs.span);
-                let f = f.split('(').next().unwrap_or(f);
+                let f = match &super::expr::unparen(rhs).kind {
+                    ast::ExprKind::Call { func, .. } => self.text(func.span),
+                    _ => self.text(rhs.span),
+                };
                 format!("assignment mismatch: {vars} but {f} returns {values}")
             }
             _ => format!("assignment mismatch: {vars} but {values}"),
@@ -174,7 +182,11 @@ impl Checker<'_> {
         let (tys, values) = self.check_var_values(&names, declared, &spec.values, spec.span);
         let mut locals = Vec::new();
         for (k, n) in spec.names.iter().enumerate() {
-            let t = tys.get(k).copied().unwrap_or(self.invalid());
+            // A declared type holds even if the value failed, as in gc.
+            let t = match declared {
+                Some(d) if !self.is_invalid(d) => d,
+                _ => tys.get(k).copied().unwrap_or(self.invalid()),
+            };
             if n.name != "_" && self.fb().lookup_current(&n.name).is_some() {
                 let other = self.local_decl_span(&n.name);
                 self.redeclared(n.span, &n.name, other);
@@ -205,11 +217,10 @@ impl Checker<'_> {
                 let at = (!std::ptr::eq(src, spec)).then_some(name.span);
                 results.push(self.eval_const_at(src.ty.as_ref(), value, spec.iota as i128, at));
             }
-            // The names enter scope after the whole spec.
+            // The names enter scope after the whole spec; one whose value failed is
+            // declared all the same (as invalid), so its uses raise no more errors.
             for (name, (v, t)) in spec.names.iter().zip(results) {
-                if !self.is_invalid(t) {
-                    self.declare_entity(&name.name, Entity::Const(v, t));
-                }
+                self.declare_entity(&name.name, Entity::Const(v, t));
             }
         }
     }

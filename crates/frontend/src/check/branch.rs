@@ -362,7 +362,12 @@ impl Checker<'_> {
                 }
             }
             self.push_scope();
-            let body = self.stmt_list(&c.body);
+            let ctx = if i + 1 < cases.len() {
+                super::FallCtx::Ok
+            } else {
+                super::FallCtx::Final
+            };
+            let body = self.clause_body(&c.body, ctx);
             self.pop_scope();
             hcases.push(hir::SwitchCase {
                 conds,
@@ -469,7 +474,7 @@ impl Checker<'_> {
                 }
                 _ => None,
             };
-            let body = self.stmt_list(&c.body);
+            let body = self.clause_body(&c.body, super::FallCtx::TypeSwitch);
             self.pop_scope();
             hcases.push(hir::TypeCase {
                 types,

@@ -43,18 +43,15 @@ impl Checker<'_> {
                 1
             };
             if args.len() != n {
-                let (what, at) = if args.len() < n {
-                    (
-                        "not enough",
-                        Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize),
-                    )
+                let what = if args.len() < n {
+                    "not enough"
                 } else {
-                    ("too many", args[n].span)
+                    "too many"
                 };
                 self.err(
-                    at,
+                    span,
                     format!(
-                        "{what} arguments for {} (expected {n}, found {})",
+                        "invalid operation: {what} arguments for {} (expected {n}, found {})",
                         self.text(span),
                         args.len()
                     ),
@@ -99,22 +96,41 @@ impl Checker<'_> {
                 if self.is_invalid(dst.ty) || self.is_invalid(src.ty) {
                     return self.invalid_expr(span);
                 }
-                let Some(de) = self.slice_elem(dst.ty) else {
-                    let d = self.describe(&dst);
-                    self.err(
-                        dst.span,
-                        format!(
-                            "invalid argument: copy expects slice arguments; found {d} and {}",
-                            self.describe(&src)
-                        ),
+                let not_slice = |c: &mut Self, v: &Expr| {
+                    let d = if c.is_nil_type(v.ty) {
+                        "untyped nil".to_string()
+                    } else {
+                        c.describe(v)
+                    };
+                    c.err(
+                        v.span,
+                        format!("invalid copy: argument must be a slice; have {d}"),
                     );
+                };
+                let Some(de) = self.slice_elem(dst.ty) else {
+                    not_slice(self, &dst);
                     return self.invalid_expr(span);
                 };
-                let ok = self.slice_elem(src.ty) == Some(de)
-                    || (self.is_string(src.ty) && self.types.basic_of(de) == Some(Basic::Uint8));
+                let se = if self.is_string(src.ty) {
+                    None
+                } else if let Some(se) = self.slice_elem(src.ty) {
+                    Some(se)
+                } else {
+                    not_slice(self, &src);
+                    return self.invalid_expr(span);
+                };
+                let ok = match se {
+                    Some(se) => se == de,
+                    None => self.types.basic_of(de) == Some(Basic::Uint8),
+                };
                 if !ok {
                     let (d1, d2) = (self.describe(&dst), self.describe(&src));
-                    self.err(span, format!("invalid argument: arguments to copy {d1} and {d2} have different element types"));
+                    let e1 = self.short_display(de);
+                    let e2 = match se {
+                        Some(se) => self.short_display(se),
+                        None => "byte".to_string(),
+                    };
+                    self.err(dst.span, format!("invalid copy: arguments {d1} and {d2} have different element types {e1} and {e2}"));
                     return self.invalid_expr(span);
                 }
                 let src = self.defaulted(src);
@@ -141,11 +157,7 @@ impl Checker<'_> {
                     )
                 }
                 Operand::Invalid => self.invalid_expr(span),
-                _ => {
-                    let text = self.text(args[0].span);
-                    self.err(args[0].span, format!("{text} is not a type"));
-                    self.invalid_expr(span)
-                }
+                _ => self.new_value(&args[0], span),
             },
             Builtin::Min | Builtin::Max => self.min_max(b, args, span),
             Builtin::Panic => {
@@ -198,11 +210,44 @@ impl Checker<'_> {
         }
     }
 
+    /// Go 1.26's `new(v)`: a new variable holding `v`. Checked as `&[]T{v}[0]`, which
+    /// allocates one fresh `T` initialised to `v` and takes its address.
+    fn new_value(&mut self, arg: &ast::Expr, span: Span) -> Expr {
+        let v = self.expr(arg);
+        if self.is_invalid(v.ty) {
+            return self.invalid_expr(span);
+        }
+        if self.is_nil_type(v.ty) {
+            self.err(v.span, "use of untyped nil in argument to new");
+            return self.invalid_expr(span);
+        }
+        if self.is_tuple(v.ty) {
+            self.single_value_error(&v);
+            return self.invalid_expr(span);
+        }
+        let v = self.defaulted(v);
+        let t = v.ty;
+        let st = self.types.slice(t);
+        let pt = self.types.pointer(t);
+        let int_t = TypeTable::basic(Basic::Int);
+        let lit = mk(ExprKind::SliceLit(vec![v]), st, span);
+        let zero = mk(ExprKind::Const(ConstValue::Int(0)), int_t, span);
+        let elem = mk(
+            ExprKind::Index {
+                base: Box::new(lit),
+                index: Box::new(zero),
+            },
+            t,
+            span,
+        );
+        mk(ExprKind::AddrOf(Box::new(elem)), pt, span)
+    }
+
     pub(crate) fn append(&mut self, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
         let Some(first) = args.first() else {
             self.err(
                 span,
-                "not enough arguments for append() (expected 1, found 0)",
+                "invalid operation: not enough arguments for append() (expected 1, found 0)",
             );
             return self.invalid_expr(span);
         };
@@ -213,14 +258,16 @@ impl Checker<'_> {
         if self.is_nil_type(s.ty) {
             self.err(
                 s.span,
-                "invalid argument: s (untyped nil) is not a slice"
-                    .replace("s (untyped nil)", "nil"),
+                "invalid append: argument must be a slice; have untyped nil",
             );
             return self.invalid_expr(span);
         }
         let Some(elem) = self.slice_elem(s.ty) else {
             let d = self.describe(&s);
-            self.err(s.span, format!("invalid argument: {d} is not a slice"));
+            self.err(
+                s.span,
+                format!("invalid append: argument must be a slice; have {d}"),
+            );
             return self.invalid_expr(span);
         };
         let st = s.ty;
@@ -263,7 +310,7 @@ impl Checker<'_> {
         let Some(first) = args.first() else {
             self.err(
                 span,
-                "not enough arguments for make() (expected 1, found 0)",
+                "invalid operation: not enough arguments for make() (expected 1, found 0)",
             );
             return self.invalid_expr(span);
         };
@@ -280,7 +327,7 @@ impl Checker<'_> {
             let ts = self.short_display(t);
             self.err(
                 first.span,
-                format!("invalid argument: cannot make {ts}; type must be slice, map, or channel"),
+                format!("invalid argument: cannot make {ts}: type must be slice, map, or channel"),
             );
             return self.invalid_expr(span);
         }
@@ -327,7 +374,9 @@ impl Checker<'_> {
         if args.is_empty() {
             self.err(
                 span,
-                format!("not enough arguments for {name}() (expected 1, found 0)"),
+                format!(
+                    "invalid operation: not enough arguments for {name}() (expected 1, found 0)"
+                ),
             );
             return self.invalid_expr(span);
         }

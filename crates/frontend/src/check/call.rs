@@ -65,7 +65,7 @@ impl Checker<'_> {
             Operand::Builtin(b) => Operand::Value(self.builtin(b, func, args, ellipsis, span)),
             Operand::Value(v) => Operand::Value(self.call_value(v, args, ellipsis, span)),
             Operand::Package(_, name) => {
-                self.err(func.span, format!("use of package {name} without selector"));
+                self.err(func.span, format!("use of package {name} not in selector"));
                 Operand::Invalid
             }
             Operand::Invalid => {
@@ -336,10 +336,8 @@ impl Checker<'_> {
         let hs = self.types_list(have);
         let ws = self.types_list(params);
         if have.len() < params.len() {
-            let at = match args.last() {
-                Some(a) => a.span,
-                None => Span::new(span.hi.saturating_sub(1) as usize, span.hi as usize),
-            };
+            // types2: at the last argument, else at the call.
+            let at = args.last().map(|a| a.span).unwrap_or(span);
             self.err(
                 at,
                 format!("not enough arguments in call to {callee}\n\thave {hs}\n\twant {ws}"),
@@ -382,7 +380,10 @@ impl Checker<'_> {
                 Operand::Invalid
             }
             _ => {
-                self.err(span, format!("{pname}.{} is not supported", sel.name));
+                match super::pkgnames::unknown_member(pkg, pname, &sel.name) {
+                    Some(msg) => self.err(sel.span, msg),
+                    None => self.err(span, format!("{pname}.{} is not supported", sel.name)),
+                }
                 Operand::Invalid
             }
         }
@@ -414,6 +415,13 @@ impl Checker<'_> {
             return self.invalid_expr(span);
         }
         if self.is_untyped(v.ty) {
+            if self.is_rune_slice(t) && self.is_string(v.ty) {
+                self.err(
+                    span,
+                    "conversions between strings and []rune are not supported",
+                );
+                return self.invalid_expr(span);
+            }
             return self.convert_untyped_explicit(v, t, span);
         }
         // A typed constant converted to a basic type stays constant.
@@ -554,7 +562,10 @@ impl Checker<'_> {
             (Pkg::Errors, "New") => LibFunc::ErrorsNew,
             (Pkg::Os, "Exit") => LibFunc::OsExit,
             _ => {
-                self.err(span, format!("{pname}.{name} is not supported"));
+                match super::pkgnames::unknown_member(pkg, pname, name) {
+                    Some(msg) => self.err(sel.span, msg),
+                    None => self.err(span, format!("{pname}.{name} is not supported")),
+                }
                 for a in args {
                     let _ = self.expr_multi(a);
                 }

@@ -133,6 +133,28 @@ impl Checker<'_> {
                 return e;
             }
             let t = self.default_type(e.ty);
+            if self.types.under(target) != TypeTable::any() {
+                // `error`: no basic type has an Error method.
+                match ctx {
+                    ConvCtx::Assign(c) => {
+                        let typed = Expr { ty: t, ..e.clone() };
+                        let d = self.describe(&typed);
+                        let (ts, vs) = (self.tdisplay(target), self.tdisplay(t));
+                        self.err(e.span, format!("cannot use {d} as {ts} value in {c}: {vs} does not implement {ts} (missing method Error)"));
+                    }
+                    ConvCtx::Operand => {
+                        // gc spells the interface by its structure here.
+                        let d = self.describe(&e);
+                        self.err(
+                            e.span,
+                            format!("cannot convert {d} to type interface{{Error() string}}"),
+                        );
+                    }
+                    ConvCtx::Convert => self.conv_error(&e, target, ctx, None),
+                }
+                e.ty = TypeTable::basic(Basic::Invalid);
+                return e;
+            }
             let inner = self.convert_untyped(e, t, ctx);
             return self.box_iface(inner, target);
         }
@@ -294,7 +316,9 @@ impl Checker<'_> {
                 match res {
                     Some(v) => C::Int(v),
                     None => {
-                        self.err(span, "constant overflow");
+                        // Operands within 128 bits cannot pass gc's 512-bit limit
+                        // with `+ - *`: Go accepts this, we cannot hold it.
+                        self.err(span, WIDE_CONSTANTS);
                         return None;
                     }
                 }
@@ -330,7 +354,9 @@ impl Checker<'_> {
         Some(v)
     }
 
-    /// Folds a constant shift; `count` is a non-negative constant.
+    /// Folds a constant shift; `count` is a non-negative constant. `op_at` is the
+    /// operator, where gc reports `constant shift overflow`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn fold_shift(
         &mut self,
         op: BinOp,
@@ -338,6 +364,7 @@ impl Checker<'_> {
         count: i128,
         t: TypeId,
         span: Span,
+        op_at: Span,
     ) -> Option<i128> {
         let v = if op == BinOp::Shl {
             if count >= 127 || (x != 0 && (x.unsigned_abs().leading_zeros() as i128) <= count) {
@@ -362,8 +389,21 @@ impl Checker<'_> {
                 Some(v)
             }
             None => {
-                let text = self.text(span).to_string();
-                self.err(span, format!("constant shift overflow: {text}"));
+                let bits = 128 - x.unsigned_abs().leading_zeros() as i128 + count;
+                if !self.is_untyped(t) {
+                    let ts = self.tdisplay(t);
+                    let text = self.text(span);
+                    let v = shl_decimal(x, count);
+                    self.err(
+                        span,
+                        format!("{text} (constant {v} of type {ts}) overflows {ts}"),
+                    );
+                } else if bits > 512 {
+                    // gc's untyped constants hold 512 bits.
+                    self.err(op_at, "constant shift overflow");
+                } else {
+                    self.err(span, WIDE_CONSTANTS);
+                }
                 None
             }
         }
@@ -414,4 +454,45 @@ pub(crate) fn is_comparison(op: BinOp) -> bool {
         op,
         BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
     )
+}
+
+/// What we say where Go's untyped constant arithmetic (512 bits) goes beyond our 128.
+pub(crate) const WIDE_CONSTANTS: &str = "integer constants wider than 128 bits are not supported";
+
+/// `x << count` in decimal, for an overflow message (`count` may pass 128 bits).
+fn shl_decimal(x: i128, count: i128) -> String {
+    // Little-endian base-10^9 digits of |x|, doubled `count` times.
+    const BASE: u64 = 1_000_000_000;
+    let mut m = x.unsigned_abs();
+    let mut digits: Vec<u64> = Vec::new();
+    while m > 0 {
+        digits.push((m % BASE as u128) as u64);
+        m /= BASE as u128;
+    }
+    for _ in 0..count.clamp(0, 4096) {
+        let mut carry = 0;
+        for d in digits.iter_mut() {
+            let v = *d * 2 + carry;
+            *d = v % BASE;
+            carry = v / BASE;
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    }
+    let mut out = if x < 0 {
+        "-".to_string()
+    } else {
+        String::new()
+    };
+    match digits.split_last() {
+        None => out.push('0'),
+        Some((hi, rest)) => {
+            out.push_str(&hi.to_string());
+            for d in rest.iter().rev() {
+                out.push_str(&format!("{d:09}"));
+            }
+        }
+    }
+    out
 }

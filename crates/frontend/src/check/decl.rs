@@ -5,6 +5,7 @@
 use super::{empty_func, Checker, Dep, Entity, Mode, Pkg, State};
 use super::{is_benchmark_name, AliasDecl, ConstDecl, FuncDeclInfo, Import, NamedDecl, VarDecl};
 use crate::ast::{self, Span};
+use crate::diag::Diagnostic;
 use crate::hir::{self, ConstValue, FuncId, GlobalId};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use std::collections::BTreeSet;
@@ -235,16 +236,16 @@ impl<'a> Checker<'a> {
             State::Done => return self.types.under(id),
             State::Active => {
                 // `type A B; type B A`: reached through underlying types only.
-                self.err(
-                    spec.name.span,
-                    format!("invalid recursive type {}", spec.name.name),
-                );
+                let at = self.named_stack.iter().position(|&j| j == i).unwrap_or(0);
+                let cycle: Vec<usize> = self.named_stack[at..].to_vec();
+                self.cycle_error(if cycle.is_empty() { vec![i] } else { cycle });
                 self.named[i].state = State::Done;
                 return TypeTable::basic(Basic::Invalid);
             }
             State::Todo => {}
         }
         self.named[i].state = State::Active;
+        self.named_stack.push(i);
         let t = self.resolve_type(&spec.ty);
         let under = match self.types.kind(t) {
             TypeKind::Named(_) => {
@@ -256,6 +257,7 @@ impl<'a> Checker<'a> {
             }
             _ => t,
         };
+        self.named_stack.pop();
         if let TypeKind::Pointer(_) = self.types.kind(under) {
             self.err(spec.ty.span, "named pointer types are not supported");
         }
@@ -266,19 +268,86 @@ impl<'a> Checker<'a> {
         under
     }
 
-    /// `type T struct { t T }` has infinite size.
+    /// `type T struct { t T }` has infinite size. Each cycle is reported once, as gc
+    /// does: at the type of the cycle declared first, with a `refers to` line per step.
     pub(crate) fn check_recursive_structs(&mut self) {
+        let mut reported: Vec<usize> = Vec::new();
         for i in 0..self.named.len() {
+            if reported.contains(&i) {
+                continue;
+            }
             let id = self.named[i].id;
+            let mut path = vec![i];
             let mut seen = Vec::new();
-            if self.contains_by_value(id, id, &mut seen) {
-                let spec = self.named[i].spec;
-                self.err(
-                    spec.name.span,
-                    format!("invalid recursive type {}", spec.name.name),
-                );
+            if self.value_cycle(id, id, &mut path, &mut seen) {
+                if path.iter().any(|j| reported.contains(j)) {
+                    continue;
+                }
+                reported.extend(path.iter().copied());
+                self.cycle_error(path);
             }
         }
+    }
+
+    /// Whether `t` holds `target` by value; `path` collects the named types on the way
+    /// (as indices into `named`).
+    fn value_cycle(
+        &self,
+        t: TypeId,
+        target: TypeId,
+        path: &mut Vec<usize>,
+        seen: &mut Vec<TypeId>,
+    ) -> bool {
+        let u = self.types.under(t);
+        if let TypeKind::Struct(fields) = self.types.kind(u) {
+            for f in fields {
+                if f.ty == target {
+                    return true;
+                }
+                if seen.contains(&f.ty) {
+                    continue;
+                }
+                seen.push(f.ty);
+                let named = self.named.iter().position(|n| n.id == f.ty);
+                if let Some(j) = named {
+                    path.push(j);
+                }
+                if self.value_cycle(f.ty, target, path, seen) {
+                    return true;
+                }
+                if named.is_some() {
+                    path.pop();
+                }
+            }
+        }
+        false
+    }
+
+    /// gc's `invalid recursive type` for a cycle of named types (indices into `named`),
+    /// reported at the one declared first.
+    fn cycle_error(&mut self, mut cycle: Vec<usize>) {
+        let Some(first) = (0..cycle.len()).min_by_key(|&k| self.named[cycle[k]].spec.name.span.lo)
+        else {
+            return;
+        };
+        cycle.rotate_left(first);
+        let name = |c: &Self, k: usize| c.named[k].spec.name.clone();
+        let head = name(self, cycle[0]);
+        if cycle.len() == 1 {
+            self.err(
+                head.span,
+                format!("invalid recursive type: {} refers to itself", head.name),
+            );
+            return;
+        }
+        let mut d = Diagnostic::new(head.span, format!("invalid recursive type {}", head.name));
+        for k in 0..cycle.len() {
+            let a = name(self, cycle[k]);
+            let b = name(self, cycle[(k + 1) % cycle.len()]);
+            d.related
+                .push((a.span, format!("{} refers to {}", a.name, b.name)));
+        }
+        self.push_diag(d);
     }
 
     pub(crate) fn contains_by_value(

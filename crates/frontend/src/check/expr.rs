@@ -69,7 +69,7 @@ impl Checker<'_> {
                 self.invalid_expr(e.span)
             }
             Operand::Package(_, name) => {
-                self.err(e.span, format!("use of package {name} without selector"));
+                self.err(e.span, format!("use of package {name} not in selector"));
                 self.invalid_expr(e.span)
             }
             Operand::Invalid => self.invalid_expr(e.span),
@@ -88,7 +88,7 @@ impl Checker<'_> {
                     span,
                 )),
                 None => {
-                    self.err(span, format!("integer constant overflow: {lit}"));
+                    self.err(span, super::constant::WIDE_CONSTANTS);
                     Operand::Invalid
                 }
             },
@@ -184,6 +184,7 @@ impl Checker<'_> {
                     .unwrap_or(self.invalid());
                 Operand::Value(mk(ExprKind::FuncRef(f), ty, span))
             }
+            Entity::Const(_, t) if self.is_invalid(t) => Operand::Invalid,
             Entity::Const(v, t) => Operand::Value(mk(ExprKind::Const(v), t, span)),
             Entity::LazyConst(i) => {
                 let (v, t) = self.const_value(i);
@@ -222,8 +223,9 @@ impl Checker<'_> {
                     Operand::Invalid
                 }
             },
-            Entity::Package(i) => match self.use_import(i) {
-                Some(p) => Operand::Package(p, name.to_string()),
+            // Only a selector `pkg.Name` uses the import (see `selector`).
+            Entity::Package(i) => match self.imports.get(i) {
+                Some(imp) => Operand::Package(imp.pkg, name.to_string()),
                 None => Operand::Invalid,
             },
         }
@@ -249,12 +251,17 @@ impl Checker<'_> {
     // ---- Operators -------------------------------------------------------------------
 
     pub(crate) fn mismatch(&mut self, x: &Expr, y: &Expr, op: BinOp, span: Span) {
+        // A named type whose declaration failed (`type S interface{...}`) was reported.
+        if self.is_invalid(self.types.under(x.ty)) || self.is_invalid(self.types.under(y.ty)) {
+            return;
+        }
         let text = self.text(span);
         let xs = self.short_display(x.ty);
         let ys = self.short_display(y.ty);
-        let _ = op;
+        // gc reports a comparison's mismatch at the second operand: only there is it known.
+        let at = if is_comparison(op) { y.span } else { x.span };
         self.err(
-            x.span,
+            at,
             format!("invalid operation: {text} (mismatched types {xs} and {ys})"),
         );
     }
@@ -300,9 +307,9 @@ impl Checker<'_> {
             if xb == Some(Basic::UntypedNil) && yb == Some(Basic::UntypedNil) {
                 let text = self.text(span);
                 self.err(
-                    x.span,
+                    y.span,
                     format!(
-                        "invalid operation: {text} (operator {} not defined on nil)",
+                        "invalid operation: {text} (operator {} not defined on untyped nil)",
                         op.as_str()
                     ),
                 );
@@ -310,6 +317,15 @@ impl Checker<'_> {
             }
             self.mismatch(&x, &y, op, span);
             return None;
+        }
+        // Arithmetic between an interface and an untyped constant: gc's matchTypes
+        // gives the constant its default type, which then mismatches.
+        if (xu || yu) && !is_comparison(op) {
+            let other = if xu { y.ty } else { x.ty };
+            if self.types.is_interface(other) {
+                self.mismatch(&x, &y, op, span);
+                return None;
+            }
         }
         if xu {
             if !self.untyped_fits_kind(x.ty, y.ty) {
@@ -540,7 +556,8 @@ impl Checker<'_> {
         }
         if let (Some(a), Some(c)) = (const_int(&x), const_int(&y)) {
             let t = x.ty;
-            return match self.fold_shift(op, a, c, t, span) {
+            let op_at = self.op_pos(x.span);
+            return match self.fold_shift(op, a, c, t, span, op_at) {
                 Some(v) => mk(ExprKind::Const(ConstValue::Int(v)), t, span),
                 None => self.invalid_expr(span),
             };
@@ -568,6 +585,8 @@ impl Checker<'_> {
             }
             UnOp::Recv => {
                 self.err(span, "channels are not supported");
+                // Check the operand all the same: it counts as a use.
+                let _ = self.expr(x);
                 return Operand::Invalid;
             }
             _ => {}

@@ -27,7 +27,9 @@ mod call;
 mod constant;
 mod decl;
 mod expr;
+mod exprstr;
 mod literal;
+mod pkgnames;
 mod scope;
 mod selector;
 mod stmt;
@@ -65,16 +67,32 @@ pub fn check_file_mode(
     src: &str,
     mode: Mode,
 ) -> Result<hir::Program, Vec<Diagnostic>> {
+    check_with_limit(file, src, mode, crate::diag::MAX_ERRORS)
+}
+
+/// Like `check_file_mode`, but every error, not gc's first ten (for tests that pack
+/// many errors into one file).
+pub fn check_file_all_errors(
+    file: &ast::File,
+    src: &str,
+    mode: Mode,
+) -> Result<hir::Program, Vec<Diagnostic>> {
+    check_with_limit(file, src, mode, usize::MAX)
+}
+
+fn check_with_limit(
+    file: &ast::File,
+    src: &str,
+    mode: Mode,
+    limit: usize,
+) -> Result<hir::Program, Vec<Diagnostic>> {
     let mut c = Checker::new(file, src, mode);
     c.check_package();
-    let mut diags = std::mem::take(&mut c.diags);
+    let diags = std::mem::take(&mut c.diags);
     if diags.is_empty() {
         return Ok(c.into_program());
     }
-    // gc prints its errors sorted by position; keep the first of equal ones.
-    diags.sort_by_key(|d| d.span.lo);
-    diags.dedup();
-    Err(diags)
+    Err(crate::diag::gc_order(diags, limit))
 }
 
 /// The imported packages of the subset.
@@ -145,6 +163,19 @@ struct AliasDecl<'a> {
     ty: TypeId,
 }
 
+/// Where a `fallthrough` stands, for its message.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum FallCtx {
+    /// Last statement of a switch clause that has a next clause: valid Go.
+    Ok,
+    /// Elsewhere among a non-final clause's statements.
+    OutOfPlace,
+    /// Among the final clause's statements.
+    Final,
+    /// Among a type switch clause's statements.
+    TypeSwitch,
+}
+
 struct NamedDecl<'a> {
     spec: &'a ast::TypeSpec,
     id: TypeId,
@@ -177,6 +208,10 @@ pub(crate) struct Checker<'a> {
     consts: Vec<ConstDecl<'a>>,
     aliases: Vec<AliasDecl<'a>>,
     named: Vec<NamedDecl<'a>>,
+    /// The named types whose underlying type is being resolved, innermost last.
+    named_stack: Vec<usize>,
+    /// Set while checking a `case` clause's own statements (see `clause_body`).
+    fall_ctx: Option<FallCtx>,
     globals: Vec<hir::Global>,
     /// For each global, the index of its `VarDecl`.
     global_decl: Vec<usize>,
@@ -217,6 +252,8 @@ impl<'a> Checker<'a> {
             consts: Vec::new(),
             aliases: Vec::new(),
             named: Vec::new(),
+            named_stack: Vec::new(),
+            fall_ctx: None,
             globals: Vec::new(),
             global_decl: Vec::new(),
             vars: Vec::new(),
@@ -307,6 +344,10 @@ impl<'a> Checker<'a> {
         self.diags.push(Diagnostic::new(span, msg));
     }
 
+    pub(crate) fn push_diag(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
     /// `x redeclared in this block`, with gc's `other declaration of x` line.
     pub(crate) fn redeclared(&mut self, span: Span, name: &str, other: Option<Span>) {
         let mut d = Diagnostic::new(span, format!("{name} redeclared in this block"));
@@ -316,8 +357,20 @@ impl<'a> Checker<'a> {
         self.diags.push(d);
     }
 
-    /// The source text of a span, for messages that quote an expression.
-    pub(crate) fn text(&self, span: Span) -> &'a str {
+    /// The expression at a span as gc's messages quote it (see `exprstr`).
+    pub(crate) fn text(&self, span: Span) -> String {
+        exprstr::expr_string(self.raw_text(span))
+    }
+
+    /// The operator after the left operand `x` of a binary expression.
+    pub(crate) fn op_pos(&self, x: Span) -> Span {
+        let rest = self.src.get(x.hi as usize..).unwrap_or("");
+        let at = x.hi as usize + (rest.len() - rest.trim_start().len());
+        Span::new(at, at + 1)
+    }
+
+    /// The source text of a span, as written.
+    pub(crate) fn raw_text(&self, span: Span) -> &'a str {
         self.src
             .get(span.lo as usize..span.hi as usize)
             .unwrap_or("")
@@ -507,7 +560,8 @@ impl<'a> Checker<'a> {
         fb.used[l.0 as usize] = true;
         if n != "_" {
             if fb.lookup_current(&n).is_some() {
-                self.err(span, format!("duplicate argument {n}"));
+                let other = self.local_decl_span(&n);
+                self.redeclared(span, &n, other);
             } else {
                 fb_insert(self.fb(), n, Entity::Local(l));
             }

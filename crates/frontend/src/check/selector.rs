@@ -14,11 +14,18 @@ impl Checker<'_> {
     pub(crate) fn selector(&mut self, x: &ast::Expr, sel: &ast::Ident, span: Span) -> Operand {
         let base = match self.operand(x) {
             Operand::Value(v) => v,
-            Operand::Package(p, name) => return self.package_member(p, &name, sel, span),
+            Operand::Package(p, name) => {
+                if let Some(i) = self.imports.iter().position(|imp| imp.name == name) {
+                    self.use_import(i);
+                }
+                return self.package_member(p, &name, sel, span);
+            }
             Operand::Type(t) => {
                 let ts = self.short_display(t);
                 if let Some(Selection::Method { func, pointer_recv }) = self.select(t, &sel.name) {
                     return self.method_expr(t, func, pointer_recv, sel, span);
+                } else if self.types.under(t) == TypeTable::error() && sel.name == "Error" {
+                    self.err(span, "the method expression error.Error is not supported");
                 } else {
                     self.err(
                         sel.span,
@@ -199,8 +206,10 @@ impl Checker<'_> {
             };
             (TypeTable::basic(Basic::Uint8), len)
         } else {
+            // gc: at the `[` (the index expression's position in its syntax tree).
             let d = self.describe(&base);
-            self.err(span, format!("invalid operation: cannot index {d}"));
+            let at = self.op_pos(base.span);
+            self.err(at, format!("cannot index {d}"));
             return Operand::Invalid;
         };
         let i = self.index_value(&idx[0], len);
@@ -224,10 +233,12 @@ impl Checker<'_> {
         }
         if !self.types.is_integer(v.ty) {
             let d = self.describe(&v);
-            self.err(
-                v.span,
-                format!("invalid argument: index {d} must be integer"),
-            );
+            let msg = if self.is_untyped(v.ty) && !self.is_nil_type(v.ty) {
+                format!("cannot convert {d} to type int")
+            } else {
+                format!("invalid argument: index {d} must be integer")
+            };
+            self.err(v.span, msg);
             return self.invalid_expr(v.span);
         }
         if let Some(c) = const_int(&v) {
@@ -287,17 +298,17 @@ impl Checker<'_> {
         for b in [lo, hi, max] {
             bounds.push(b.map(|b| Box::new(self.index_value(b, None))));
         }
-        let consts: Vec<i128> = bounds
+        // types2: the first constant bound below an earlier one, reported at it.
+        let consts: Vec<(i128, Span)> = bounds
             .iter()
             .flatten()
-            .filter_map(|b| const_int(b))
+            .filter_map(|b| const_int(b).map(|c| (c, b.span)))
             .collect();
-        if consts.windows(2).any(|w| w[0] > w[1]) {
-            self.err(
-                span,
-                format!("invalid slice indices: {} < {}", consts[1], consts[0]),
-            );
-            return self.invalid_expr(span);
+        for (i, &(x, _)) in consts.iter().enumerate() {
+            if let Some(&(y, at)) = consts[i + 1..].iter().find(|&&(y, _)| y < x) {
+                self.err(at, format!("invalid slice indices: {y} < {x}"));
+                return self.invalid_expr(span);
+            }
         }
         let mut it = bounds.into_iter();
         let (lo, hi, max) = (

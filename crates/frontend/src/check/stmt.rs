@@ -28,6 +28,25 @@ impl Checker<'_> {
         out
     }
 
+    /// The statements of a `case` clause: a `fallthrough` among them is judged by
+    /// where it stands (types2's `fallthroughOk`, `finalSwitchCase`, `inTypeSwitch`).
+    pub(crate) fn clause_body(&mut self, stmts: &[ast::Stmt], ctx: super::FallCtx) -> hir::Block {
+        let last = stmts
+            .iter()
+            .rposition(|s| !matches!(s.kind, S::Empty))
+            .unwrap_or(0);
+        let mut out = Vec::new();
+        for (i, s) in stmts.iter().enumerate() {
+            self.fall_ctx = Some(match ctx {
+                super::FallCtx::Ok if i != last => super::FallCtx::OutOfPlace,
+                c => c,
+            });
+            self.stmt(s, &mut out);
+        }
+        self.fall_ctx = None;
+        out
+    }
+
     pub(crate) fn block(&mut self, b: &ast::Block) -> hir::Block {
         self.push_scope();
         let out = self.stmt_list(&b.stmts);
@@ -37,6 +56,8 @@ impl Checker<'_> {
 
     pub(crate) fn stmt(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
         let span = s.span;
+        // Only a clause's own statements see its context; nested ones do not.
+        let fall_ctx = self.fall_ctx.take();
         match &s.kind {
             S::Empty => {}
             S::Expr(e) => {
@@ -177,9 +198,22 @@ impl Checker<'_> {
             }
             S::Go(_) => self.err(span, "goroutines are not supported"),
             S::Goto(_) => self.err(span, "goto statements are not supported"),
-            S::Fallthrough => self.err(span, "fallthrough statements are not supported"),
+            S::Fallthrough => self.err(
+                span,
+                match fall_ctx {
+                    Some(super::FallCtx::Ok) => "fallthrough statements are not supported",
+                    Some(super::FallCtx::Final) => "cannot fallthrough final case in switch",
+                    Some(super::FallCtx::TypeSwitch) => "cannot fallthrough in type switch",
+                    _ => "fallthrough statement out of place",
+                },
+            ),
             S::Select => self.err(span, "select statements are not supported"),
-            S::Send(..) => self.err(span, "channels are not supported"),
+            S::Send(c, v) => {
+                self.err(span, "channels are not supported");
+                // Check the operands all the same: they count as uses.
+                let _ = self.expr(c);
+                let _ = self.expr(v);
+            }
         }
     }
 

@@ -111,8 +111,21 @@ impl Checker<'_> {
                 self.err(id.span, msg);
                 inv
             }
-            Some(_) => {
-                self.err(id.span, format!("{} is not a type", id.name));
+            Some(e) => {
+                // gc 1.27 names what the identifier is instead.
+                let what = match e {
+                    Entity::Local(l) => {
+                        self.mark_used(l);
+                        "local variable"
+                    }
+                    Entity::Global(_) => "package-level variable",
+                    Entity::Func(_) => "function",
+                    Entity::Package(_) => "package name",
+                    Entity::Nil => "untyped nil",
+                    Entity::Builtin(_) => "built-in function",
+                    _ => "constant",
+                };
+                self.err(id.span, format!("{} ({what}) is not a type", id.name));
                 inv
             }
             None => {
@@ -135,8 +148,15 @@ impl Checker<'_> {
                             _ => inv,
                         }
                     }
-                    _ => {
-                        self.err(n.span, format!("{}.{} is not supported", p.name, n.name));
+                    (pkg, name) => {
+                        let unknown =
+                            pkg.and_then(|k| super::pkgnames::unknown_member(k, &p.name, name));
+                        match unknown {
+                            Some(msg) => self.err(n.span, msg),
+                            None => {
+                                self.err(n.span, format!("{}.{} is not supported", p.name, n.name))
+                            }
+                        }
                         inv
                     }
                 }
@@ -299,7 +319,12 @@ impl Checker<'_> {
         }
         if self.types.under(t) == TypeTable::error() {
             if self.types.is_interface(v) {
-                let vs = self.short_display(v);
+                // gc names the empty interface by its structure here, even as `any`.
+                let vs = if self.types.under(v) == TypeTable::any() {
+                    "interface{}".to_string()
+                } else {
+                    self.short_display(v)
+                };
                 return Err(format!(
                     ": {vs} does not implement error (missing method Error)"
                 ));
@@ -311,6 +336,13 @@ impl Checker<'_> {
         }
         if self.types.under(v) == self.types.under(t) && (!self.is_named(v) || !self.is_named(t)) {
             return Ok(());
+        }
+        // An interface value whose dynamic type could be `t`.
+        if self.types.is_interface(v) && !self.types.is_interface(t) {
+            let could = self.types.under(v) == TypeTable::any() || self.implements_error(t).is_ok();
+            if could {
+                return Err(": need type assertion".to_string());
+            }
         }
         Err(String::new())
     }
@@ -442,7 +474,12 @@ impl Checker<'_> {
         if t == TypeTable::error() {
             return "interface type error".to_string();
         }
-        format!("type {}", self.short_display(t))
+        let short = self.short_display(t);
+        // `any` is an alias: gc describes its structure as it does a named type's.
+        if t == TypeTable::any() && short == "any" {
+            return "interface type any".to_string();
+        }
+        format!("type {short}")
     }
 
     /// A type as gc's messages spell it: types of this package without `main.`.

@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	_ = append("a", 1)
+}

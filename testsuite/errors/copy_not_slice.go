@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	a := "x"
+	copy(a, []byte{})
+}

@@ -1,0 +1,5 @@
+package main
+
+type T struct{ a []T; b *T; c T }
+
+func main() {}
