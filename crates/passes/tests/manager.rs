@@ -61,7 +61,11 @@ fn broken_input_is_reported_before_any_pass() {
         "func @f(ptr, i64) { ; 1:1\nblock0(v0: ptr, v1: i64):\n    v2 = iadd.i64 v0, v1\n    ret\n}\n",
     )
     .expect("parses");
-    let err = run_pipeline(&mut m, &PipelineConfig::default()).expect_err("broken");
+    let cfg = PipelineConfig {
+        verify_each: true,
+        ..Default::default()
+    };
+    let err = run_pipeline(&mut m, &cfg).expect_err("broken");
     assert!(matches!(err, PipelineError::Verify { pass: None, .. }));
     assert_eq!(
         err.to_string(),
