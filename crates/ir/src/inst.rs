@@ -345,6 +345,18 @@ rtfuncs! {
     /// length is at most `k` (32 / element size) and the store is unused, the result is
     /// the zeroed store with capacity `k` (and the flag is set); otherwise `grow_slice`.
     GrowSliceBuf = "grow_slice_buf"(Slice, I64, I64, Ptr, I64) -> (Slice),
+    /// gc's `growsliceBuf` (slice.go's `UseBuf` appends, whose capacity is observed):
+    /// `grow_slice_buf_cap(s, n, elem, state, k)` with `state` the frame cell above.
+    /// When `s` must grow and the new length is at most `k`, the elements move to the
+    /// start of the 32-byte store and the capacity becomes the size class of the new
+    /// length (rest of the class zeroed); otherwise `grow_slice`.
+    GrowSliceBufCap = "grow_slice_buf_cap"(Slice, I64, I64, Ptr, I64) -> (Slice),
+    /// slice.go's `move2heap(s)`: `move_to_heap(s, elem, state, keep_cap)`. When `s`
+    /// points into the store of the frame cell `state`, copies it to the heap: with
+    /// `keep_cap` != 0 the whole capacity (`moveSlice`), else the length, the capacity
+    /// rounded to its size class (`moveSliceNoCap`); a zero capacity (length) gives an
+    /// empty non-nil slice. Otherwise returns `s` unchanged.
+    MoveToHeap = "move_to_heap"(Slice, I64, Ptr, I64) -> (Slice),
     /// `memmove(dst, src, bytes)`.
     Memmove = "memmove"(Ptr, Ptr, I64) -> (),
     /// Go's `==` on interfaces; panics on uncomparable dynamic types.
@@ -405,7 +417,12 @@ impl RtFunc {
             | RtFunc::StrFromRune => false,
             // `makeslice: len/cap out of range`, `growslice: len out of range` (the
             // buffered form falls back to `grow_slice`).
-            RtFunc::MakeSlice | RtFunc::GrowSlice | RtFunc::GrowSliceBuf => true,
+            RtFunc::MakeSlice
+            | RtFunc::GrowSlice
+            | RtFunc::GrowSliceBuf
+            | RtFunc::GrowSliceBufCap => true,
+            // Allocates and copies bytes.
+            RtFunc::MoveToHeap => false,
             // Copies bytes the IR has already bounds-checked.
             RtFunc::Memmove => false,
             // `comparing uncomparable type ...`.

@@ -168,6 +168,8 @@ pub fn rtfunc_addr(f: RtFunc) -> *const u8 {
         RtFunc::MakeSlice => slices::rt_make_slice as *const u8,
         RtFunc::GrowSlice => slices::rt_grow_slice as *const u8,
         RtFunc::GrowSliceBuf => slices::rt_grow_slice_buf as *const u8,
+        RtFunc::GrowSliceBufCap => slices::rt_grow_slice_buf_cap as *const u8,
+        RtFunc::MoveToHeap => slices::rt_move_to_heap as *const u8,
         RtFunc::Memmove => slices::rt_memmove as *const u8,
         RtFunc::IfaceEq => iface::rt_iface_eq as *const u8,
         RtFunc::PanicAssert => iface::rt_panic_assert as *const u8,

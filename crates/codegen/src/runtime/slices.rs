@@ -220,6 +220,104 @@ pub extern "C" fn rt_grow_slice_buf(
     rt_grow_slice(out, ptr, len, cap, n, elem)
 }
 
+/// gc's `growsliceBuf` (go1.27 `runtime/slice.go`), for the appends of a slice whose
+/// capacity is observed and whose store moves to the heap at its one transition
+/// (`move2heap`): while the new length fits in the 32-byte store (`k` elements), the
+/// elements move to its start and the capacity climbs the size classes; past it, this
+/// is `growslice`. `state` is the frame cell: a (here unused) word, then the store.
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn rt_grow_slice_buf_cap(
+    out: u64,
+    ptr: u64,
+    len: i64,
+    cap: i64,
+    n: i64,
+    elem: i64,
+    state: u64,
+    k: i64,
+) {
+    let new_len = len.wrapping_add(n);
+    if (cap as u64) >= (new_len as u64) || new_len > k || len < 0 {
+        rt_grow_slice(out, ptr, len, cap, n, elem);
+        return;
+    }
+    guard(|| {
+        let (size, noscan) = split_elem(elem as u64);
+        let buf = state + 8;
+        if ptr != buf && len != 0 {
+            // SAFETY: the old backing array holds `len` elements; the store holds `k`
+            // >= `new_len` > `len` of them. The ranges may overlap (`s = s[i:]`).
+            unsafe {
+                std::ptr::copy(
+                    ptr as usize as *const u8,
+                    buf as usize as *mut u8,
+                    (len as u64 * size) as usize,
+                )
+            };
+        }
+        let new_cap = roundupsize(new_len as u64 * size, noscan) / size;
+        if (new_len as u64) < new_cap {
+            // SAFETY: `new_cap` elements fit in the 32-byte store (size classes up to
+            // 32 bytes are 8, 16, 24 and 32).
+            unsafe {
+                std::ptr::write_bytes(
+                    (buf + new_len as u64 * size) as usize as *mut u8,
+                    0,
+                    ((new_cap - new_len as u64) * size) as usize,
+                )
+            };
+        }
+        // SAFETY: `out` points to three words in the caller's frame.
+        unsafe { write_slice(out, buf, new_len as u64, new_cap) };
+    })
+}
+
+/// slice.go's `move2heap(s)` (go1.27 `runtime/slice.go` `moveSlice*`): when `s` points
+/// into the frame cell `state`'s store, a heap copy: the whole capacity when
+/// `keep_cap` != 0, else the length with the capacity rounded to its size class. An
+/// empty result is non-nil with capacity 0 (`zerobase`). Otherwise `s` itself.
+pub extern "C" fn rt_move_to_heap(
+    out: u64,
+    ptr: u64,
+    len: i64,
+    cap: i64,
+    elem: i64,
+    state: u64,
+    keep_cap: i64,
+) {
+    guard(|| {
+        let buf = state + 8;
+        if ptr < buf || ptr > buf + 32 {
+            // SAFETY: `out` points to three words in the caller's frame.
+            unsafe { write_slice(out, ptr, len as u64, cap as u64) };
+            return;
+        }
+        let (size, noscan) = split_elem(elem as u64);
+        let (n, new_cap) = if keep_cap != 0 {
+            (cap as u64, cap as u64)
+        } else {
+            let lenmem = len as u64 * size;
+            (len as u64, roundupsize(lenmem, noscan) / size)
+        };
+        if n == 0 {
+            // SAFETY: as above.
+            unsafe { write_slice(out, alloc::alloc_bytes(0, 8), 0, 0) };
+            return;
+        }
+        let p = alloc::alloc_bytes(new_cap * size, 8);
+        // SAFETY: the store holds `n` elements from `ptr`; `p` is fresh.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                ptr as usize as *const u8,
+                p as usize as *mut u8,
+                (n * size) as usize,
+            )
+        };
+        // SAFETY: as above.
+        unsafe { write_slice(out, p, len as u64, new_cap) };
+    })
+}
+
 /// `memmove(dst, src, n)`.
 pub extern "C" fn rt_memmove(dst: u64, src: u64, n: i64) {
     guard(|| {

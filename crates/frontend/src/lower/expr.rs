@@ -1,5 +1,6 @@
 //! Expressions: values, places, calls, builtins and library calls.
 
+use super::appendbuf::SiteKind;
 use super::func::FuncCx;
 use crate::ast::BinOp;
 use crate::hir::{Builtin, ConstValue, Expr, ExprKind, LibFunc, UnaryOp};
@@ -937,14 +938,22 @@ impl FuncCx<'_, '_> {
                         return vec![s];
                     }
                     let n = self.iconst(Type::I64, vals.len() as i64);
-                    let buffered = (1..=32).contains(&size)
-                        && self.m.append_bufs.contains(&(e as *const Expr));
-                    let ns = if buffered {
+                    let site = self
+                        .m
+                        .append_plan
+                        .sites
+                        .get(&(e as *const Expr))
+                        .copied()
+                        .filter(|_| (1..=32).contains(&size));
+                    let ns = if let Some((owner, kind)) = site {
                         // gc's stack backing store for a non-escaping append (appendbuf).
-                        let cell_ty = self.m.append_buf_type();
-                        let state = self.entry_stack_alloc(cell_ty);
+                        let state = self.append_store(owner);
                         let k = self.iconst(Type::I64, i64::from(32 / size));
-                        self.rt(RtFunc::GrowSliceBuf, &[s, n, ew, state, k])[0]
+                        let f = match kind {
+                            SiteKind::First => RtFunc::GrowSliceBuf,
+                            SiteKind::Climb => RtFunc::GrowSliceBufCap,
+                        };
+                        self.rt(f, &[s, n, ew, state, k])[0]
                     } else {
                         self.rt(RtFunc::GrowSlice, &[s, n, ew])[0]
                     };

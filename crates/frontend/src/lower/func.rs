@@ -39,6 +39,9 @@ pub(crate) struct FuncCx<'m, 'a> {
     pub loc: SrcLoc,
     /// In a synthetic wrapper for a deferred builtin, `recover` must see token 0.
     pub is_defer_wrapper: bool,
+    /// The frame cell (`used` word and gc's 32-byte backing store) of each slice
+    /// variable with buffered appends (`appendbuf`).
+    pub append_stores: HashMap<LocalId, Value>,
 }
 
 /// Lowers one HIR function into the IR function `id` (already declared).
@@ -80,6 +83,7 @@ pub(crate) fn lower_into(
         labels: HashMap::new(),
         loc: SrcLoc::default(),
         is_defer_wrapper,
+        append_stores: HashMap::new(),
     };
     // Cells for parameters and results.
     for (i, &p) in hf.params.iter().enumerate() {
@@ -258,6 +262,37 @@ impl<'m, 'a> FuncCx<'m, 'a> {
     pub fn local_ir_type(&mut self, l: LocalId) -> Type {
         let ty = self.hf.locals[l.0 as usize].ty;
         self.m.ir_type(ty)
+    }
+
+    /// The frame cell of the backing store of slice variable `l` (zeroed at entry).
+    pub fn append_store(&mut self, l: LocalId) -> Value {
+        if let Some(&v) = self.append_stores.get(&l) {
+            return v;
+        }
+        let cell_ty = self.m.append_buf_type();
+        let v = self.entry_stack_alloc(cell_ty);
+        self.append_stores.insert(l, v);
+        v
+    }
+
+    /// slice.go's `s = move2heap(s)` before a transition statement (`appendbuf`).
+    pub fn move_to_heap(&mut self, l: LocalId, keep_cap: bool) {
+        let ty = self.hf.locals[l.0 as usize].ty;
+        let crate::types::TypeKind::Slice(et) = self.m.prog.types.under_kind(ty).clone() else {
+            return;
+        };
+        let ety = self.m.ir_type(et);
+        if !(1..=32).contains(&self.m.size_of(ety)) {
+            // No store (gc: no backing store info, move2heap is a no-op).
+            return;
+        }
+        let word = self.m.elem_word(et);
+        let s = self.load_local(l);
+        let ew = self.iconst(Type::I64, word);
+        let state = self.append_store(l);
+        let keep = self.iconst(Type::I64, i64::from(keep_cap));
+        let ns = self.rt(ir::RtFunc::MoveToHeap, &[s, ew, state, keep])[0];
+        self.store_local(l, ns);
     }
 
     /// A `stack_alloc` of `ty` in the entry block (zeroed once per call).

@@ -40,7 +40,7 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
         go_types: HashMap::new(),
         pending_method_wrappers: Vec::new(),
         wrapper_count: 0,
-        append_bufs: appendbuf::analyze(prog),
+        append_plan: appendbuf::analyze(prog),
         append_buf_struct: None,
     };
     cx.declare_all();
@@ -64,8 +64,9 @@ pub(crate) struct ModuleCx<'a> {
     /// Go types whose descriptors need an `Error` or `String` wrapper.
     pending_method_wrappers: Vec<PendingWrapper>,
     pub wrapper_count: u32,
-    /// The `append` sites that take gc's 32-byte stack buffer (`appendbuf`).
-    pub append_bufs: appendbuf::BufferedSites,
+    /// The `append` sites that take gc's 32-byte stack buffer, and slice.go's
+    /// `move2heap`s (`appendbuf`).
+    pub append_plan: appendbuf::AppendPlan,
     /// The frame cell of such a site: the `used` word and the 32-byte buffer.
     append_buf_struct: Option<StructId>,
 }

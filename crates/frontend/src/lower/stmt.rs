@@ -15,6 +15,13 @@ impl FuncCx<'_, '_> {
 
     pub fn stmt(&mut self, s: &Stmt) {
         self.set_span(s.span);
+        if let Some(moves) = self.m.append_plan.moves.get(&(s as *const Stmt)) {
+            if self.cur.is_some() {
+                for (l, keep_cap) in moves.clone() {
+                    self.move_to_heap(l, keep_cap);
+                }
+            }
+        }
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.expr_multi(e);
