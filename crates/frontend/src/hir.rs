@@ -40,6 +40,9 @@ pub struct Program {
     pub funcs: Vec<Func>,
     /// Package-level variable initialisers, already in Go's dependency order.
     pub inits: Vec<GlobalInit>,
+    /// The `func init()` functions in source order: they run after every package
+    /// variable is initialised, before `main`.
+    pub init_funcs: Vec<FuncId>,
     /// `func main` for programs; `None` for benchmark files.
     pub main: Option<FuncId>,
     /// `func BenchmarkXxx(b *testing.B)` in source order.
