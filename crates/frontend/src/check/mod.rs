@@ -515,9 +515,16 @@ impl<'a> Checker<'a> {
         ty: TypeId,
         params: &mut Vec<hir::LocalId>,
     ) {
+        // A signature already rejected (a variadic parameter, an unsupported type) leaves
+        // every parameter and result invalid, so the body adds no errors of its own
+        // (`return t` is not `too many return values`).
+        let invalid = TypeTable::basic(Basic::Invalid);
         let (ptys, rtys) = match self.types.kind(ty) {
             TypeKind::Func(f) => (f.params.clone(), f.results.clone()),
-            _ => (Vec::new(), Vec::new()),
+            _ => (
+                vec![invalid; sig.params.len()],
+                vec![invalid; sig.results.len()],
+            ),
         };
         for (k, p) in sig.params.iter().enumerate() {
             let t = ptys
