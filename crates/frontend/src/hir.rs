@@ -291,6 +291,9 @@ pub enum LibFunc {
     OsExit,
     /// `err.Error()` on an `error` value.
     ErrorMethod,
+    /// `err.Error` as a value: a `func() string` bound to `err`, which is evaluated
+    /// now (a nil `err` panics here, as Go's method value does).
+    ErrorMethodValue,
     /// `b.N` is a field; these are the `*testing.B` methods.
     BLoop,
     BRun,

@@ -759,6 +759,56 @@ impl FuncCx<'_, '_> {
         )
     }
 
+    /// `err.Error` as a value: panics now on a nil `err`, else a closure holding `err`
+    /// whose wrapper calls its `Error` method.
+    fn error_method_value(&mut self, recv: &Expr) -> Value {
+        let r = self.expr(recv);
+        let t = self.ins1(InstData::new(Opcode::IfaceType).args(&[r]), Type::Ptr);
+        self.ins_checked(InstData::new(Opcode::CheckNil).args(&[t]), &[]);
+        let cell = self.ins1(InstData::new(Opcode::Alloc).ty(Type::Iface), Type::Ptr);
+        self.store(cell, r);
+        let sig = ir::Signature {
+            params: vec![Type::Ptr, Type::I64],
+            results: vec![Type::Str],
+        };
+        let mut f = ir::Function::new("error.Error-fm", sig);
+        let b = f.append_block();
+        let env = f.dfg.append_block_param(b, Type::Ptr);
+        f.dfg.append_block_param(b, Type::I64);
+        let c = f.append_inst(
+            b,
+            InstData::new(Opcode::EnvGet)
+                .ty(Type::Ptr)
+                .args(&[env])
+                .imm(Imm::Index(0)),
+            &[Type::Ptr],
+        );
+        let c = f.dfg.first_result(c);
+        let rv = f.append_inst(
+            b,
+            InstData::new(Opcode::Load).ty(Type::Iface).args(&[c]),
+            &[Type::Iface],
+        );
+        let rv = f.dfg.first_result(rv);
+        // A panic in the `Error` method leaves the flag set; the caller tests it.
+        let call = f.append_inst(
+            b,
+            InstData::new(Opcode::RtCall)
+                .args(&[rv])
+                .imm(Imm::Rt(RtFunc::ErrorText)),
+            RtFunc::ErrorText.results(),
+        );
+        let rs = f.dfg.inst_results(call).to_vec();
+        f.append_inst(b, InstData::new(Opcode::Ret).args(&rs), &[]);
+        let id = self.m.module.funcs.push(f);
+        self.ins1(
+            InstData::new(Opcode::Closure)
+                .args(&[cell])
+                .imm(Imm::Func(id)),
+            Type::Func,
+        )
+    }
+
     /// A method expression: the method itself (its IR signature already takes the
     /// receiver first), or for `(*T).M` with a value receiver a wrapper that checks
     /// the pointer for nil and loads the receiver.
@@ -1176,6 +1226,7 @@ impl FuncCx<'_, '_> {
                 let x = self.expr(&args[0]);
                 self.rt(RtFunc::ErrorText, &[x])
             }
+            LibFunc::ErrorMethodValue => vec![self.error_method_value(&args[0])],
             // `*testing.B` lives in the runtime (`codegen::runtime::testing`); `b.N` is
             // an ordinary field load, the methods are runtime calls.
             LibFunc::BLoop => {
