@@ -40,6 +40,9 @@ pub struct Program {
     pub funcs: Vec<Func>,
     /// Package-level variable initialisers, already in Go's dependency order.
     pub inits: Vec<GlobalInit>,
+    /// The `func init()` functions in source order: they run after every package
+    /// variable is initialised, before `main`.
+    pub init_funcs: Vec<FuncId>,
     /// `func main` for programs; `None` for benchmark files.
     pub main: Option<FuncId>,
     /// `func BenchmarkXxx(b *testing.B)` in source order.
@@ -288,6 +291,9 @@ pub enum LibFunc {
     OsExit,
     /// `err.Error()` on an `error` value.
     ErrorMethod,
+    /// `err.Error` as a value: a `func() string` bound to `err`, which is evaluated
+    /// now (a nil `err` panics here, as Go's method value does).
+    ErrorMethodValue,
     /// `b.N` is a field; these are the `*testing.B` methods.
     BLoop,
     BRun,

@@ -185,6 +185,10 @@ impl TypeTable {
     pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
         self.intern(TypeKind::Tuple(elems))
     }
+    /// The empty tuple (the type of a call with no results), if it was interned.
+    pub fn no_value(&self) -> Option<TypeId> {
+        self.interned.get(&TypeKind::Tuple(Vec::new())).copied()
+    }
     pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>) -> TypeId {
         self.intern(TypeKind::Func(FuncType { params, results }))
     }

@@ -49,7 +49,8 @@ fn iface_val_depth(t: u64, d: u64, top: bool, depth: u32) -> Val {
             Kind::EmptyInterface | Kind::Error => {
                 return iface_val_depth(rd(d), rd(d + 8), top, depth + 1)
             }
-            _ => mem_val(td, d, depth),
+            // `mem_val` attaches the method text itself.
+            _ => return mem_val(td, d, depth),
         };
         with_error_text(td, d, bare)
     }

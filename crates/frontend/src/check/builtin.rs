@@ -6,7 +6,7 @@ use super::expr::{const_int, is_const, mk, Operand};
 use super::Checker;
 use crate::ast::{self, Span};
 use crate::hir::{Builtin, ConstValue, Expr, ExprKind};
-use crate::types::{Basic, TypeId, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl Checker<'_> {
     // ---- Builtins ------------------------------------------------------------------------
@@ -28,6 +28,25 @@ impl Checker<'_> {
             );
             return self.invalid_expr(span);
         }
+        // gc evaluates the arguments of every builtin but make and new as an expression
+        // list, where a single multi-value call stands for its results.
+        let pre = if args.len() == 1 && !matches!(b, Builtin::Make | Builtin::New) {
+            let v = self.expr_multi(&args[0]);
+            if self.is_invalid(v.ty) {
+                return self.invalid_expr(span);
+            }
+            if self.tuple_len(v.ty) == Some(0) {
+                self.single_value_error(&v);
+                return self.invalid_expr(span);
+            }
+            Some(v)
+        } else {
+            None
+        };
+        let found = match &pre {
+            Some(v) => self.tuple_len(v.ty).unwrap_or(1),
+            None => args.len(),
+        };
         let want = |n: usize| -> Option<usize> {
             match b {
                 Builtin::Len | Builtin::Cap | Builtin::New | Builtin::Panic => Some(n),
@@ -42,18 +61,14 @@ impl Checker<'_> {
             } else {
                 1
             };
-            if args.len() != n {
-                let what = if args.len() < n {
-                    "not enough"
-                } else {
-                    "too many"
-                };
+            if found != n {
+                let what = if found < n { "not enough" } else { "too many" };
                 self.err(
                     span,
                     format!(
                         "invalid operation: {what} arguments for {} (expected {n}, found {})",
                         self.text(span),
-                        args.len()
+                        found
                     ),
                 );
                 return self.invalid_expr(span);
@@ -61,7 +76,9 @@ impl Checker<'_> {
         }
         match b {
             Builtin::Len | Builtin::Cap => {
-                let v = self.expr(&args[0]);
+                let Some(v) = pre else {
+                    return self.invalid_expr(span);
+                };
                 if self.is_invalid(v.ty) {
                     return v;
                 }
@@ -89,18 +106,33 @@ impl Checker<'_> {
                     span,
                 )
             }
-            Builtin::Append | Builtin::AppendSpread => self.append(args, ellipsis, span),
+            Builtin::Append | Builtin::AppendSpread => self.append(args, pre, ellipsis, span),
             Builtin::Copy => {
-                let dst = self.expr(&args[0]);
-                let src = self.expr(&args[1]);
+                // `copy(f())`: the two results of `f`, described as gc does.
+                let (dst, src, tuple) = match pre {
+                    Some(t) => {
+                        let ts = self.tuple_elems(t.ty);
+                        let r = |k: usize| mk(ExprKind::Zero, ts[k], t.span);
+                        (r(0), r(1), Some(t))
+                    }
+                    None => (self.expr(&args[0]), self.expr(&args[1]), None),
+                };
                 if self.is_invalid(dst.ty) || self.is_invalid(src.ty) {
                     return self.invalid_expr(span);
                 }
-                let not_slice = |c: &mut Self, v: &Expr| {
+                let spread = tuple.is_some();
+                let describe = move |c: &Self, v: &Expr, k: usize| {
+                    if spread {
+                        c.describe_result(k, v.ty)
+                    } else {
+                        c.describe(v)
+                    }
+                };
+                let not_slice = |c: &mut Self, v: &Expr, k: usize| {
                     let d = if c.is_nil_type(v.ty) {
                         "untyped nil".to_string()
                     } else {
-                        c.describe(v)
+                        describe(c, v, k)
                     };
                     c.err(
                         v.span,
@@ -108,7 +140,7 @@ impl Checker<'_> {
                     );
                 };
                 let Some(de) = self.slice_elem(dst.ty) else {
-                    not_slice(self, &dst);
+                    not_slice(self, &dst, 0);
                     return self.invalid_expr(span);
                 };
                 let se = if self.is_string(src.ty) {
@@ -116,7 +148,7 @@ impl Checker<'_> {
                 } else if let Some(se) = self.slice_elem(src.ty) {
                     Some(se)
                 } else {
-                    not_slice(self, &src);
+                    not_slice(self, &src, 1);
                     return self.invalid_expr(span);
                 };
                 let ok = match se {
@@ -124,7 +156,7 @@ impl Checker<'_> {
                     None => self.types.basic_of(de) == Some(Basic::Uint8),
                 };
                 if !ok {
-                    let (d1, d2) = (self.describe(&dst), self.describe(&src));
+                    let (d1, d2) = (describe(self, &dst, 0), describe(self, &src, 1));
                     let e1 = self.short_display(de);
                     let e2 = match se {
                         Some(se) => self.short_display(se),
@@ -133,15 +165,11 @@ impl Checker<'_> {
                     self.err(dst.span, format!("invalid copy: arguments {d1} and {d2} have different element types {e1} and {e2}"));
                     return self.invalid_expr(span);
                 }
-                let src = self.defaulted(src);
-                mk(
-                    ExprKind::Builtin {
-                        builtin: b,
-                        args: vec![dst, src],
-                    },
-                    int_t,
-                    span,
-                )
+                let args = match tuple {
+                    Some(t) => vec![t],
+                    None => vec![dst, self.defaulted(src)],
+                };
+                mk(ExprKind::Builtin { builtin: b, args }, int_t, span)
             }
             Builtin::Make => self.make(args, span),
             Builtin::New => match self.operand(&args[0]) {
@@ -159,12 +187,11 @@ impl Checker<'_> {
                 Operand::Invalid => self.invalid_expr(span),
                 _ => self.new_value(&args[0], span),
             },
-            Builtin::Min | Builtin::Max => self.min_max(b, args, span),
+            Builtin::Min | Builtin::Max => self.min_max(b, args, pre, span),
             Builtin::Panic => {
-                let v = self.expr(&args[0]);
-                if self.is_invalid(v.ty) {
+                let Some(v) = pre else {
                     return self.invalid_expr(span);
-                }
+                };
                 let v = self.box_iface(v, TypeTable::any());
                 let ty = self.no_value();
                 mk(
@@ -186,8 +213,16 @@ impl Checker<'_> {
             ),
             Builtin::Print | Builtin::Println => {
                 let mut out = Vec::new();
-                for a in args {
-                    let v = self.expr(a);
+                let vals: Vec<Expr> = match pre {
+                    // `println(divmod(7, 3))` too: lowering spreads the results.
+                    Some(v) => vec![v],
+                    None => args.iter().map(|a| self.expr(a)).collect(),
+                };
+                for v in vals {
+                    if self.is_tuple(v.ty) {
+                        out.push(v);
+                        continue;
+                    }
                     if self.is_nil_type(v.ty) {
                         self.err(
                             v.span,
@@ -243,7 +278,15 @@ impl Checker<'_> {
         mk(ExprKind::AddrOf(Box::new(elem)), pt, span)
     }
 
-    pub(crate) fn append(&mut self, args: &[ast::Expr], ellipsis: bool, span: Span) -> Expr {
+    /// `append`; `pre` is the single argument, already evaluated (possibly a multi-value
+    /// call standing for its results).
+    pub(crate) fn append(
+        &mut self,
+        args: &[ast::Expr],
+        pre: Option<Expr>,
+        ellipsis: bool,
+        span: Span,
+    ) -> Expr {
         let Some(first) = args.first() else {
             self.err(
                 span,
@@ -251,7 +294,13 @@ impl Checker<'_> {
             );
             return self.invalid_expr(span);
         };
-        let s = self.expr(first);
+        if let Some(t) = pre.as_ref().filter(|t| self.is_tuple(t.ty)) {
+            return self.append_results(t.clone(), ellipsis, span);
+        }
+        let s = match pre {
+            Some(v) => v,
+            None => self.expr(first),
+        };
         if self.is_invalid(s.ty) {
             return self.invalid_expr(span);
         }
@@ -304,6 +353,90 @@ impl Checker<'_> {
             st,
             span,
         )
+    }
+
+    /// `append(f())`: the first result is the slice, the others its new elements.
+    fn append_results(&mut self, t: Expr, ellipsis: bool, span: Span) -> Expr {
+        let ts = self.tuple_elems(t.ty);
+        let Some(elem) = self.slice_elem(ts[0]) else {
+            let d = self.describe_result(0, ts[0]);
+            self.err(
+                t.span,
+                format!("invalid append: argument must be a slice; have {d}"),
+            );
+            return self.invalid_expr(span);
+        };
+        if ellipsis {
+            // `append(f()...)` with `f` returning `([]byte, string)` is gc's one
+            // accepted form.
+            let bytes = self.types.basic_of(elem) == Some(Basic::Uint8);
+            if ts.len() == 2 && bytes && self.is_string(ts[1]) {
+                return mk(
+                    ExprKind::Builtin {
+                        builtin: Builtin::AppendSpread,
+                        args: vec![t],
+                    },
+                    ts[0],
+                    span,
+                );
+            }
+            let text = self.text(t.span);
+            self.err(
+                span,
+                format!("cannot use ... with {}-valued {text}", ts.len()),
+            );
+            return self.invalid_expr(span);
+        }
+        for (k, &et) in ts.iter().enumerate().skip(1) {
+            if let Err(why) = self.assignable(et, elem) {
+                let d = self.describe_result(k, et);
+                let es = self.tdisplay(elem);
+                self.err(
+                    t.span,
+                    format!("cannot use {d} as {es} value in argument to append{why}"),
+                );
+                return self.invalid_expr(span);
+            }
+        }
+        mk(
+            ExprKind::Builtin {
+                builtin: Builtin::Append,
+                args: vec![t],
+            },
+            ts[0],
+            span,
+        )
+    }
+
+    /// gc's description of the `k`th result of a multi-value call spread into a
+    /// builtin's arguments: `1st function result (value of type int)`.
+    pub(crate) fn describe_result(&self, k: usize, ty: TypeId) -> String {
+        let n = k + 1;
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!(
+            "{n}{suffix} function result (value of {})",
+            self.type_desc(ty)
+        )
+    }
+
+    pub(crate) fn tuple_len(&self, t: TypeId) -> Option<usize> {
+        match self.types.kind(t) {
+            TypeKind::Tuple(ts) => Some(ts.len()),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn tuple_elems(&self, t: TypeId) -> Vec<TypeId> {
+        match self.types.kind(t) {
+            TypeKind::Tuple(ts) => ts.clone(),
+            _ => vec![t],
+        }
     }
 
     pub(crate) fn make(&mut self, args: &[ast::Expr], span: Span) -> Expr {
@@ -369,7 +502,13 @@ impl Checker<'_> {
         )
     }
 
-    pub(crate) fn min_max(&mut self, b: Builtin, args: &[ast::Expr], span: Span) -> Expr {
+    pub(crate) fn min_max(
+        &mut self,
+        b: Builtin,
+        args: &[ast::Expr],
+        pre: Option<Expr>,
+        span: Span,
+    ) -> Expr {
         let name = if b == Builtin::Min { "min" } else { "max" };
         if args.is_empty() {
             self.err(
@@ -380,7 +519,36 @@ impl Checker<'_> {
             );
             return self.invalid_expr(span);
         }
-        let vals: Vec<Expr> = args.iter().map(|a| self.expr(a)).collect();
+        if let Some(t) = pre.as_ref().filter(|t| self.is_tuple(t.ty)) {
+            // `min(f())`: the results, all of one ordered type.
+            let ts = self.tuple_elems(t.ty);
+            for (k, &rt) in ts.iter().enumerate() {
+                if !(self.types.is_integer(rt) || self.is_string(rt)) {
+                    let d = self.describe_result(k, rt);
+                    self.err(t.span, format!("invalid argument: {d} cannot be ordered"));
+                    return self.invalid_expr(span);
+                }
+                if rt != ts[0] {
+                    let (ts0, rs) = (self.short_display(ts[0]), self.short_display(rt));
+                    let nth = self.describe_result(k, rt);
+                    let nth = nth.split(" (").next().unwrap_or_default().to_string();
+                    self.err(t.span, format!("invalid argument: mismatched types {ts0} (previous argument) and {rs} (type of {nth})"));
+                    return self.invalid_expr(span);
+                }
+            }
+            return mk(
+                ExprKind::Builtin {
+                    builtin: b,
+                    args: vec![t.clone()],
+                },
+                ts[0],
+                span,
+            );
+        }
+        let vals: Vec<Expr> = match pre {
+            Some(v) => vec![v],
+            None => args.iter().map(|a| self.expr(a)).collect(),
+        };
         if vals.iter().any(|v| self.is_invalid(v.ty)) {
             return self.invalid_expr(span);
         }

@@ -343,7 +343,12 @@ impl Checker<'_> {
                 format!("not enough arguments in call to {callee}\n\thave {hs}\n\twant {ws}"),
             );
         } else {
-            let at = args.get(params.len()).map(|a| a.span).unwrap_or(span);
+            // At the first extra argument; a spread multi-value call stands for all.
+            let at = args
+                .get(params.len())
+                .or(args.last())
+                .map(|a| a.span)
+                .unwrap_or(span);
             self.err(
                 at,
                 format!("too many arguments in call to {callee}\n\thave {hs}\n\twant {ws}"),
@@ -620,6 +625,35 @@ impl Checker<'_> {
                 span,
             ));
         }
+        // `fmt.Printf(f())`: the first result is the format, the others the operands.
+        let mut pre = None;
+        if args.len() == 1 && fixed.len() == 1 {
+            let v = self.expr_multi(&args[0]);
+            if let TypeKind::Tuple(ts) = self.types.kind(v.ty).clone() {
+                if ts.is_empty() {
+                    self.single_value_error(&v);
+                    return Operand::Invalid;
+                }
+                if let Err(why) = self.assignable(ts[0], fixed[0]) {
+                    let (text, td) = (self.text(v.span), self.type_desc(ts[0]));
+                    let fs = self.tdisplay(fixed[0]);
+                    self.err(
+                        v.span,
+                        format!("cannot use {text} (value of {td}) as {fs} value in argument to {callee}{why}"),
+                    );
+                    return Operand::Invalid;
+                }
+                return Operand::Value(mk(
+                    ExprKind::Lib {
+                        func,
+                        args: vec![v],
+                    },
+                    ty,
+                    span,
+                ));
+            }
+            pre = Some(v);
+        }
         if args.len() < fixed.len() {
             let have: Vec<TypeId> = Vec::new();
             self.count_error(&fixed, &have, args, span, &callee);
@@ -627,7 +661,10 @@ impl Checker<'_> {
         }
         let mut out = Vec::new();
         for (k, a) in args.iter().enumerate() {
-            let v = self.expr(a);
+            let v = match pre.take() {
+                Some(v) => v,
+                None => self.expr(a),
+            };
             if let Some(&t) = fixed.get(k) {
                 out.push(self.assign_conv(v, t, &format!("argument to {callee}")));
             } else {

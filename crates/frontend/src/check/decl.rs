@@ -180,7 +180,13 @@ impl<'a> Checker<'a> {
     pub(crate) fn collect_func(&mut self, fd: &'a ast::FuncDecl) {
         let id = FuncId(self.funcs.len() as u32);
         let name = fd.name.name.clone();
-        self.funcs.push(empty_func(name.clone(), fd.span));
+        // Go's runtime names the `k`th `func init` of a package `init.k`.
+        let rt_name = if name == "init" && fd.recv.is_none() {
+            format!("init.{}", self.init_funcs.len())
+        } else {
+            name.clone()
+        };
+        self.funcs.push(empty_func(rt_name, fd.span));
         self.func_decls.push(Some(FuncDeclInfo {
             decl: fd,
             recv: None,
@@ -201,7 +207,15 @@ impl<'a> Checker<'a> {
         }
         match name.as_str() {
             "init" => {
-                self.err(fd.name.span, "init functions are not supported");
+                // Run before `main`, in source order; never declared, so any reference
+                // to `init` is `undefined: init`, as in gc.
+                if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
+                    self.err(
+                        fd.name.span,
+                        "func init must have no arguments and no return values",
+                    );
+                }
+                self.init_funcs.push(id);
                 return;
             }
             "main"

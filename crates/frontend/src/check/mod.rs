@@ -219,6 +219,8 @@ pub(crate) struct Checker<'a> {
     funcs: Vec<hir::Func>,
     /// Per function: its declaration (top-level functions and methods only).
     func_decls: Vec<Option<FuncDeclInfo<'a>>>,
+    /// The `func init()` declarations in source order.
+    init_funcs: Vec<FuncId>,
     /// Per function: the globals and functions its body references (function literals
     /// count towards their top-level function).
     func_deps: Vec<BTreeSet<Dep>>,
@@ -259,6 +261,7 @@ impl<'a> Checker<'a> {
             vars: Vec::new(),
             funcs: Vec::new(),
             func_decls: Vec::new(),
+            init_funcs: Vec::new(),
             func_deps: Vec::new(),
             cur_deps: BTreeSet::new(),
             fstack: Vec::new(),
@@ -376,7 +379,7 @@ impl<'a> Checker<'a> {
             .unwrap_or("")
     }
 
-    pub(crate) fn into_program(self) -> hir::Program {
+    pub(crate) fn into_program(mut self) -> hir::Program {
         let main = match self.mode {
             Mode::Run => match self.pkg.get("main") {
                 Some(Entity::Func(f)) => Some(*f),
@@ -390,11 +393,14 @@ impl<'a> Checker<'a> {
         };
         // `order_inits` left the initialisers in `vars` in dependency order.
         let inits = self.vars.iter().filter_map(|v| v.init.clone()).collect();
+        // The type of the calls of the `func init()`s that lowering makes.
+        let _ = self.no_value();
         hir::Program {
             types: self.types,
             globals: self.globals,
             funcs: self.funcs,
             inits,
+            init_funcs: self.init_funcs,
             main,
             benchmarks,
         }
@@ -509,9 +515,16 @@ impl<'a> Checker<'a> {
         ty: TypeId,
         params: &mut Vec<hir::LocalId>,
     ) {
+        // A signature already rejected (a variadic parameter, an unsupported type) leaves
+        // every parameter and result invalid, so the body adds no errors of its own
+        // (`return t` is not `too many return values`).
+        let invalid = TypeTable::basic(Basic::Invalid);
         let (ptys, rtys) = match self.types.kind(ty) {
             TypeKind::Func(f) => (f.params.clone(), f.results.clone()),
-            _ => (Vec::new(), Vec::new()),
+            _ => (
+                vec![invalid; sig.params.len()],
+                vec![invalid; sig.results.len()],
+            ),
         };
         for (k, p) in sig.params.iter().enumerate() {
             let t = ptys

@@ -83,8 +83,16 @@ impl Checker<'_> {
             }
             None => {
                 if self.types.under(base.ty) == TypeTable::error() && sel.name == "Error" {
-                    self.err(span, "the method value err.Error is not supported");
-                    return Operand::Invalid;
+                    let string_t = TypeTable::basic(crate::types::Basic::String);
+                    let ty = self.types.func(Vec::new(), vec![string_t]);
+                    return Operand::Value(mk(
+                        ExprKind::Lib {
+                            func: crate::hir::LibFunc::ErrorMethodValue,
+                            args: vec![base],
+                        },
+                        ty,
+                        span,
+                    ));
                 }
                 if self.is_testing_b(base.ty) && super::call::b_method(&sel.name).is_some() {
                     self.err(

@@ -531,7 +531,7 @@ impl Uses<'_> {
             ExprKind::Builtin {
                 builtin: Builtin::AppendSpread,
                 args,
-            } => {
+            } if args.len() == 2 => {
                 self.expr(&args[0]);
                 self.operand(&args[1]);
             }

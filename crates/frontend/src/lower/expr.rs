@@ -760,6 +760,56 @@ impl FuncCx<'_, '_> {
         )
     }
 
+    /// `err.Error` as a value: panics now on a nil `err`, else a closure holding `err`
+    /// whose wrapper calls its `Error` method.
+    fn error_method_value(&mut self, recv: &Expr) -> Value {
+        let r = self.expr(recv);
+        let t = self.ins1(InstData::new(Opcode::IfaceType).args(&[r]), Type::Ptr);
+        self.ins_checked(InstData::new(Opcode::CheckNil).args(&[t]), &[]);
+        let cell = self.ins1(InstData::new(Opcode::Alloc).ty(Type::Iface), Type::Ptr);
+        self.store(cell, r);
+        let sig = ir::Signature {
+            params: vec![Type::Ptr, Type::I64],
+            results: vec![Type::Str],
+        };
+        let mut f = ir::Function::new("error.Error-fm", sig);
+        let b = f.append_block();
+        let env = f.dfg.append_block_param(b, Type::Ptr);
+        f.dfg.append_block_param(b, Type::I64);
+        let c = f.append_inst(
+            b,
+            InstData::new(Opcode::EnvGet)
+                .ty(Type::Ptr)
+                .args(&[env])
+                .imm(Imm::Index(0)),
+            &[Type::Ptr],
+        );
+        let c = f.dfg.first_result(c);
+        let rv = f.append_inst(
+            b,
+            InstData::new(Opcode::Load).ty(Type::Iface).args(&[c]),
+            &[Type::Iface],
+        );
+        let rv = f.dfg.first_result(rv);
+        // A panic in the `Error` method leaves the flag set; the caller tests it.
+        let call = f.append_inst(
+            b,
+            InstData::new(Opcode::RtCall)
+                .args(&[rv])
+                .imm(Imm::Rt(RtFunc::ErrorText)),
+            RtFunc::ErrorText.results(),
+        );
+        let rs = f.dfg.inst_results(call).to_vec();
+        f.append_inst(b, InstData::new(Opcode::Ret).args(&rs), &[]);
+        let id = self.m.module.funcs.push(f);
+        self.ins1(
+            InstData::new(Opcode::Closure)
+                .args(&[cell])
+                .imm(Imm::Func(id)),
+            Type::Func,
+        )
+    }
+
     /// A method expression: the method itself (its IR signature already takes the
     /// receiver first), or for `(*T).M` with a value receiver a wrapper that checks
     /// the pointer for nil and loads the receiver.
@@ -880,6 +930,18 @@ impl FuncCx<'_, '_> {
         )
     }
 
+    /// The operands of a builtin with their Go types: a multi-value call passed straight
+    /// on (`append(f())`, `copy(f())`, `min(f())`) spread into one per result.
+    fn operands(&mut self, args: &[Expr]) -> Vec<(Value, TypeId)> {
+        if let [a] = args {
+            if let TypeKind::Tuple(ts) = self.m.prog.types.kind(a.ty).clone() {
+                let vs = self.expr_multi(a);
+                return vs.into_iter().zip(ts).collect();
+            }
+        }
+        args.iter().map(|a| (self.expr(a), a.ty)).collect()
+    }
+
     fn builtin(&mut self, b: Builtin, args: &[Expr], e: &Expr) -> Vec<Value> {
         let rty = self.m.ir_type(e.ty);
         let v = match b {
@@ -894,8 +956,9 @@ impl FuncCx<'_, '_> {
                 self.ins1(InstData::new(op).args(&[x]), Type::I64)
             }
             Builtin::Append | Builtin::AppendSpread => {
-                let s = self.expr(&args[0]);
-                let TypeKind::Slice(et) = self.m.prog.types.under_kind(args[0].ty).clone() else {
+                let mut ops = self.operands(args);
+                let (s, st) = ops.remove(0);
+                let TypeKind::Slice(et) = self.m.prog.types.under_kind(st).clone() else {
                     return vec![s];
                 };
                 let ety = self.m.ir_type(et);
@@ -905,8 +968,8 @@ impl FuncCx<'_, '_> {
                 let ew = self.iconst(Type::I64, word);
                 let old_len = self.ins1(InstData::new(Opcode::SliceLen).args(&[s]), Type::I64);
                 if b == Builtin::AppendSpread {
-                    let t = self.expr(&args[1]);
-                    let t_is_str = self.m.prog.types.basic_of(args[1].ty) == Some(Basic::String);
+                    let (t, tt) = ops[0];
+                    let t_is_str = self.m.prog.types.basic_of(tt) == Some(Basic::String);
                     let (tp, tn) = if t_is_str {
                         (
                             self.ins1(InstData::new(Opcode::StrPtr).args(&[t]), Type::Ptr),
@@ -933,7 +996,19 @@ impl FuncCx<'_, '_> {
                     self.rt(RtFunc::Memmove, &[dst, tp, bytes]);
                     ns
                 } else {
-                    let vals: Vec<Value> = args[1..].iter().map(|a| self.expr(a)).collect();
+                    // The checker converted each value to the element type, but the
+                    // results of a spread call may still need boxing.
+                    let et_iface = self.m.prog.types.is_interface(et);
+                    let vals: Vec<Value> = ops
+                        .into_iter()
+                        .map(|(v, t)| {
+                            if et_iface && t != et {
+                                self.box_iface(v, t)
+                            } else {
+                                v
+                            }
+                        })
+                        .collect();
                     if vals.is_empty() {
                         return vec![s];
                     }
@@ -976,14 +1051,14 @@ impl FuncCx<'_, '_> {
                 }
             }
             Builtin::Copy => {
-                let d = self.expr(&args[0]);
-                let s = self.expr(&args[1]);
-                let TypeKind::Slice(et) = self.m.prog.types.under_kind(args[0].ty).clone() else {
+                let ops = self.operands(args);
+                let ((d, dt), (s, srct)) = (ops[0], ops[1]);
+                let TypeKind::Slice(et) = self.m.prog.types.under_kind(dt).clone() else {
                     return vec![self.iconst(Type::I64, 0)];
                 };
                 let ety = self.m.ir_type(et);
                 let size = self.m.size_of(ety);
-                let s_is_str = self.m.prog.types.basic_of(args[1].ty) == Some(Basic::String);
+                let s_is_str = self.m.prog.types.basic_of(srct) == Some(Basic::String);
                 let dl = self.ins1(InstData::new(Opcode::SliceLen).args(&[d]), Type::I64);
                 let (sp, sl) = if s_is_str {
                     (
@@ -1033,10 +1108,9 @@ impl FuncCx<'_, '_> {
                 self.ins1(InstData::new(Opcode::Alloc).ty(ety), Type::Ptr)
             }
             Builtin::Min | Builtin::Max => {
-                let t = args[0].ty;
-                let mut acc = self.expr(&args[0]);
-                for a in &args[1..] {
-                    let v = self.expr(a);
+                let ops = self.operands(args);
+                let (mut acc, t) = ops[0];
+                for &(v, _) in &ops[1..] {
                     let op = if b == Builtin::Min {
                         BinOp::Lt
                     } else {
@@ -1123,8 +1197,20 @@ impl FuncCx<'_, '_> {
                 self.rt(rf, &[s])
             }
             LibFunc::FmtPrintf | LibFunc::FmtSprintf | LibFunc::FmtErrorf => {
-                let fmt = self.expr(&args[0]);
-                let s = self.boxed_operands(&args[1..]);
+                let (fmt, s) = match self.m.prog.types.kind(args[0].ty).clone() {
+                    // `fmt.Printf(f())`: the first result is the format.
+                    TypeKind::Tuple(ts) => {
+                        let vs = self.expr_multi(&args[0]);
+                        let boxed: Vec<Value> = vs[1..]
+                            .iter()
+                            .zip(&ts[1..])
+                            .map(|(&v, &t)| self.box_iface(v, t))
+                            .collect();
+                        let s = self.slice_of(crate::types::TypeTable::any(), &boxed);
+                        (vs[0], s)
+                    }
+                    _ => (self.expr(&args[0]), self.boxed_operands(&args[1..])),
+                };
                 let rf = match f {
                     LibFunc::FmtPrintf => RtFunc::FmtPrintf,
                     LibFunc::FmtSprintf => RtFunc::FmtSprintf,
@@ -1149,6 +1235,7 @@ impl FuncCx<'_, '_> {
                 let x = self.expr(&args[0]);
                 self.rt(RtFunc::ErrorText, &[x])
             }
+            LibFunc::ErrorMethodValue => vec![self.error_method_value(&args[0])],
             // `*testing.B` lives in the runtime (`codegen::runtime::testing`); `b.N` is
             // an ordinary field load, the methods are runtime calls.
             LibFunc::BLoop => {

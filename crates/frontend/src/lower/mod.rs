@@ -117,9 +117,35 @@ impl<'a> ModuleCx<'a> {
         Signature { params, results }
     }
 
-    /// The package initialiser: evaluates the package variables' initialisers in order.
+    /// The package initialiser: evaluates the package variables' initialisers in order,
+    /// then calls the `func init()`s in source order.
     fn lower_init(&mut self) {
-        let body: hir::Block = self
+        let calls: Vec<hir::Stmt> = self
+            .prog
+            .init_funcs
+            .iter()
+            .map(|&f| {
+                let func = &self.prog.funcs[f.0 as usize];
+                let (span, ty) = (func.span, func.ty);
+                let empty = self.prog.types.no_value().unwrap_or(TypeId(0));
+                hir::Stmt {
+                    kind: hir::StmtKind::Expr(hir::Expr {
+                        kind: hir::ExprKind::Call {
+                            callee: Box::new(hir::Expr {
+                                kind: hir::ExprKind::FuncRef(f),
+                                ty,
+                                span,
+                            }),
+                            args: vec![],
+                        },
+                        ty: empty,
+                        span,
+                    }),
+                    span,
+                }
+            })
+            .collect();
+        let mut body: hir::Block = self
             .prog
             .inits
             .iter()
@@ -141,6 +167,7 @@ impl<'a> ModuleCx<'a> {
                 span: init.span,
             })
             .collect();
+        body.extend(calls);
         let f = hir::Func {
             name: "init".to_string(),
             ty: self.prog.types_func_unit(),
