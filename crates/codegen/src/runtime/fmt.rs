@@ -65,7 +65,14 @@ pub enum Val {
     Str { v: Vec<u8>, ty: String },
     /// A slice whose element kind is `uint8` (`[]uint8`, `[]main.MyByte`).
     /// `None` is a nil slice. Go formats these specially (`%s`, `%x`, `%q`).
-    Bytes { v: Option<Vec<u8>>, ty: String },
+    /// `elems` holds the elements as `Val`s when the element type has an
+    /// `Error`/`String` method (each wrapped as the module docs say), so that
+    /// the other verbs call the methods per element as Go does; else `None`.
+    Bytes {
+        v: Option<Vec<u8>>,
+        ty: String,
+        elems: Option<Vec<Val>>,
+    },
     /// Any other slice; `None` is a nil slice.
     Slice { items: Option<Vec<Val>>, ty: String },
     /// A struct, fields in declaration order (names matter for `%+v`, and a
@@ -955,7 +962,7 @@ impl Printer {
             Val::Uint { v, .. } => self.fmt_integer(*v, false, verb, arg),
             Val::Str { v, .. } => self.fmt_string(v, verb, arg),
             // Go's `case []byte:` matches only the unnamed type.
-            Val::Bytes { v, ty } if ty == "[]uint8" => {
+            Val::Bytes { v, ty, .. } if ty == "[]uint8" => {
                 if matches!(verb, 'v' | 'd' | 's' | 'x' | 'X' | 'q') {
                     self.fmt_bytes(v.as_deref(), verb, "[]byte");
                 } else {
@@ -1016,9 +1023,17 @@ impl Printer {
                 }
                 self.buf.push(b'}');
             }
-            Val::Bytes { v: bytes, ty } => {
+            Val::Bytes {
+                v: bytes,
+                ty,
+                elems,
+            } => {
                 if matches!(verb, 's' | 'q' | 'x' | 'X') {
                     self.fmt_bytes(bytes.as_deref(), verb, ty);
+                    return;
+                }
+                if let Some(elems) = elems {
+                    self.print_slice(Some(elems), ty, verb, depth, ro);
                     return;
                 }
                 let elem_ty = ty.strip_prefix("[]").unwrap_or("uint8");
@@ -1638,6 +1653,7 @@ mod tests {
         Val::Bytes {
             v: v.map(<[u8]>::to_vec),
             ty: ty.into(),
+            elems: None,
         }
     }
     fn sl(items: Option<Vec<Val>>, ty: &str) -> Val {

@@ -228,12 +228,20 @@ unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
                     bits: 8,
                     signed: false
                 }
-            ) && !elem.is_error
-                && elem.string_fn == 0;
+            );
             if is_bytes {
+                // Go formats every slice of element kind uint8 as bytes under
+                // %s %q %x %X, even when the element type has methods; the
+                // other verbs then print the elements through those methods.
+                let has_methods = elem.is_error || elem.string_fn != 0;
                 Val::Bytes {
                     v: (p != 0).then(|| str_bytes(p, len).to_vec()),
                     ty: td.name.clone(),
+                    elems: (p != 0 && has_methods).then(|| {
+                        (0..len)
+                            .map(|i| mem_val(elem, p + i * u64::from(elem.size), depth + 1))
+                            .collect()
+                    }),
                 }
             } else {
                 let items = (p != 0).then(|| {
