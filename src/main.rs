@@ -58,8 +58,9 @@ enum Command {
         /// Print `[{func, pass, seq, changed, ir}]` as JSON instead.
         #[arg(long, conflicts_with_all = ["html", "before", "after"])]
         json: bool,
-        /// Write a self-contained HTML page (a column per pass) to this path instead.
-        #[arg(long, value_name = "OUT")]
+        /// Write a self-contained HTML page (a column per pass) to this path instead
+        /// (every pass; `--func` selects functions).
+        #[arg(long, value_name = "OUT", conflicts_with_all = ["pass", "before", "after"])]
         html: Option<String>,
         /// Colour the diffs: `auto` does on a terminal unless NO_COLOR is set.
         #[arg(long, value_enum, default_value = "auto")]

@@ -160,4 +160,9 @@ fn bad_filters_are_errors() {
         PROG,
     ]);
     assert_eq!(code, 2, "clap refuses conflicting filters: {err}");
+    let (code, _, err) = deferlab(&["ir", "--html", "/dev/null", "--pass", "dce", PROG]);
+    assert_eq!(
+        code, 2,
+        "the page shows every pass, so --pass is refused: {err}"
+    );
 }

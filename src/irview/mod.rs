@@ -167,22 +167,16 @@ pub fn render_text(hist: &[FuncHistory], filter: &Filter, color: Color) -> Strin
         if filter.func.as_ref().is_some_and(|f| f != &h.name) {
             continue;
         }
-        if let Some(p) = &filter.before {
-            if let Some(s) = h.before(p) {
-                out.push_str(&paint(
-                    BOLD,
-                    &format!("*** IR Dump Before {p} on {} ***", h.name),
-                ));
-                out.push_str(&s.ir);
-            }
-            continue;
-        }
-        if let Some(p) = &filter.after {
-            if let Some(s) = h.after(p) {
-                out.push_str(&paint(
-                    BOLD,
-                    &format!("*** IR Dump After {p} on {} ***", h.name),
-                ));
+        // `--before P` / `--after P`: one whole-function dump, no diffs.
+        let whole = match (&filter.before, &filter.after) {
+            (Some(p), _) => Some(("Before", p, h.before(p))),
+            (None, Some(p)) => Some(("After", p, h.after(p))),
+            (None, None) => None,
+        };
+        if let Some((when, p, stage)) = whole {
+            if let Some(s) = stage {
+                let title = format!("*** IR Dump {when} {p} on {} ***", h.name);
+                out.push_str(&paint(BOLD, &title));
                 out.push_str(&s.ir);
             }
             continue;
