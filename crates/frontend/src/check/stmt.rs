@@ -196,7 +196,12 @@ impl Checker<'_> {
                     out.push(st(StmtKind::Defer(call), span));
                 }
             }
-            S::Go(_) => self.err(span, "goroutines are not supported"),
+            S::Go(e) => {
+                self.err(span, "goroutines are not supported");
+                // Check the call all the same: its uses count (an import or a variable
+                // used only there is used), and its own errors are real.
+                let _ = self.expr_multi(e);
+            }
             S::Goto(_) => self.err(span, "goto statements are not supported"),
             S::Fallthrough => self.err(
                 span,
