@@ -529,7 +529,8 @@ impl Checker<'_> {
                 Some(t) => self.short_display(t),
                 None => "nil".to_string(),
             };
-            let mut d = crate::diag::Diagnostic::new(span, format!("duplicate case {ts} in type switch"));
+            let mut d =
+                crate::diag::Diagnostic::new(span, format!("duplicate case {ts} in type switch"));
             d.related.push((prev, "previous case".to_string()));
             self.push_diag(d);
         }
