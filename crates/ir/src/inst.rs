@@ -151,7 +151,11 @@ opcodes! {
     /// `v = recover tok`: the current panic's value if `tok` is the token of the panic
     /// whose deferred call is running and it was not yet recovered (and marks it
     /// recovered); otherwise nil. A function called normally has `tok = 0`, so a helper
-    /// called from a deferred function never recovers (Go 1.26+).
+    /// called from a deferred function never recovers (Go 1.26+). The wrapper of a
+    /// deferred `recover()` passes the token of the function that deferred it (its
+    /// operand), not its own: gc's wrapper frames are invisible to `recover`, so
+    /// `defer recover()` stops the panic exactly when its deferring function runs as a
+    /// deferred call of that panic (`defer func() { defer recover() }()`).
     Recover = "recover",
     /// `check_nil p`: panics with Go's nil dereference error if `p` is null.
     CheckNil = "check_nil",

@@ -326,12 +326,14 @@ impl Checker<'_> {
                         };
                         if let ExprKind::Const(v) = &x.kind {
                             if *v != ConstValue::Nil {
-                                if seen.iter().any(|(s, _)| s == v) {
+                                if let Some(&(_, prev)) = seen.iter().find(|(s, _)| s == v) {
                                     let d = self.describe(&x);
-                                    self.err(
+                                    let mut d = crate::diag::Diagnostic::new(
                                         e.span,
                                         format!("duplicate case {d} in expression switch"),
                                     );
+                                    d.related.push((prev, "previous case".to_string()));
+                                    self.push_diag(d);
                                 }
                                 seen.push((v.clone(), e.span));
                             }
@@ -421,7 +423,8 @@ impl Checker<'_> {
         let mut hcases = Vec::new();
         let mut default_case = None;
         let mut binds = Vec::new();
-        let mut seen: Vec<Option<TypeId>> = Vec::new();
+        // The cases so far (`None` for `nil`), with where each was written.
+        let mut seen: Vec<(Option<TypeId>, Span)> = Vec::new();
         for (i, c) in cases.iter().enumerate() {
             if c.is_default {
                 if default_case.is_some() {
@@ -433,6 +436,7 @@ impl Checker<'_> {
             for e in &c.exprs {
                 if let ast::ExprKind::Ident(n) = &unparen(e).kind {
                     if n == "nil" && matches!(self.lookup(n), Some(Entity::Nil)) {
+                        self.type_case_once(&mut seen, None, e.span);
                         types.push(None);
                         continue;
                     }
@@ -454,11 +458,7 @@ impl Checker<'_> {
                         continue;
                     }
                 }
-                if seen.contains(&Some(t)) {
-                    let ts = self.short_display(t);
-                    self.err(e.span, format!("duplicate case {ts} in type switch"));
-                }
-                seen.push(Some(t));
+                self.type_case_once(&mut seen, Some(t), e.span);
                 types.push(Some(t));
             }
             self.push_scope();
@@ -514,5 +514,26 @@ impl Checker<'_> {
             span,
         );
         Self::wrap(outer, s, span, out);
+    }
+
+    /// Records a type-switch case (`None` for `nil`); a repeat is gc's
+    /// `duplicate case T in type switch` with its `previous case` line.
+    fn type_case_once(
+        &mut self,
+        seen: &mut Vec<(Option<TypeId>, Span)>,
+        t: Option<TypeId>,
+        span: Span,
+    ) {
+        if let Some(&(_, prev)) = seen.iter().find(|(s, _)| *s == t) {
+            let ts = match t {
+                Some(t) => self.short_display(t),
+                None => "nil".to_string(),
+            };
+            let mut d =
+                crate::diag::Diagnostic::new(span, format!("duplicate case {ts} in type switch"));
+            d.related.push((prev, "previous case".to_string()));
+            self.push_diag(d);
+        }
+        seen.push((t, span));
     }
 }

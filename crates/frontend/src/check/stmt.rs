@@ -196,7 +196,12 @@ impl Checker<'_> {
                     out.push(st(StmtKind::Defer(call), span));
                 }
             }
-            S::Go(_) => self.err(span, "goroutines are not supported"),
+            S::Go(e) => {
+                self.err(span, "goroutines are not supported");
+                // Check the call all the same: its uses count (an import or a variable
+                // used only there is used), and its own errors are real.
+                let _ = self.expr_multi(e);
+            }
             S::Goto(_) => self.err(span, "goto statements are not supported"),
             S::Fallthrough => self.err(
                 span,
@@ -282,18 +287,26 @@ impl Checker<'_> {
         Some(v)
     }
 
+    /// The call of a `defer` statement, with gc's errors: the parser's for a
+    /// parenthesised call, then types2's `suspendedCall` (a call of a builtin whose
+    /// result would be discarded, a conversion), each quoting the operand as gc does.
     pub(crate) fn defer_call(&mut self, e: &ast::Expr) -> Option<Expr> {
-        if !matches!(unparen(e).kind, ast::ExprKind::Call { .. }) {
+        let parenthesized = matches!(e.kind, ast::ExprKind::Paren(_));
+        if parenthesized {
+            self.err(e.span, "expression in defer must not be parenthesized");
+        }
+        let e = unparen(e);
+        let ast::ExprKind::Call { func, .. } = &e.kind else {
             self.err(e.span, "expression in defer must be function call");
             let _ = self.expr_multi(e);
             return None;
-        }
+        };
         let v = self.expr_multi(e);
         if self.is_invalid(v.ty) {
             return None;
         }
-        match &v.kind {
-            ExprKind::Call { .. } | ExprKind::MethodCall { .. } | ExprKind::Lib { .. } => Some(v),
+        let ok = match &v.kind {
+            ExprKind::Call { .. } | ExprKind::MethodCall { .. } | ExprKind::Lib { .. } => true,
             ExprKind::Builtin {
                 builtin:
                     hir::Builtin::Copy
@@ -302,17 +315,25 @@ impl Checker<'_> {
                     | hir::Builtin::Print
                     | hir::Builtin::Println,
                 ..
-            } => Some(v),
-            ExprKind::Builtin { .. } => {
-                let text = self.text(e.span);
-                self.err(e.span, format!("defer discards result of {text}"));
-                None
-            }
+            } => true,
             _ => {
-                self.err(e.span, "defer requires function call, not conversion");
-                None
+                // Any other builtin has a result (`len`, `min`, `append`, ...), folded to
+                // a constant or not; what is left is a conversion.
+                let builtin = match &unparen(func).kind {
+                    ast::ExprKind::Ident(n) => matches!(self.lookup(n), Some(Entity::Builtin(_))),
+                    _ => false,
+                };
+                let d = self.describe(&v);
+                let msg = if builtin {
+                    format!("defer discards result of {d}")
+                } else {
+                    format!("defer requires function call, not conversion {d}")
+                };
+                self.err(v.span, msg);
+                false
             }
-        }
+        };
+        (ok && !parenthesized).then_some(v)
     }
 
     // ---- Return ----------------------------------------------------------------------------

@@ -458,7 +458,8 @@ impl Checker<'_> {
         let ts = self.tdisplay(t);
         if let TypeKind::Named(_) = self.types.kind(t) {
             let kind = match self.types.under_kind(t) {
-                TypeKind::Basic(b) => b.name().to_string(),
+                // Spelled as the source spells it: `byte type B` for `type B byte`.
+                TypeKind::Basic(_) => self.tdisplay(self.types.under(t)),
                 TypeKind::Struct(_) => "struct".into(),
                 TypeKind::Slice(_) => "slice".into(),
                 TypeKind::Func(_) => "func".into(),

@@ -1129,11 +1129,7 @@ impl FuncCx<'_, '_> {
                 return vec![];
             }
             Builtin::Recover => {
-                let tok = if self.is_defer_wrapper {
-                    self.iconst(Type::I64, 0)
-                } else {
-                    self.tok
-                };
+                let tok = self.recover_tok;
                 self.ins1(InstData::new(Opcode::Recover).args(&[tok]), Type::Iface)
             }
             Builtin::Print | Builtin::Println => {

@@ -28,6 +28,12 @@ pub(crate) struct FuncCx<'m, 'a> {
     pub entry: Block,
     pub env: Value,
     pub tok: Value,
+    /// The token `recover` passes: `tok`, except in the wrapper of a deferred
+    /// `recover()`, which is invisible to recover as gc's wrapper frames are: there it
+    /// is the token of the function that deferred it, the wrapper's last operand (so a
+    /// `defer recover()` stops a panic exactly when `recover()` written in that function
+    /// would).
+    pub recover_tok: Value,
     pub cells: HashMap<LocalId, Cell>,
     /// Where a panic goes: the exit block (functions with defers) or a block that
     /// propagates the panic by returning zero values.
@@ -37,8 +43,6 @@ pub(crate) struct FuncCx<'m, 'a> {
     /// `break` and `continue` targets of the enclosing loops and switches.
     pub labels: HashMap<LabelId, (Block, Option<Block>)>,
     pub loc: SrcLoc,
-    /// In a synthetic wrapper for a deferred builtin, `recover` must see token 0.
-    pub is_defer_wrapper: bool,
     /// The frame cell (`used` word and gc's 32-byte backing store) of each slice
     /// variable with buffered appends (`appendbuf`).
     pub append_stores: HashMap<LocalId, Value>,
@@ -67,6 +71,13 @@ pub(crate) fn lower_into(
         .into_iter()
         .map(|t| f.dfg.append_block_param(entry, t))
         .collect();
+    // A deferred builtin's wrapper takes one operand more than its HIR parameters only
+    // for `defer recover()`: the deferring function's token.
+    let recover_tok = if is_defer_wrapper && params.len() > hf.params.len() + 2 {
+        params[params.len() - 1]
+    } else {
+        params[1]
+    };
     let has_defers = contains_defer(&hf.body);
     let panic_target = f.append_block();
     let mut cx = FuncCx {
@@ -77,12 +88,12 @@ pub(crate) fn lower_into(
         entry,
         env: params[0],
         tok: params[1],
+        recover_tok,
         cells: HashMap::new(),
         panic_target,
         exit: None,
         labels: HashMap::new(),
         loc: SrcLoc::default(),
-        is_defer_wrapper,
         append_stores: HashMap::new(),
     };
     // Cells for parameters and results.

@@ -433,7 +433,8 @@ impl FuncCx<'_, '_> {
     }
 
     /// A function `(env, tok, operands...)` performing a deferred builtin or library
-    /// call, and the operands to pass it.
+    /// call, and the operands to pass it (for `defer recover()`, one operand: the
+    /// deferring function's own `tok`).
     fn defer_wrapper(&mut self, call: &Expr) -> (ir::FuncId, Vec<Value>) {
         let args: &[Expr] = match &call.kind {
             ExprKind::Builtin { args, .. } | ExprKind::Lib { args, .. } => args,
@@ -516,6 +517,15 @@ impl FuncCx<'_, '_> {
             noinline: false,
             span: call.span,
         };
+        // `defer recover()`: the wrapper recovers with the token of the function that
+        // deferred it (see `FuncCx::recover_tok`), passed as one more operand.
+        if let ExprKind::Builtin {
+            builtin: hir::Builtin::Recover,
+            ..
+        } = &call.kind
+        {
+            vals.push(self.tok);
+        }
         let mut sig_params = vec![Type::Ptr, Type::I64];
         sig_params.extend(vals.iter().map(|&v| self.f.dfg.value_type(v)));
         let sig = ir::Signature {
