@@ -34,6 +34,9 @@ pub struct FuncCursor<'f> {
     pub func: &'f mut Function,
     pos: CursorPosition,
     srcloc: SrcLoc,
+    /// Where the instruction of an `At` position probably is in its block's list, so
+    /// that walking and inserting need no search (checked before use).
+    hint: usize,
 }
 
 impl<'f> FuncCursor<'f> {
@@ -43,6 +46,7 @@ impl<'f> FuncCursor<'f> {
             func,
             pos: CursorPosition::Nowhere,
             srcloc: SrcLoc::default(),
+            hint: 0,
         }
     }
 
@@ -113,6 +117,7 @@ impl<'f> FuncCursor<'f> {
             Some(&i) => CursorPosition::At(block, i),
             None => CursorPosition::End(block),
         };
+        self.hint = 0;
     }
 
     /// At `inst`, which must be placed in `block`.
@@ -128,7 +133,11 @@ impl<'f> FuncCursor<'f> {
             CursorPosition::Nowhere => None,
             CursorPosition::End(b) => Some((b, self.func.layout.insts[b].len())),
             CursorPosition::At(b, i) => {
-                let at = self.func.layout.insts[b]
+                let insts = &self.func.layout.insts[b];
+                if insts.get(self.hint) == Some(&i) {
+                    return Some((b, self.hint));
+                }
+                let at = insts
                     .iter()
                     .position(|&x| x == i)
                     .expect("the cursor's instruction is placed in its block");
@@ -145,6 +154,7 @@ impl<'f> FuncCursor<'f> {
         match insts.get(at + 1) {
             Some(&i) => {
                 self.pos = CursorPosition::At(b, i);
+                self.hint = at + 1;
                 Some(i)
             }
             _ => {
@@ -160,6 +170,7 @@ impl<'f> FuncCursor<'f> {
         let (b, at) = self.index()?;
         let i = *self.func.layout.insts[b].get(at.checked_sub(1)?)?;
         self.pos = CursorPosition::At(b, i);
+        self.hint = at - 1;
         Some(i)
     }
 
@@ -192,6 +203,7 @@ impl<'f> FuncCursor<'f> {
             self.func.srclocs[inst] = self.srcloc;
         }
         self.func.layout.insts[b].insert(at, inst);
+        self.hint = at + 1;
         inst
     }
 
@@ -209,6 +221,7 @@ impl<'f> FuncCursor<'f> {
             .current_inst()
             .expect("the cursor is at an instruction");
         self.func.layout.insts[b].remove(at);
+        self.hint = at;
         self.pos = match self.func.layout.insts[b].get(at) {
             Some(&i) => CursorPosition::At(b, i),
             None => CursorPosition::End(b),
