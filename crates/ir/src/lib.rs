@@ -11,9 +11,11 @@
 //! `typing` holds the result-type rules all three share; `dominance` holds the
 //! control-flow analyses (`DomTree`) passes reuse; `edit` the editing operations they
 //! share (use counts, replacing uses, removing block parameters and blocks); `cursor`
-//! the one way lowering and passes insert instructions (`FuncCursor`); `remark` the
+//! the one way lowering and passes insert instructions (`FuncCursor`); `callgraph` the
+//! module's call graph with its components bottom-up (`CallGraph`); `remark` the
 //! structured remarks passes emit.
 
+pub mod callgraph;
 pub mod cursor;
 pub mod dominance;
 pub mod edit;
