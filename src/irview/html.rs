@@ -5,7 +5,7 @@
 //! - consecutive passes that changed nothing are merged into one narrow column;
 //! - in each column, lines the pass added are marked, and lines the next pass removes
 //!   are struck through;
-//! - a click on a value (`v12`), block, defer, global, struct, type or function name
+//! - a click on a value (`v12`), block, defer scope, defer, global, struct, type or function name
 //!   highlights it and its uses in every column of that function (each selection gets
 //!   its own colour; a second click clears it); a click on a `; line:col` comment
 //!   highlights the source line.
@@ -77,7 +77,7 @@ pub fn render(file: &str, src: &str, hist: &[FuncHistory]) -> String {
          passes that changed nothing are merged into a narrow column. \
          <span class=\"add\">Added lines</span> are marked, \
          <span class=\"gone\">lines the next pass removes</span> are struck through. \
-         Click a value, block, defer or name to highlight it and its uses in every column \
+         Click a value, block, scope, defer or name to highlight it and its uses in every column \
          (click again to clear); click a <code>line:col</code> to find it in the source.</p>\
          </header>\n",
         esc(file)
@@ -174,9 +174,9 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// Whether `word` names an IR entity: a value, block, defer, global, struct or type.
+/// Whether `word` names an IR entity: a value, block, defer scope, defer, global, struct or type.
 fn is_entity(word: &str) -> bool {
-    ["block", "v", "d", "g", "s", "t"].iter().any(|p| {
+    ["block", "scope", "v", "d", "g", "s", "t"].iter().any(|p| {
         word.strip_prefix(p)
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     })

@@ -4,8 +4,8 @@
 //! (gc's `ir.VisitFuncsBottomUp`).
 //!
 //! An edge `f -> g` is one of `call @g`, `funcref @g`, `closure @g`, or a `defer` whose
-//! deferred call site (`DeferData`) has the direct callee `g`, in a placed instruction
-//! of `f`. A `funcref` or `closure` is an edge because the value may be called from `f`
+//! deferred call site (`DeferData`) has the known callee `g` (`DeferCallee::Direct` or
+//! `Closure`), in a placed instruction of `f`. A `funcref` or `closure` is an edge because the value may be called from `f`
 //! (or anywhere it flows), so a function is treated as recursive as soon as it could
 //! reach itself through them; indirect calls (`call_indirect`, indirect defers) add no
 //! edge of their own. The runtime's entry points (`main`, `init`, benchmarks, the
@@ -16,7 +16,6 @@
 //! functions in `FuncId` order.
 
 use crate::entities::FuncId;
-use crate::function::DeferCallee;
 use crate::inst::{Imm, Opcode};
 use crate::module::Module;
 use crate::write::func_name;
@@ -32,7 +31,7 @@ pub enum EdgeKind {
     Call,
     /// `funcref @g` or `closure @g`: a function value that may be called later.
     Value,
-    /// `defer dN` of a deferred call site with the direct callee `g`.
+    /// `defer dN` of a deferred call site whose callee `g` is known (direct or closure).
     Defer,
 }
 
@@ -75,13 +74,11 @@ impl CallGraph {
                         (Opcode::FuncRef | Opcode::Closure, Imm::Func(g)) => {
                             Some((*g, EdgeKind::Value))
                         }
-                        (Opcode::Defer, Imm::Defer(dd)) => match f.defers.get(*dd) {
-                            Some(data) => match data.callee {
-                                DeferCallee::Direct(g) => Some((g, EdgeKind::Defer)),
-                                DeferCallee::Indirect => None,
-                            },
-                            None => None,
-                        },
+                        (Opcode::Defer, Imm::Defer(dd)) => f
+                            .defers
+                            .get(*dd)
+                            .and_then(|data| data.callee.func())
+                            .map(|g| (g, EdgeKind::Defer)),
                         _ => None,
                     };
                     // A reference to a function the module lacks is the verifier's to

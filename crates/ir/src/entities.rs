@@ -42,3 +42,21 @@ entity_impl!(StructId, "s");
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GoTypeId(u32);
 entity_impl!(GoTypeId, "t");
+
+/// A defer scope: the function's own (`scope0`), or one per inlined call site (see
+/// `ScopeData`). Every deferred call belongs to one, and `run_defers` names the scope
+/// whose pending deferred calls it runs.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ScopeId(u32);
+entity_impl!(ScopeId, "scope");
+
+impl ScopeId {
+    /// The function's own scope, which every function has.
+    pub const ROOT: ScopeId = ScopeId(0);
+}
+
+impl Default for ScopeId {
+    fn default() -> ScopeId {
+        ScopeId::ROOT
+    }
+}

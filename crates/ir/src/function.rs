@@ -1,7 +1,7 @@
 //! A function in SSA form: the data-flow graph (instructions, values, blocks), the
 //! layout (block order and instruction order), and the function's deferred calls.
 
-use crate::entities::{Block, DeferId, FuncId, Inst, Value};
+use crate::entities::{Block, DeferId, FuncId, Inst, ScopeId, Value};
 use crate::inst::{BlockCall, InstData, Opcode};
 use crate::types::Type;
 use cranelift_entity::{PrimaryMap, SecondaryMap};
@@ -40,6 +40,31 @@ pub struct ValueData {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BlockData {
     pub params: Vec<Value>,
+    /// The defer scope the block's code belongs to: `scope0` unless the block came
+    /// from an inlined body. An edge from a block of one scope to a block outside it
+    /// leaves the scope, and the verifier requires that scope's deferred calls to have
+    /// run by then.
+    pub scope: ScopeId,
+}
+
+/// Where an inlined body was called from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct InlinedAt {
+    /// The function whose body was inlined.
+    pub callee: FuncId,
+    /// The position of the call that was replaced.
+    pub call: SrcLoc,
+}
+
+/// A defer scope: a region of the function whose deferred calls run, last first, when
+/// control leaves it, normally or by a panic, before those of the enclosing scope
+/// (rustc's `SourceScope` with its `inlined` data is the model). `scope0` is the
+/// function's own (no parent, not inlined); the inliner adds one per inlined call site,
+/// whose parent is the scope of the call.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ScopeData {
+    pub parent: Option<ScopeId>,
+    pub inlined: Option<InlinedAt>,
 }
 
 /// What a deferred call calls.
@@ -49,8 +74,24 @@ pub enum DeferCallee {
     /// `env` and `tok`.
     Direct(FuncId),
     /// A function value: the `defer` instruction's first argument is the value, the
-    /// rest are its parameters after `env` and `tok`.
+    /// rest are its parameters after `env` and `tok`. For genuine function values only:
+    /// a function literal whose body is known is `Closure`.
     Indirect,
+    /// A function literal with a known body: the `defer` instruction's first argument
+    /// is its closure object (made by `closure @f`, type `func`), which the call passes
+    /// as `env`; the rest are its parameters after `env` and `tok`. Passes can see
+    /// through it: the callee is known, and so are the captures the object holds.
+    Closure(FuncId),
+}
+
+impl DeferCallee {
+    /// The known function the deferred call runs, if any.
+    pub fn func(self) -> Option<FuncId> {
+        match self {
+            DeferCallee::Direct(f) | DeferCallee::Closure(f) => Some(f),
+            DeferCallee::Indirect => None,
+        }
+    }
 }
 
 /// How `defer_lower` implemented a deferred call.
@@ -75,8 +116,9 @@ pub struct DeferData {
     pub results: Vec<Type>,
     /// Where the `defer` statement is.
     pub origin: SrcLoc,
-    /// After inlining: the function the defer came from.
-    pub inlined_from: Option<String>,
+    /// The scope whose exits run the call: `scope0` unless it came from an inlined
+    /// body (the scope then says from where).
+    pub scope: ScopeId,
     /// Set by `defer_lower`.
     pub strategy: Option<DeferStrategy>,
 }
@@ -168,6 +210,8 @@ pub struct Function {
     pub dfg: DataFlowGraph,
     pub layout: Layout,
     pub defers: PrimaryMap<DeferId, DeferData>,
+    /// The defer scopes; `scope0` (`ScopeId::ROOT`) always exists.
+    pub scopes: PrimaryMap<ScopeId, ScopeData>,
     /// Source positions of instructions, where known.
     pub srclocs: SecondaryMap<Inst, SrcLoc>,
     /// Where the function is declared.
@@ -184,6 +228,11 @@ impl Function {
             dfg: DataFlowGraph::default(),
             layout: Layout::default(),
             defers: PrimaryMap::new(),
+            scopes: {
+                let mut scopes = PrimaryMap::new();
+                scopes.push(ScopeData::default());
+                scopes
+            },
             srclocs: SecondaryMap::new(),
             loc: SrcLoc::default(),
             noinline: false,
@@ -240,6 +289,27 @@ impl Function {
             }
         }
         m
+    }
+
+    /// Whether `s` is `ancestor` or nested in it.
+    pub fn scope_within(&self, mut s: ScopeId, ancestor: ScopeId) -> bool {
+        loop {
+            if s == ancestor {
+                return true;
+            }
+            match self.scopes.get(s).and_then(|d| d.parent) {
+                Some(p) => s = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// Adds a scope for a body inlined at `call` into code of scope `parent`.
+    pub fn add_inlined_scope(&mut self, parent: ScopeId, at: InlinedAt) -> ScopeId {
+        self.scopes.push(ScopeData {
+            parent: Some(parent),
+            inlined: Some(at),
+        })
     }
 
     /// Whether the function contains an instruction with this opcode.

@@ -8,7 +8,7 @@
 //! zero, negative shift counts) are explicit `check_*` instructions, so passes can see,
 //! move and delete them.
 
-use crate::entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, StructId, Value};
+use crate::entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, ScopeId, StructId, Value};
 use crate::types::Type;
 use std::fmt;
 
@@ -168,10 +168,11 @@ opcodes! {
     CheckShift = "check_shift",
 
     /// `defer d0(args)`: evaluates a deferred call now (see `DeferData`); the call
-    /// runs at the next `run_defers` of this frame, last deferred first. Removed by
+    /// runs at the next `run_defers` of its scope, last deferred first. Removed by
     /// the `defer_lower` pass.
     Defer = "defer",
-    /// `run_defers`: runs this frame's pending deferred calls, last first. Each runs
+    /// `run_defers scope1`: runs the pending deferred calls of one defer scope (see
+    /// `ScopeData`; `scope0` is the function's own), last first. Each runs
     /// with the token of the panic propagating when it starts (0 if none), with the
     /// panic flag cleared while it runs; afterwards the flag says whether a panic
     /// (the old one, unless recovered, or a new one) still propagates. Removed by the
@@ -484,6 +485,8 @@ pub enum Imm {
     Bound(BoundKind),
     Rt(RtFunc),
     Defer(DeferId),
+    /// The defer scope `run_defers` runs.
+    Scope(ScopeId),
 }
 
 /// A branch target with its arguments.

@@ -32,9 +32,10 @@ pub mod write;
 
 pub use cranelift_entity::{EntityRef, PrimaryMap, SecondaryMap};
 pub use cursor::{CursorPosition, FuncCursor};
-pub use entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, Inst, StructId, Value};
+pub use entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, Inst, ScopeId, StructId, Value};
 pub use function::{
-    DataFlowGraph, DeferCallee, DeferData, DeferStrategy, Function, Signature, SrcLoc, ValueDef,
+    DataFlowGraph, DeferCallee, DeferData, DeferStrategy, Function, InlinedAt, ScopeData,
+    Signature, SrcLoc, ValueDef,
 };
 pub use inst::{BlockCall, BoundKind, Imm, InstData, IntCC, Opcode, RtFunc};
 pub use module::{GlobalData, Module};

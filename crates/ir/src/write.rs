@@ -6,11 +6,15 @@
 //! global g0 "sink": i64
 //!
 //! func @oneDefer(ptr, i64) noinline { ; 21:6
-//!     d0 = defer direct @work(i64) frame_record inlined @helper ; 21:19
+//!     scope1 = inlined @helper in scope0 ; 30:5
+//!     d0 = defer direct @work(i64) frame_record in scope1 ; 21:19
 //! block0(v0: ptr, v1: i64):
 //!     v2 = iconst.i64 1
-//!     defer d0(v2) ; 21:19
 //!     jump block1
+//! block1 in scope1:
+//!     defer d0(v2) ; 21:19
+//!     ...
+//!     run_defers scope1
 //! ...
 //! }
 //! ```
@@ -19,14 +23,16 @@
 //! annotate freely (`write_function_with` attaches extra comment lines, as the verifier
 //! does with its errors). The one comment the parser reads is a source position
 //! `line:col` at the start of a line's comment: the function's, a deferred call's
-//! origin, an instruction's srcloc. Data that is not a source position (a deferred
-//! call's strategy, the function it was inlined from) lives before the `;`.
+//! origin, an inlined scope's call position, an instruction's srcloc. Data that is not a
+//! source position (a deferred call's strategy and scope, a block's scope) lives before
+//! the `;`. The function's own scope, `scope0`, is not declared; a block or deferred
+//! call that names no scope belongs to it.
 //!
 //! Result types are not printed when `typing::result_types` infers them from the
 //! instruction (always, for verified IR); otherwise they are written `v3: i32 = ...`.
 //! Output is deterministic: entities print in index order and blocks in layout order.
 
-use crate::entities::{Block, DeferId, FuncId, Inst, Value};
+use crate::entities::{Block, DeferId, FuncId, Inst, ScopeId, Value};
 use crate::function::{DeferCallee, Function};
 use crate::inst::{Imm, Opcode};
 use crate::module::Module;
@@ -143,6 +149,8 @@ pub fn write_function(m: &Module, f: &Function) -> String {
 pub enum Point {
     /// After the `func` line.
     Header,
+    /// After the declaration of a defer scope.
+    Scope(ScopeId),
     /// After the declaration of a deferred call.
     Defer(DeferId),
     /// After a block's header line.
@@ -175,10 +183,27 @@ pub fn write_function_with(
     }
     let _ = writeln!(out, " {{ ; {}", f.loc);
     note(&mut out, Point::Header, "    ");
+    for (sc, data) in f.scopes.iter().skip(1) {
+        let _ = write!(out, "    {sc} =");
+        if let Some(at) = data.inlined {
+            let _ = write!(out, " inlined {}", callee_name(m, at.callee));
+        }
+        if let Some(p) = data.parent {
+            let _ = write!(out, " in {p}");
+        }
+        match data.inlined {
+            Some(at) if at.call.line != 0 => {
+                let _ = writeln!(out, " ; {}", at.call);
+            }
+            _ => out.push('\n'),
+        }
+        note(&mut out, Point::Scope(sc), "    ");
+    }
     for (d, data) in f.defers.iter() {
         let tys: Vec<String> = data.arg_types.iter().map(|t| t.to_string()).collect();
         let callee = match data.callee {
             DeferCallee::Direct(fid) => format!("direct {}", callee_name(m, fid)),
+            DeferCallee::Closure(fid) => format!("closure {}", callee_name(m, fid)),
             DeferCallee::Indirect => "indirect".to_string(),
         };
         let _ = write!(out, "    {d} = defer {callee}({})", tys.join(", "));
@@ -189,8 +214,8 @@ pub fn write_function_with(
         if let Some(s) = data.strategy {
             let _ = write!(out, " {}", strategy_name(s));
         }
-        if let Some(from) = &data.inlined_from {
-            let _ = write!(out, " inlined {}", func_name(from));
+        if data.scope != ScopeId::ROOT {
+            let _ = write!(out, " in {}", data.scope);
         }
         let _ = writeln!(out, " ; {}", data.origin);
         note(&mut out, Point::Defer(d), "    ");
@@ -204,10 +229,15 @@ pub fn write_function_with(
                 .collect(),
             None => Vec::new(),
         };
-        if params.is_empty() {
-            let _ = writeln!(out, "{b}:");
-        } else {
-            let _ = writeln!(out, "{b}({}):", params.join(", "));
+        let _ = write!(out, "{b}");
+        if !params.is_empty() {
+            let _ = write!(out, "({})", params.join(", "));
+        }
+        match f.dfg.blocks.get(b).map(|bd| bd.scope) {
+            Some(sc) if sc != ScopeId::ROOT => {
+                let _ = writeln!(out, " in {sc}:");
+            }
+            _ => out.push_str(":\n"),
         }
         note(&mut out, Point::Block(b), "    ");
         for &inst in &f.layout.insts[b] {
@@ -346,6 +376,10 @@ pub fn write_inst(m: &Module, f: &Function, inst: Inst) -> String {
         (Imm::Index(i), _) => {
             parts = args;
             parts.push(i.to_string());
+        }
+        (Imm::Scope(sc), _) => {
+            parts.push(sc.to_string());
+            parts.extend(args);
         }
         (Imm::None, _) => parts = args,
     }

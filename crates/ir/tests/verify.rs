@@ -79,3 +79,23 @@ fn report_parses() {
         ir::write::write_function(&m, &m.funcs[f])
     );
 }
+
+#[test]
+fn scope_exit() {
+    check("scope_exit", false);
+}
+
+#[test]
+fn scope_placement() {
+    check("scope_placement", false);
+}
+
+#[test]
+fn scope_structure() {
+    check("scope_structure", false);
+}
+
+#[test]
+fn panic_tests() {
+    check("panic_tests", false);
+}

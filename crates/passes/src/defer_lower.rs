@@ -2,9 +2,10 @@
 //! per-frame chain, so codegen never sees either.
 //!
 //! **Requires:** a verified function; `defer dN(args)` instructions whose `DeferData`
-//! says what they call; `run_defers` at every exit that must run the pending deferred
-//! calls (the builder tests `panicking` after it); an entry block that is no branch
-//! target (the verifier checks it), so code at its start runs once per call.
+//! says what they call and which scope they belong to; `run_defers sK` at every exit of
+//! scope `sK` that must run its pending deferred calls (the builder tests `panicking`
+//! after it); an entry block that is no branch target (the verifier checks it), so code
+//! at its start runs once per call.
 //!
 //! **Establishes:** no `defer` or `run_defers` remains (`Property::DefersLowered`);
 //! every `DeferData` that had a `defer` instruction has its `strategy` set
@@ -14,8 +15,10 @@
 //! **Remarks** (at the `defer` statement, in gc's `-d=defer` words):
 //! `stack-allocated defer` (frame record), `heap-allocated defer` (chain record).
 //!
-//! The lowering. A function with defers gets, first thing in its entry block, a zeroed
-//! cell `head = stack_alloc.ptr` holding its newest record (null when none is pending).
+//! The lowering. Each defer scope with deferred calls gets, first thing in the entry
+//! block, a zeroed cell `head = stack_alloc.ptr` holding the scope's newest record (null
+//! when none is pending): one chain per scope, so the `run_defers` of an inlined body
+//! runs that body's calls and never the caller's.
 //! A record is the struct `{link: ptr, site: i64, args...}` where `site` is the
 //! `DeferId`'s index. A `defer` that is on no CFG cycle runs at most once per call, so its
 //! record is a `stack_alloc` in the frame (frame record); one on a cycle (a loop body)
@@ -24,15 +27,18 @@
 //! Either way the `defer` becomes: fill `link` with `load head`, `site`, the arguments;
 //! `store head, rec`.
 //!
-//! `run_defers` becomes a loop: pop the newest record (`head = rec.link`), dispatch on
-//! its `site` with a chain of `icmp eq` + `brif` to that site's block, which loads the
+//! `run_defers sK` becomes a loop over `sK`'s chain (or nothing, when no deferred call
+//! of `sK` is ever pushed): pop the newest record (`head = rec.link`), dispatch on
+//! its `site` among the scope's sites with a chain of `icmp eq` + `brif` to that site's
+//! block, which loads the
 //! arguments (and frees a chain record), then runs the call between `tok = defer_enter`
 //! and `defer_exit tok`; loop until `head` is null, then continue after the old
 //! `run_defers`. There is no `panicking` test inside the loop: `defer_enter` hands the
 //! call the token of the panic in progress and clears the flag, `defer_exit` completes a
 //! recovery or resumes the panic (a deferred call that panics makes the remaining calls
 //! run with the new panic's token), and the builder tests `panicking` after the loop.
-//! A direct callee is called as `call @f(null, tok, args...)`; a function value as
+//! A direct callee is called as `call @f(null, tok, args...)`; a closure callee as
+//! `call @f(obj, tok, args...)` with its closure object as `env`; a function value as
 //! `call_indirect fv(tok, args...)`, after a nil test that raises Go's nil dereference
 //! panic inside the deferred call (a deferred nil func panics when it would run). The
 //! callee's results are discarded.
@@ -42,8 +48,8 @@ use ir::dominance::cyclic_blocks;
 use ir::types::layout;
 use ir::{
     Block, DeferCallee, DeferId, DeferStrategy, FuncCursor, FuncId, Function, Imm, Inst, InstData,
-    IntCC, Module, Opcode, RtFunc, SecondaryMap, Signature, SrcLoc, StructData, StructId, Type,
-    Value,
+    IntCC, Module, Opcode, RtFunc, ScopeId, SecondaryMap, Signature, SrcLoc, StructData, StructId,
+    Type, Value,
 };
 
 /// The name of the record header layout `{link: ptr, site: i64}` shared by all records.
@@ -61,7 +67,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
         let callee_results: SecondaryMap<DeferId, Vec<Type>> = {
             let mut r = SecondaryMap::new();
             for (d, data) in f.defers.iter() {
-                if let DeferCallee::Direct(fid) = data.callee {
+                if let Some(fid) = data.callee.func() {
                     r[d] = m
                         .funcs
                         .get(fid)
@@ -130,7 +136,7 @@ fn lower_function(
     let mut lw = Lowering {
         m,
         f,
-        head: Value::from_u32(0),
+        heads: SecondaryMap::new(),
         header,
         record,
         chain,
@@ -178,8 +184,8 @@ fn header_struct(m: &mut Module) -> StructId {
 struct Lowering<'a> {
     m: &'a Module,
     f: &'a mut Function,
-    /// The cell holding the newest record.
-    head: Value,
+    /// Per scope with deferred calls, the cell holding its newest record.
+    heads: SecondaryMap<ScopeId, Option<Value>>,
     header: StructId,
     record: SecondaryMap<DeferId, Option<StructId>>,
     chain: SecondaryMap<DeferId, bool>,
@@ -194,15 +200,26 @@ fn at_end(f: &mut Function, b: Block, loc: SrcLoc) -> FuncCursor<'_> {
 }
 
 impl Lowering<'_> {
-    /// `head = stack_alloc.ptr` first in the entry block.
+    /// `head = stack_alloc.ptr` first in the entry block, one per scope that has a
+    /// deferred call.
     fn entry_head(&mut self) {
         let entry = self
             .f
             .entry()
             .expect("a verified function has an entry block");
+        let mut scopes: Vec<ScopeId> = self.used.iter().map(|&d| self.f.defers[d].scope).collect();
+        scopes.sort();
+        scopes.dedup();
         let loc = self.f.loc;
         let mut c = FuncCursor::new(self.f).at_top(entry).with_srcloc(loc);
-        self.head = c.stack_alloc(Type::Ptr);
+        for sc in scopes {
+            self.heads[sc] = Some(c.stack_alloc(Type::Ptr));
+        }
+    }
+
+    /// The head cell of the chain of `d`'s scope.
+    fn head_of(&self, d: DeferId) -> Value {
+        self.heads[self.f.defers[d].scope].expect("every used site's scope has a head")
     }
 
     /// Replaces `defer dN(args)` with filling a record and pushing it.
@@ -210,6 +227,7 @@ impl Lowering<'_> {
         let data = self.f.dfg.insts[inst].clone();
         let Imm::Defer(d) = data.imm else { return };
         let rs = self.record[d].expect("every used site has a record layout");
+        let head = self.head_of(d);
         let loc = match self.f.srclocs[inst] {
             l if l.line != 0 => l,
             _ => self.f.defers[d].origin,
@@ -224,7 +242,7 @@ impl Lowering<'_> {
             c.stack_alloc(Type::Struct(rs))
         };
         let link = c.field_addr(rec, rs, 0);
-        let old = c.load(Type::Ptr, self.head);
+        let old = c.load(Type::Ptr, head);
         c.store(link, old);
         let site_addr = c.field_addr(rec, rs, 1);
         let site = c.iconst(Type::I64, d.as_u32() as i64);
@@ -233,13 +251,28 @@ impl Lowering<'_> {
             let addr = c.field_addr(rec, rs, j as u32 + 2);
             c.store(addr, a);
         }
-        c.store(self.head, rec);
+        c.store(head, rec);
         c.remove_inst();
     }
 
-    /// Replaces `run_defers` (at `inst` in `b`) with the pop-and-dispatch loop.
+    /// Replaces `run_defers sK` (at `inst` in `b`) with the pop-and-dispatch loop over
+    /// `sK`'s chain, or with nothing when `sK` has no deferred call.
     fn lower_run_defers(&mut self, b: Block, inst: Inst) {
         let loc = self.f.srclocs[inst];
+        let scope = match self.f.dfg.insts[inst].imm {
+            Imm::Scope(sc) => sc,
+            _ => ScopeId::ROOT,
+        };
+        let used: Vec<DeferId> = self
+            .used
+            .iter()
+            .copied()
+            .filter(|&d| self.f.defers[d].scope == scope)
+            .collect();
+        let Some(head) = self.heads[scope] else {
+            FuncCursor::new(self.f).at_inst(b, inst).remove_inst();
+            return;
+        };
         let f = &mut *self.f;
         let mut new_blocks = Vec::new();
         let mut block = |f: &mut Function| {
@@ -251,9 +284,9 @@ impl Lowering<'_> {
         let pop = block(f);
         // With n sites, pop tests sites 0..n-1 in turn: pop and n-2 more check blocks
         // each end in `brif site == k`; the last check's else branch is the last site.
-        let n = self.used.len();
+        let n = used.len();
         let checks: Vec<Block> = (0..n.saturating_sub(2)).map(|_| block(f)).collect();
-        let sites: Vec<(DeferId, Block)> = self.used.iter().map(|&d| (d, block(f))).collect();
+        let sites: Vec<(DeferId, Block)> = used.iter().map(|&d| (d, block(f))).collect();
         let mut tail = Vec::new(); // blocks after the sites: calls' helper blocks, cont
         let cont = f.dfg.make_block();
 
@@ -265,7 +298,7 @@ impl Lowering<'_> {
 
         // loop: rec = load head; if rec == null goto cont else pop.
         let mut c = at_end(f, looph, loc);
-        let rec = c.load(Type::Ptr, self.head);
+        let rec = c.load(Type::Ptr, head);
         let null = c.zero(Type::Ptr);
         let done = c.icmp(IntCC::Eq, Type::Ptr, rec, null);
         c.brif(done, cont, pop);
@@ -274,7 +307,7 @@ impl Lowering<'_> {
         let mut c = at_end(f, pop, loc);
         let link = c.field_addr(rec, self.header, 0);
         let next = c.load(Type::Ptr, link);
-        c.store(self.head, next);
+        c.store(head, next);
         if n == 1 {
             // A single site needs no dispatch.
             c.jump(sites[0].1, &[]);
@@ -312,16 +345,26 @@ impl Lowering<'_> {
             }
             let tok = c.ins1(InstData::new(Opcode::DeferEnter), Type::I64);
             let exit = InstData::new(Opcode::DeferExit).args(&[tok]);
-            match callee {
-                DeferCallee::Direct(fid) => {
-                    let env = c.zero(Type::Ptr);
+            let known = match callee {
+                DeferCallee::Direct(fid) => Some((fid, false)),
+                DeferCallee::Closure(fid) => Some((fid, true)),
+                DeferCallee::Indirect => None,
+            };
+            match known {
+                Some((fid, closure)) => {
+                    // A closure's object is its `env`; a plain function gets null.
+                    let (env, rest) = if closure {
+                        (args[0], &args[1..])
+                    } else {
+                        (c.zero(Type::Ptr), &args[..])
+                    };
                     let mut call_args = vec![env, tok];
-                    call_args.extend(&args);
+                    call_args.extend(rest);
                     c.call(fid, &call_args, &self.callee_results[d]);
                     c.insert_inst(exit, &[]);
                     c.jump(looph, &[]);
                 }
-                DeferCallee::Indirect => {
+                None => {
                     // A nil func value panics inside the deferred call.
                     let fv = args[0];
                     let nil = c.zero(Type::Func);

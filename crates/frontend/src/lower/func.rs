@@ -4,7 +4,7 @@
 use super::ModuleCx;
 use crate::ast::Span;
 use crate::hir::{self, LabelId, LocalId, LocalKind};
-use ir::{Block, FuncCursor, Function, Imm, Inst, InstData, Opcode, SrcLoc, Type, Value};
+use ir::{Block, FuncCursor, Function, Imm, Inst, InstData, Opcode, ScopeId, SrcLoc, Type, Value};
 use std::collections::HashMap;
 
 /// Where a local variable lives.
@@ -103,7 +103,10 @@ pub(crate) fn lower_into(
     if has_defers {
         let propagate = cx.f.append_block();
         let ret_block = cx.f.append_block();
-        cx.ins(InstData::new(Opcode::RunDefers), &[]);
+        cx.ins(
+            InstData::new(Opcode::RunDefers).imm(Imm::Scope(ScopeId::ROOT)),
+            &[],
+        );
         let p = cx.ins1(InstData::new(Opcode::Panicking), Type::Bool);
         cx.brif(p, propagate, ret_block);
         cx.cur = Some(propagate);

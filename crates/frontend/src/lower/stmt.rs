@@ -387,6 +387,15 @@ impl FuncCx<'_, '_> {
                     let id = self.m.func_ids[f];
                     (DeferCallee::Direct(id), self.call_args(args))
                 }
+                // `defer func() { ... }()`: the body is known; the closure object
+                // travels as the call's `env`.
+                ExprKind::FuncLit(f) => {
+                    let id = self.m.func_ids[f];
+                    let obj = self.expr(callee);
+                    let mut a = vec![obj];
+                    a.extend(self.call_args(args));
+                    (DeferCallee::Closure(id), a)
+                }
                 _ => {
                     let fv = self.expr(callee);
                     let mut a = vec![fv];
@@ -414,7 +423,7 @@ impl FuncCx<'_, '_> {
             arg_types,
             results,
             origin: self.loc,
-            inlined_from: None,
+            scope: ir::ScopeId::ROOT,
             strategy: None,
         });
         self.ins(

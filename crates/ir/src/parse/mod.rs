@@ -3,10 +3,11 @@
 //! The format is line-oriented: each line is a module item (`struct`, `gotype`,
 //! `error_type`, `global`, `init`, `main`, `benchmark`), a function header
 //! (`func @f(ptr, i64) -> i64 noinline {`), a deferred call declaration
-//! (`d0 = defer direct @work(i64) frame_record inlined @g`), a block header
-//! (`block1(v3: i64):`), an instruction, or the closing `}`. Everything after `;` is a
+//! (`d0 = defer direct @work(i64) frame_record in scope1`), a defer scope declaration
+//! (`scope1 = inlined @g in scope0`), a block header (`block1(v3: i64):`, or
+//! `block1 in scope1:`), an instruction, or the closing `}`. Everything after `;` is a
 //! comment, except that a comment starting with `line:col` gives the source position
-//! of the function, deferred call or instruction on that line.
+//! of the function, deferred call, inlined call or instruction on that line.
 //!
 //! Entity numbers in the text are kept: `v7` is `Value` 7 and `block3` is `Block` 3
 //! after parsing (numbers that do not appear become placeholder values and blocks
@@ -21,9 +22,10 @@
 
 mod lex;
 
-use crate::entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, Inst, StructId, Value};
+use crate::entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, Inst, ScopeId, StructId, Value};
 use crate::function::{
-    DeferCallee, DeferData, DeferStrategy, Function, Signature, SrcLoc, ValueData, ValueDef,
+    DeferCallee, DeferData, DeferStrategy, Function, InlinedAt, ScopeData, Signature, SrcLoc,
+    ValueData, ValueDef,
 };
 use crate::inst::{BlockCall, BoundKind, Imm, InstData, IntCC, Opcode, RtFunc};
 use crate::module::{GlobalData, Module};
@@ -304,7 +306,7 @@ fn parse_kind(c: &mut Cur) -> Result<GoKind> {
 }
 
 /// A block as read: its number, its parameters, and indices into the `RawInst`s.
-type RawBlock = (Block, Vec<(Value, Type)>, Vec<usize>);
+type RawBlock = (Block, Vec<(Value, Type)>, Vec<usize>, ScopeId);
 
 /// An instruction as read, before values get their types.
 struct RawInst {
@@ -328,6 +330,15 @@ fn parse_body(
     for line in lines {
         let mut c = Cur::new(line);
         let first = &line.toks[0].0;
+        if entity_number(first, "scope").is_some()
+            && line.toks.get(1).map(|t| &t.0) == Some(&Tok::Punct('='))
+        {
+            if !blocks.is_empty() || !f.defers.is_empty() {
+                return c.err("defer scopes are declared before deferred calls and blocks");
+            }
+            parse_scope_decl(&mut f, names, &mut c)?;
+            continue;
+        }
         if entity_number(first, "d").is_some()
             && line.toks.get(2).map(|t| &t.0) == Some(&Tok::Ident("defer".into()))
         {
@@ -347,13 +358,19 @@ fn parse_body(
                     Ok((v, c.ty()?))
                 })?;
             }
+            let scope = if c.peek() == Some(&Tok::Ident("in".into())) {
+                c.next();
+                scope_ref(&f, &mut c)?
+            } else {
+                ScopeId::ROOT
+            };
             c.punct(':')?;
             c.end()?;
             let b = Block::from_u32(n);
-            if blocks.iter().any(|(x, _, _)| *x == b) {
+            if blocks.iter().any(|(x, _, _, _)| *x == b) {
                 return Cur::new(line).err(format!("{b} is defined twice"));
             }
-            blocks.push((b, params, Vec::new()));
+            blocks.push((b, params, Vec::new(), scope));
             continue;
         }
         let Some(last) = blocks.last_mut() else {
@@ -366,7 +383,7 @@ fn parse_body(
     // Values: placeholders up to the highest number, then the real definitions.
     let max_value = blocks
         .iter()
-        .flat_map(|(_, ps, _)| ps.iter().map(|p| p.0))
+        .flat_map(|(_, ps, _, _)| ps.iter().map(|p| p.0))
         .chain(raws.iter().flat_map(|r| {
             r.results
                 .iter()
@@ -403,7 +420,8 @@ fn parse_body(
         col: r.col,
         message: format!("{v} is defined twice"),
     };
-    for (b, params, _) in &blocks {
+    for (b, params, _, scope) in &blocks {
+        f.dfg.blocks[*b].scope = *scope;
         for (i, &(v, ty)) in params.iter().enumerate() {
             if std::mem::replace(&mut defined[v.index()], true) {
                 let line = lines
@@ -438,7 +456,7 @@ fn parse_body(
         insts.push(inst);
     }
     infer_types(m, &mut f, &raws, &defined)?;
-    for (b, _, idx) in blocks {
+    for (b, _, idx, _) in blocks {
         f.layout.blocks.push(b);
         f.layout.insts[b] = idx.iter().map(|&i| insts[i]).collect();
     }
@@ -538,10 +556,11 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
     c.keyword("defer")?;
     let callee = match c.ident()? {
         "direct" => DeferCallee::Direct(func_ref(c, names)?),
+        "closure" => DeferCallee::Closure(func_ref(c, names)?),
         "indirect" => DeferCallee::Indirect,
         _ => {
             c.pos -= 1;
-            return c.expected("`direct` or `indirect`");
+            return c.expected("`direct`, `closure` or `indirect`");
         }
     };
     c.punct('(')?;
@@ -559,16 +578,10 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
             c.next();
         }
     }
-    let mut inlined_from = None;
-    if c.peek() == Some(&Tok::Ident("inlined".into())) {
+    let mut scope = ScopeId::ROOT;
+    if c.peek() == Some(&Tok::Ident("in".into())) {
         c.next();
-        match c.next() {
-            Some(Tok::Func(n)) => inlined_from = Some(n.clone()),
-            _ => {
-                c.pos -= 1;
-                return c.expected("the function it was inlined from, `@name`");
-            }
-        }
+        scope = scope_ref(f, c)?;
     }
     c.end()?;
     f.defers.push(DeferData {
@@ -576,10 +589,48 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
         arg_types,
         results,
         origin: comment_loc(c.line),
-        inlined_from,
+        scope,
         strategy,
     });
     Ok(())
+}
+
+/// `scope1 = inlined @g in scope0 ; 30:5`: the scope of a body inlined at 30:5 into
+/// code of `scope0`.
+fn parse_scope_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut Cur) -> Result<()> {
+    let n = c.entity("scope")?;
+    if n as usize != f.scopes.len() {
+        c.pos -= 1;
+        return c.err(format!(
+            "expected scope{} (scopes are numbered in order; scope0 is implicit)",
+            f.scopes.len()
+        ));
+    }
+    c.punct('=')?;
+    let mut data = ScopeData::default();
+    if c.peek() == Some(&Tok::Ident("inlined".into())) {
+        c.next();
+        let callee = func_ref(c, names)?;
+        data.inlined = Some(InlinedAt {
+            callee,
+            call: comment_loc(c.line),
+        });
+    }
+    c.keyword("in")?;
+    data.parent = Some(scope_ref(f, c)?);
+    c.end()?;
+    f.scopes.push(data);
+    Ok(())
+}
+
+/// A reference to an already declared scope, `scopeN`.
+fn scope_ref(f: &Function, c: &mut Cur) -> Result<ScopeId> {
+    let n = c.entity("scope")?;
+    if n as usize >= f.scopes.len() {
+        c.pos -= 1;
+        return c.err(format!("scope{n} is not declared"));
+    }
+    Ok(ScopeId::from_u32(n))
 }
 
 /// An optional `-> t1, t2` result list (function headers and defer declarations).
@@ -684,6 +735,9 @@ fn parse_inst(names: &HashMap<String, FuncId>, c: &mut Cur) -> Result<RawInst> {
                         block: Block::from_u32(n),
                         args,
                     });
+                } else if let Some(n) = entity_number(tok, "scope") {
+                    c.next();
+                    set_imm(c, &mut data, Imm::Scope(ScopeId::from_u32(n)))?;
                 } else if let Some(n) = entity_number(tok, "d") {
                     c.next();
                     set_imm(c, &mut data, Imm::Defer(DeferId::from_u32(n)))?;

@@ -9,9 +9,12 @@
 //! - `dominance`: every use of a value is dominated by its definition;
 //! - `types`: operand and result types of every opcode, immediates, calls against the
 //!   callee's signature, `ret` against the function's results;
-//! - `defers`: `defer` instructions against their `DeferData`, every `ret` reached only
-//!   after the pending deferred calls ran, and (after `defer_lower`, see
-//!   `VerifyOptions::lowered`) no `defer` or `run_defers` left.
+//! - `defers`: `defer` instructions against their `DeferData`, and (after `defer_lower`,
+//!   see `VerifyOptions::lowered`) no `defer` or `run_defers` left;
+//! - `scopes`: the defer scopes form a tree; `defer` and `run_defers` are executed by
+//!   code of their scope; every path that leaves a scope, normally or by a panic edge,
+//!   has run the deferred calls pushed on it, inner scopes before outer ones;
+//! - `panics`: every instruction that may panic is followed by its panic test.
 //!
 //! The later checks index the function's arenas freely, so they run only when the
 //! structural checks found nothing dangling.
@@ -19,6 +22,8 @@
 mod cfg;
 mod defers;
 mod dominance;
+mod panics;
+mod scopes;
 mod types;
 
 use crate::entities::Block;
@@ -149,10 +154,12 @@ pub fn verify_module_with(m: &Module, opts: VerifyOptions) -> Result<(), VerifyE
 fn check_function(m: &Module, f: &Function, opts: VerifyOptions) -> Vec<(Location, String)> {
     let mut errs = Errors { list: Vec::new() };
     let sound = cfg::check(f, &mut errs);
-    if sound {
+    if sound && scopes::check_structure(m, f, &mut errs) {
         dominance::check(f, &mut errs);
         types::check(m, f, &mut errs);
         defers::check(m, f, opts, &mut errs);
+        scopes::check_flow(f, opts.lowered, &mut errs);
+        panics::check(f, &mut errs);
     }
     errs.list
 }
@@ -228,6 +235,7 @@ fn render(m: &Module, f: &Function, list: &[(Location, String)]) -> String {
     let placed = f.inst_blocks();
     let printed = |loc: &Location| match *loc {
         Point::Header => true,
+        Point::Scope(s) => f.scopes.get(s).is_some(),
         Point::Defer(d) => f.defers.get(d).is_some(),
         Point::Block(b) => in_layout(f, b),
         Point::Inst(i) => placed.get(i).copied().flatten().is_some(),
@@ -250,6 +258,7 @@ fn render(m: &Module, f: &Function, list: &[(Location, String)]) -> String {
 fn loc_name(loc: &Location) -> String {
     match loc {
         Point::Header => "function".into(),
+        Point::Scope(s) => s.to_string(),
         Point::Defer(d) => d.to_string(),
         Point::Block(b) => b.to_string(),
         Point::Inst(i) => i.to_string(),

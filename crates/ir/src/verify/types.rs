@@ -389,7 +389,14 @@ impl Checker<'_> {
             }
             Call => {
                 if let Some(callee) = self.func_imm() {
-                    let params = m.funcs[callee].sig.params.clone();
+                    let mut params = m.funcs[callee].sig.params.clone();
+                    // A closure object is its own `env`: a call of a known function
+                    // literal passes the object where the callee takes `env: ptr`.
+                    if params.first() == Some(&Type::Ptr)
+                        && d.args.first().map(|&v| self.f.dfg.value_type(v)) == Some(Type::Func)
+                    {
+                        params[0] = Type::Func;
+                    }
                     let what = format!("call to {}", m.funcs[callee].name);
                     self.sig_args(&what, &d.args, &params);
                 }
