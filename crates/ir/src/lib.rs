@@ -12,10 +12,12 @@
 //! control-flow analyses (`DomTree`) passes reuse; `edit` the editing operations they
 //! share (use counts, replacing uses, removing block parameters and blocks); `cursor`
 //! the one way lowering and passes insert instructions (`FuncCursor`); `callgraph` the
-//! module's call graph with its components bottom-up (`CallGraph`); `remark` the
-//! structured remarks passes emit.
+//! module's call graph with its components bottom-up (`CallGraph`); `clone` copies a
+//! function's body into another with its entities remapped (`clone_body`); `remark`
+//! the structured remarks passes emit.
 
 pub mod callgraph;
+pub mod clone;
 pub mod cursor;
 pub mod dominance;
 pub mod edit;
