@@ -15,6 +15,12 @@ pub struct Gen {
     pub features: BTreeMap<&'static str, u64>,
     /// Generated functions so far; a function calls only earlier ones.
     pub nfuncs: usize,
+    /// Per generated function, whether `defer fK(...)` may name it: not when its body
+    /// defers `recover()` itself, which would then stop a panic (the optional
+    /// `nested_defer_recover` shape, deferlab's known gap).
+    pub deferrable: Vec<usize>,
+    /// The function being generated defers `recover()` in its own body.
+    pub body_defers_recover: bool,
     pub uses_errors: bool,
     pub uses_os: bool,
     /// Counters for fresh names and print tags.
@@ -63,6 +69,8 @@ impl Gen {
             cfg,
             features: BTreeMap::new(),
             nfuncs: 0,
+            deferrable: Vec::new(),
+            body_defers_recover: false,
             uses_errors: false,
             uses_os: false,
             next_var: 0,
@@ -89,7 +97,11 @@ impl Gen {
         let n = self.rng.range(2, 7) as usize;
         let mut funcs = Vec::new();
         for k in 0..n {
+            self.body_defers_recover = false;
             funcs.push(self.function(k));
+            if !self.body_defers_recover || self.cfg.nested_defer_recover {
+                self.deferrable.push(k);
+            }
             self.nfuncs = k + 1;
         }
         let main = self.main(n);

@@ -541,8 +541,10 @@ impl Gen {
                 out.push("}".to_string());
                 let v = self.rng.pick(&cx.assignable).clone();
                 let (e1, e2) = (self.expr(cx, 1), self.expr(cx, 1));
+                // Plain `=`: in `v += c(e)` Go leaves open whether `v` is read before
+                // or after `c` runs, and `c` may change `v`.
                 out.push(format!("{v} = {c}({e1})"));
-                out.push(format!("{v} += {c}({e2})"));
+                out.push(format!("{v} = {c}({e2})"));
             }
             _ => {
                 // A closure that escapes into the global `sink`, called from main.
@@ -574,14 +576,22 @@ impl Gen {
         };
         self.count(position);
         let deep = cx.depth >= 3;
-        let w_call = if self.nfuncs > 0 { 2 } else { 0 };
+        let w_call = if self.deferrable.is_empty() { 0 } else { 2 };
+        // `defer recover()` in a deferred closure's own body stops a running panic:
+        // that is the optional nested shape.
+        let nested = cx.kind == Kind::Deferred;
+        let w_recover = if nested && !self.cfg.nested_defer_recover {
+            0
+        } else {
+            1
+        };
         let weights = [
             if deep { 0 } else { 6 },                     // 0 deferred closure
             3,                                            // 1 closure with arguments
             3,                                            // 2 defer fmt.Println(args)
             w_call,                                       // 3 defer fK(e)
             2,                                            // 4 method
-            1,                                            // 5 defer recover()
+            w_recover,                                    // 5 defer recover()
             1,                                            // 6 print/println
             1,                                            // 7 defer panic
             1,                                            // 8 nil func
@@ -631,7 +641,7 @@ impl Gen {
                 if cx.in_loop {
                     self.count("call_in_loop");
                 }
-                let k = self.rng.below(self.nfuncs as u64);
+                let k = *self.rng.pick(&self.deferrable);
                 let e = self.expr(cx, 1);
                 out.push(format!("defer f{k}({e})"));
             }
@@ -649,7 +659,14 @@ impl Gen {
                 out.push(format!("{t}.n += 100"));
             }
             5 => {
-                self.count("defer_recover");
+                if nested {
+                    self.count("nested_defer_recover");
+                } else {
+                    self.count("defer_recover");
+                }
+                if cx.kind == Kind::Body {
+                    self.body_defers_recover = true;
+                }
                 out.push("defer recover()".to_string());
             }
             6 => {
