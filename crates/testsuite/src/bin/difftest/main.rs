@@ -388,7 +388,7 @@ fn print_summary(args: &Args, st: &Stats, names: &[String], took: Duration) {
         "configuration", "matched", "mismatched"
     );
     for (n, (m, x)) in names.iter().zip(&st.per_config) {
-        println!("{n:<28} {m:>8} {x:>10}");
+        println!("{n:<38} {m:>8} {x:>10}");
     }
     for (seed, kinds) in &st.mismatched {
         println!("mismatch: seed {seed}: {kinds}");
