@@ -384,7 +384,7 @@ fn print_summary(args: &Args, st: &Stats, names: &[String], took: Duration) {
         took.as_secs_f64()
     );
     println!(
-        "{:<28} {:>8} {:>10}",
+        "{:<38} {:>8} {:>10}",
         "configuration", "matched", "mismatched"
     );
     for (n, (m, x)) in names.iter().zip(&st.per_config) {
