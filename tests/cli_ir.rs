@@ -47,10 +47,10 @@ fn every_function_starts_with_its_ir_after_lowering() {
     }
     // `work` has no defer: defer_lower leaves it alone.
     assert!(out.contains("*** IR Dump After defer_lower on work omitted because no change ***\n"));
-    // `straight` has defers: defer_lower's entry is a unified diff, without colour
-    // when stdout is not a terminal.
+    // `straight` has defers, which open_defer open-codes: its entry is a unified diff,
+    // without colour when stdout is not a terminal.
     let entry = out
-        .split("*** IR Dump After defer_lower on straight ***\n")
+        .split("*** IR Dump After open_defer on straight ***\n")
         .nth(1)
         .expect("a diff for straight");
     assert!(entry.starts_with("@@ -"), "{entry}");
@@ -63,9 +63,9 @@ fn every_function_starts_with_its_ir_after_lowering() {
 
 #[test]
 fn filters_select_a_function_and_a_pass() {
-    let (code, out, _) = deferlab(&["ir", "--func", "straight", "--pass", "defer_lower", PROG]);
+    let (code, out, _) = deferlab(&["ir", "--func", "straight", "--pass", "open_defer", PROG]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("*** IR Dump After defer_lower on straight ***\n@@ "));
+    assert!(out.starts_with("*** IR Dump After open_defer on straight ***\n@@ "));
     assert_eq!(out.matches("*** IR Dump").count(), 1, "{out}");
 
     let (_, before, _) = deferlab(&["ir", "--func", "inLoop", "--before", "defer_lower", PROG]);

@@ -14,6 +14,7 @@ pub mod dce;
 pub mod defer_lower;
 mod manager;
 pub mod mem2reg;
+pub mod open_defer;
 pub mod simplify_cfg;
 
 pub use manager::{
@@ -48,6 +49,15 @@ pub struct Pass {
 
 /// The pipeline, in order.
 pub static PASSES: &[Pass] = &[
+    Pass {
+        name: "open_defer",
+        required: false,
+        invalidates: "the CFG (each exit of a scope with open-coded calls gets a block per \
+                      call); adds frame cells for the open-coded arguments and bits; sets \
+                      DeferData::strategy of the defers it open-codes",
+        establishes: &[],
+        run: open_defer::run,
+    },
     Pass {
         name: "defer_lower",
         required: true,
@@ -114,6 +124,12 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "open-coding picks the defers it can handle; defer_lower takes the rest",
     ),
     (
+        "open_defer",
+        "mem2reg",
+        "the open-coded calls' arguments and bits live in frame cells that mem2reg turns \
+         into SSA values",
+    ),
+    (
         "defer_lower",
         "mem2reg",
         "the chain head defer_lower keeps in a frame cell is promoted too",
@@ -152,7 +168,7 @@ pub static ORDER: &[(&str, &str, &str)] = &[
 ];
 
 /// Passes that `ORDER` names but that have not landed yet.
-pub static PLANNED: &[&str] = &["inline", "escape", "open_defer"];
+pub static PLANNED: &[&str] = &["inline", "escape"];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {

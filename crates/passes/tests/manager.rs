@@ -22,7 +22,14 @@ fn snapshots_remarks_and_timings() {
     let passes: Vec<&str> = report.timings.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         passes,
-        ["defer_lower", "mem2reg", "copyprop", "dce", "simplify_cfg"]
+        [
+            "open_defer",
+            "defer_lower",
+            "mem2reg",
+            "copyprop",
+            "dce",
+            "simplify_cfg"
+        ]
     );
     let snaps: Vec<(&str, &str)> = report
         .snapshots
@@ -32,6 +39,7 @@ fn snapshots_remarks_and_timings() {
     let mut want = Vec::new();
     for pass in [
         "start",
+        "open_defer",
         "defer_lower",
         "mem2reg",
         "copyprop",
@@ -41,7 +49,7 @@ fn snapshots_remarks_and_timings() {
         want.extend([(pass, "work"), (pass, "oneDefer")]);
     }
     assert_eq!(snaps, want);
-    // `work` has no defer and nothing to clean up; `oneDefer` is lowered.
+    // `work` has no defer and nothing to clean up; `oneDefer`'s defer is open-coded.
     assert!(report.snapshots[1..]
         .iter()
         .filter(|s| s.func == "work")
@@ -52,7 +60,7 @@ fn snapshots_remarks_and_timings() {
         .iter()
         .map(|r| format!("{} {r}", r.func))
         .collect();
-    assert_eq!(remarks, ["oneDefer 10:2: stack-allocated defer"]);
+    assert_eq!(remarks, ["oneDefer 10:2: open-coded defer"]);
 }
 
 #[test]
