@@ -14,6 +14,7 @@
 pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
+pub mod inline;
 mod manager;
 pub mod mem2reg;
 pub mod open_defer;
@@ -51,6 +52,16 @@ pub struct Pass {
 
 /// The pipeline, in order.
 pub static PASSES: &[Pass] = &[
+    Pass {
+        name: "inline",
+        required: false,
+        invalidates: "the CFG and the block layout (a call's block is split, the callee's \
+                      blocks copied in); adds defer scopes (one per inlined call site) and \
+                      deferred call sites (the callees' defers, migrated into them); the \
+                      call graph (calls replaced by the callees' own calls)",
+        establishes: &[],
+        run: inline::run,
+    },
     Pass {
         name: "open_defer",
         required: false,
@@ -121,6 +132,12 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "the strategy of a defer depends on whether its closure escapes",
     ),
     (
+        "inline",
+        "open_defer",
+        "a callee's defer inlined into a loop becomes a defer in a loop, and one inlined \
+         straight-line becomes open-codable: open_defer classifies the migrated defers",
+    ),
+    (
         "open_defer",
         "defer_lower",
         "open-coding picks the defers it can handle; defer_lower takes the rest",
@@ -170,7 +187,7 @@ pub static ORDER: &[(&str, &str, &str)] = &[
 ];
 
 /// Passes that `ORDER` names but that have not landed yet.
-pub static PLANNED: &[&str] = &["inline", "escape"];
+pub static PLANNED: &[&str] = &["escape"];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {
