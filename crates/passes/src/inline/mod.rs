@@ -25,8 +25,10 @@
 //! Each call inlined is remarked at the call, `inlining call to F`, or, when the callee
 //! had deferred calls, `inlining call to F: migrated N defer(s) into G`.
 //!
-//! Calls of function values (`call_indirect` of a known `closure @f` or `funcref @f`)
-//! are not inlined yet.
+//! A call of a function value made in the same function by `closure @g` or `funcref
+//! @g` (a function literal called where it is written, a method value, a function
+//! stored in a local that `mem2reg` has not yet promoted is not one) counts as a direct
+//! call of `g`, the value passed as `env`.
 
 mod cost;
 mod transplant;
@@ -122,6 +124,18 @@ impl Remarks<'_> {
     }
 }
 
+/// The function a function value `v` certainly calls: `v` is made in `f` by
+/// `closure @g, ...` (whose object the call passes as `env`) or `funcref @g`.
+fn known_callee(f: &Function, v: ir::Value) -> Option<FuncId> {
+    match f.dfg.values[v].def {
+        ir::ValueDef::Result(i, 0) => match (f.dfg.insts[i].opcode, &f.dfg.insts[i].imm) {
+            (Opcode::Closure | Opcode::FuncRef, Imm::Func(g)) => Some(*g),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// How many inlined scopes `s` is nested in (itself included).
 fn inline_depth(f: &Function, mut s: ScopeId) -> u32 {
     let mut n = 0;
@@ -146,7 +160,9 @@ fn max_inline_depth(f: &Function) -> u32 {
         .unwrap_or(0)
 }
 
-/// Inlines every call in `f` of a function judged inlinable.
+/// Inlines every call in `f` of a function judged inlinable. Calls in the copies are
+/// looked at again (a round per level): their direct calls were judged when the callee
+/// was, but a function value the caller passed in may now be a known one.
 fn inline_calls(
     m: &mut Module,
     f: FuncId,
@@ -154,41 +170,85 @@ fn inline_calls(
     max_depth: u32,
     cx: &mut PassContext,
 ) {
-    let func = &m.funcs[f];
-    let mut sites: Vec<(Block, Inst, FuncId)> = Vec::new();
+    let mut seen: SecondaryMap<Inst, bool> = SecondaryMap::new();
+    loop {
+        let sites = call_sites(&m.funcs[f], f, verdicts, &mut seen);
+        if sites.is_empty() {
+            return;
+        }
+        // Last first: splitting a block after a call moves only the instructions after
+        // it, so the earlier calls of the block stay where they were found.
+        for &(b, call, g) in sites.iter().rev() {
+            inline_site(m, f, b, call, g, max_depth, cx);
+        }
+    }
+}
+
+/// The calls in `f` not yet `seen` whose callee was judged inlinable (marked seen).
+fn call_sites(
+    func: &Function,
+    f: FuncId,
+    verdicts: &SecondaryMap<FuncId, Option<Verdict>>,
+    seen: &mut SecondaryMap<Inst, bool>,
+) -> Vec<(Block, Inst, FuncId)> {
+    let mut sites = Vec::new();
     for &b in &func.layout.blocks {
         for &i in &func.layout.insts[b] {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
             let d = &func.dfg.insts[i];
-            if let (Opcode::Call, Imm::Func(g)) = (d.opcode, &d.imm) {
-                if *g != f && matches!(verdicts.get(*g), Some(Some(Verdict::Inline { .. }))) {
-                    sites.push((b, i, *g));
+            let callee = match (d.opcode, &d.imm) {
+                (Opcode::Call, Imm::Func(g)) => Some(*g),
+                (Opcode::CallIndirect, _) => known_callee(func, d.args[0]),
+                _ => None,
+            };
+            if let Some(g) = callee {
+                if g != f && matches!(verdicts.get(g), Some(Some(Verdict::Inline { .. }))) {
+                    sites.push((b, i, g));
                 }
             }
         }
     }
-    // Last first: splitting a block after a call moves only the instructions after it,
-    // so the earlier calls of the block stay where they were found.
-    for &(b, call, g) in sites.iter().rev() {
-        let body = m.funcs[g].clone();
-        let func = &mut m.funcs[f];
-        let depth = inline_depth(func, func.dfg.blocks[b].scope) + 1 + max_inline_depth(&body);
-        if depth > max_depth {
-            continue;
-        }
-        let loc = func.srclocs[call];
-        let migrated = transplant::inline_call(func, b, call, g, &body);
-        let caller = func.name.clone();
-        let message = match migrated {
-            0 => format!("inlining call to {}", body.name),
-            1 => format!(
-                "inlining call to {}: migrated 1 defer into {caller}",
-                body.name
-            ),
-            n => format!(
-                "inlining call to {}: migrated {n} defers into {caller}",
-                body.name
-            ),
-        };
-        cx.remark(&caller, loc, message);
+    sites
+}
+
+/// Inlines the call `call` (in `b`) of `g` into `f` unless too deep.
+fn inline_site(
+    m: &mut Module,
+    f: FuncId,
+    b: Block,
+    call: Inst,
+    g: FuncId,
+    max_depth: u32,
+    cx: &mut PassContext,
+) {
+    let body = m.funcs[g].clone();
+    let func = &mut m.funcs[f];
+    let depth = inline_depth(func, func.dfg.blocks[b].scope) + 1 + max_inline_depth(&body);
+    if depth > max_depth {
+        return;
     }
+    let loc = func.srclocs[call];
+    // A call of a known function value becomes a direct call first: its arguments
+    // (the value as `env`, `tok`, the rest) are already the callee's parameters.
+    let d = &mut func.dfg.insts[call];
+    if d.opcode == Opcode::CallIndirect {
+        d.opcode = Opcode::Call;
+        d.imm = Imm::Func(g);
+    }
+    let migrated = transplant::inline_call(func, b, call, g, &body);
+    let caller = func.name.clone();
+    let message = match migrated {
+        0 => format!("inlining call to {}", body.name),
+        1 => format!(
+            "inlining call to {}: migrated 1 defer into {caller}",
+            body.name
+        ),
+        n => format!(
+            "inlining call to {}: migrated {n} defers into {caller}",
+            body.name
+        ),
+    };
+    cx.remark(&caller, loc, message);
 }
