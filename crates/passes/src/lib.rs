@@ -15,6 +15,7 @@ pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
 pub mod inline;
+pub mod inline_defers;
 mod manager;
 pub mod mem2reg;
 pub mod open_defer;
@@ -70,6 +71,14 @@ pub static PASSES: &[Pass] = &[
                       DeferData::strategy of the defers it open-codes",
         establishes: &[],
         run: open_defer::run,
+    },
+    Pass {
+        name: "inline_defers",
+        required: false,
+        invalidates: "the CFG and the block layout (an open-coded deferred call's block is \
+                      split, the callee's blocks copied in); adds defer scopes",
+        establishes: &[],
+        run: inline_defers::run,
     },
     Pass {
         name: "defer_lower",
@@ -136,6 +145,16 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "open_defer",
         "a callee's defer inlined into a loop becomes a defer in a loop, and one inlined \
          straight-line becomes open-codable: open_defer classifies the migrated defers",
+    ),
+    (
+        "open_defer",
+        "inline_defers",
+        "open_defer makes the direct calls at the scopes' exits that inline_defers inlines",
+    ),
+    (
+        "inline_defers",
+        "defer_lower",
+        "an inlined deferred call may bring defers of its own, which are lowered after",
     ),
     (
         "open_defer",

@@ -350,7 +350,7 @@ fn exit_calls(
             None => cur,
         };
         let data = &f.defers[o.d];
-        let (callee, arg_types) = (data.callee, data.arg_types.clone());
+        let (callee, arg_types, origin) = (data.callee, data.arg_types.clone(), data.origin);
         let results = callee_results[o.d].clone();
         let mut c = at_end(f, call_b, loc);
         let args: Vec<Value> = o
@@ -375,7 +375,11 @@ fn exit_calls(
                 };
                 let mut call_args = vec![env, tok];
                 call_args.extend(rest_args);
+                // The call carries the `defer` statement's position (remarks about
+                // it, such as inline_defers', belong there).
+                c.set_srcloc(origin);
                 c.call(fid, &call_args, &results);
+                c.set_srcloc(loc);
                 c.insert_inst(InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
                 c.jump(next, &[]);
             }

@@ -51,11 +51,42 @@ fn every_fixture_has_a_test() {
 /// it, and says so at the callee's `defer` statement.
 #[test]
 fn loop_defer_is_open_coded_after_inlining() {
-    let text = fixture::read("inline", "loop");
+    check_after("loop", &["inline"], "open_defer", "loop_open_defer");
+}
+
+/// `inline_defers`: the deferred `unlock` that open_defer calls at scope1's exit is
+/// inlined there, its `tok` the `defer_enter` token.
+#[test]
+fn open_coded_deferred_call_is_inlined() {
+    check_after(
+        "defer",
+        &["inline", "open_defer"],
+        "inline_defers",
+        "defer_inline_defers",
+    );
+}
+
+/// A deferred closure that recovers, inlined at the exit: its `recover` reads the
+/// `defer_enter` token, so it still stops the panic (and only on the panic path).
+#[test]
+fn open_coded_recovering_closure_is_inlined() {
+    check_after(
+        "recover",
+        &["inline", "open_defer"],
+        "inline_defers",
+        "recover_inline_defers",
+    );
+}
+
+/// Runs `first` over fixture `name`, then snapshots `pass`'s diff and remarks.
+fn check_after(name: &str, first: &[&str], pass: &str, snap: &str) {
+    let text = fixture::read("inline", name);
     let mut m = ir::parse::parse_module(&text).expect("fixture parses");
-    passes::run_pass(&mut m, "inline").expect("inline");
+    for p in first {
+        passes::run_pass(&mut m, p).expect("pass");
+    }
     let before = write_module(&m);
-    let report = passes::run_pass(&mut m, "open_defer").expect("open_defer");
+    let report = passes::run_pass(&mut m, pass).expect("pass");
     let mut out = fixture_diff(&before, &write_module(&m));
     out.push_str("\nremarks:\n");
     for r in &report.remarks {
@@ -66,7 +97,7 @@ fn loop_defer_is_open_coded_after_inlining() {
         prepend_module_to_snapshot => false,
         omit_expression => true,
     }, {
-        insta::assert_snapshot!("loop_open_defer", out);
+        insta::assert_snapshot!(snap, out);
     });
 }
 
@@ -87,6 +118,7 @@ fn lowers_after() {
         for pass in [
             "inline",
             "open_defer",
+            "inline_defers",
             "defer_lower",
             "mem2reg",
             "copyprop",

@@ -25,6 +25,7 @@ fn snapshots_remarks_and_timings() {
         [
             "inline",
             "open_defer",
+            "inline_defers",
             "defer_lower",
             "mem2reg",
             "copyprop",
@@ -42,6 +43,7 @@ fn snapshots_remarks_and_timings() {
         "start",
         "inline",
         "open_defer",
+        "inline_defers",
         "defer_lower",
         "mem2reg",
         "copyprop",

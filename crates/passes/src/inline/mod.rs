@@ -42,10 +42,11 @@ pub use cost::{cost, CALL_COST};
 /// What the inliner decided about a function as a callee.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Verdict {
-    Inline { cost: u32 },
+    Inline,
     Never,
 }
 
+/// Inlines, bottom-up, every call of an inlinable function (see the module header).
 pub fn run(m: &mut Module, cx: &mut PassContext) {
     let cg = CallGraph::new(m);
     let budget = cx.options().inline_budget;
@@ -63,6 +64,28 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
 
 /// Decides whether `f` (its body final) may be inlined, with gc's remark.
 fn judge(m: &Module, cg: &CallGraph, f: FuncId, budget: u32, cx: &mut PassContext) -> Verdict {
+    judge_with(m, cg, f, budget, cx, false)
+}
+
+/// Whether `f`, as its body is now, may be inlined (`judge` without remarks).
+pub(crate) fn inlinable(
+    m: &Module,
+    cg: &CallGraph,
+    f: FuncId,
+    budget: u32,
+    cx: &mut PassContext,
+) -> bool {
+    judge_with(m, cg, f, budget, cx, true) == Verdict::Inline
+}
+
+fn judge_with(
+    m: &Module,
+    cg: &CallGraph,
+    f: FuncId,
+    budget: u32,
+    cx: &mut PassContext,
+    quiet: bool,
+) -> Verdict {
     let func = &m.funcs[f];
     if func.entry().is_none() {
         return Verdict::Never;
@@ -73,7 +96,7 @@ fn judge(m: &Module, cg: &CallGraph, f: FuncId, budget: u32, cx: &mut PassContex
     // any other but not remarked on: gc has no such functions to speak of.
     let mut cx = Remarks {
         cx,
-        quiet: loc.line == 0,
+        quiet: quiet || loc.line == 0,
     };
     if func.noinline {
         cx.remark_verbose(
@@ -102,7 +125,7 @@ fn judge(m: &Module, cg: &CallGraph, f: FuncId, budget: u32, cx: &mut PassContex
         format!("can inline {name}"),
         format!("can inline {name} with cost {c}"),
     );
-    Verdict::Inline { cost: c }
+    Verdict::Inline
 }
 
 /// The remarks of `judge`, silenced for functions without a position.
@@ -204,7 +227,7 @@ fn call_sites(
                 _ => None,
             };
             if let Some(g) = callee {
-                if g != f && matches!(verdicts.get(g), Some(Some(Verdict::Inline { .. }))) {
+                if g != f && matches!(verdicts.get(g), Some(Some(Verdict::Inline))) {
                     sites.push((b, i, g));
                 }
             }
@@ -214,7 +237,7 @@ fn call_sites(
 }
 
 /// Inlines the call `call` (in `b`) of `g` into `f` unless too deep.
-fn inline_site(
+pub(crate) fn inline_site(
     m: &mut Module,
     f: FuncId,
     b: Block,
