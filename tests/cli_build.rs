@@ -41,7 +41,13 @@ fn m_levels() {
     assert!(m2.contains("inline.go:34:1: cannot inline fact: recursive\n"));
     assert!(m2.contains("cannot inline big: function too complex: cost "));
 
-    let off = build(&["-m", "--disable-pass", "inline"]);
+    let off = build(&[
+        "-m",
+        "--disable-pass",
+        "inline",
+        "--disable-pass",
+        "inline_defers",
+    ]);
     assert!(
         !off.contains("can inline") && !off.contains("inlining"),
         "{off}"
