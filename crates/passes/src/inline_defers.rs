@@ -15,7 +15,7 @@
 use crate::inline::{inlinable, inline_site};
 use crate::PassContext;
 use ir::callgraph::CallGraph;
-use ir::{Block, DeferStrategy, FuncId, Imm, Inst, Module, Opcode, SecondaryMap, SrcLoc, ValueDef};
+use ir::{Block, FuncId, Imm, Inst, Module, Opcode, SecondaryMap, ValueDef};
 
 /// Inlines every open-coded deferred call of a function small enough to inline.
 pub fn run(m: &mut Module, cx: &mut PassContext) {
