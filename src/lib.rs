@@ -77,9 +77,20 @@ pub fn compile(path: &str, src: &str, mode: Mode, cfg: &Config) -> Result<Compil
 /// The passes' remarks as `deferlab build -m` prints them: `file:line:col: message`,
 /// in source order (gc's `-m` order), one per line.
 pub fn remarks_text(path: &str, report: &passes::PipelineReport) -> String {
+    remarks_text_at(path, report, 1)
+}
+
+/// The remarks as `deferlab build -m=level` prints them (gc's `-m=2` adds the
+/// inliner's costs and its reasons for not inlining). A line said twice is printed
+/// once: an inlined body's copy of a statement gets the same remark as the original
+/// when the passes treat both alike.
+pub fn remarks_text_at(path: &str, report: &passes::PipelineReport, level: u8) -> String {
     let mut rs: Vec<&ir::Remark> = report.remarks.iter().collect();
     rs.sort_by_key(|r| (r.loc.line, r.loc.col));
-    rs.iter().map(|r| r.render(path) + "\n").collect()
+    let mut lines: Vec<String> = rs.iter().filter_map(|r| r.render_at(path, level)).collect();
+    let mut seen = std::collections::HashSet::new();
+    lines.retain(|l| seen.insert(l.clone()));
+    lines.into_iter().map(|l| l + "\n").collect()
 }
 
 /// The result of `run_file`.

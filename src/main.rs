@@ -34,9 +34,11 @@ enum Command {
         /// What to print: our final IR, Cranelift's IR, or machine code.
         #[arg(long, value_enum)]
         emit: Option<Emit>,
-        /// Print the passes' remarks as `file:line:col: message` (like gc's -m).
-        #[arg(short = 'm')]
-        remarks: bool,
+        /// Print the passes' remarks as `file:line:col: message` (like gc's -m; `-m=2`
+        /// adds the inliner's costs and reasons).
+        #[arg(short = 'm', num_args = 0..=1, require_equals = true, default_missing_value = "1",
+              value_name = "LEVEL")]
+        remarks: Option<u8>,
         file: String,
     },
     /// Show the IR of every function after lowering and what each pass changed.
@@ -252,8 +254,9 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let mut out = std::io::stdout();
-            if remarks {
-                let _ = out.write_all(deferlab::remarks_text(&file, &compiled.report).as_bytes());
+            if let Some(level) = remarks {
+                let text = deferlab::remarks_text_at(&file, &compiled.report, level);
+                let _ = out.write_all(text.as_bytes());
             }
             let opts = codegen::Options {
                 verify: common.verify_each,

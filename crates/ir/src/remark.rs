@@ -16,12 +16,30 @@ pub struct Remark {
     pub loc: SrcLoc,
     /// The remark in Go's words, e.g. `stack-allocated defer`.
     pub message: String,
+    /// The least `-m` level that prints it: 1 for gc's `-m`, 2 for what gc prints only
+    /// with `-m=2` (`cannot inline F: marked go:noinline`).
+    pub level: u8,
+    /// The wording from `-m=2` on, where gc's is longer than at `-m` (`can inline F`
+    /// becomes `can inline F with cost 12`).
+    pub detail: Option<String>,
 }
 
 impl Remark {
     /// The remark as gc prints it: `./prog.go:12:3: stack-allocated defer`.
     pub fn render(&self, file: &str) -> String {
         format!("{file}:{}: {}", self.loc, self.message)
+    }
+
+    /// The remark as gc's `-m=level` prints it, if it prints it at all.
+    pub fn render_at(&self, file: &str, level: u8) -> Option<String> {
+        if level < self.level {
+            return None;
+        }
+        let message = match &self.detail {
+            Some(d) if level >= 2 => d,
+            _ => &self.message,
+        };
+        Some(format!("{file}:{}: {message}", self.loc))
     }
 }
 

@@ -14,6 +14,8 @@
 pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
+pub mod inline;
+pub mod inline_defers;
 mod manager;
 pub mod mem2reg;
 pub mod open_defer;
@@ -52,6 +54,16 @@ pub struct Pass {
 /// The pipeline, in order.
 pub static PASSES: &[Pass] = &[
     Pass {
+        name: "inline",
+        required: false,
+        invalidates: "the CFG and the block layout (a call's block is split, the callee's \
+                      blocks copied in); adds defer scopes (one per inlined call site) and \
+                      deferred call sites (the callees' defers, migrated into them); the \
+                      call graph (calls replaced by the callees' own calls)",
+        establishes: &[],
+        run: inline::run,
+    },
+    Pass {
         name: "open_defer",
         required: false,
         invalidates: "the CFG (each exit of a scope with open-coded calls gets a block per \
@@ -59,6 +71,14 @@ pub static PASSES: &[Pass] = &[
                       DeferData::strategy of the defers it open-codes",
         establishes: &[],
         run: open_defer::run,
+    },
+    Pass {
+        name: "inline_defers",
+        required: false,
+        invalidates: "the CFG and the block layout (an open-coded deferred call's block is \
+                      split, the callee's blocks copied in); adds defer scopes",
+        establishes: &[],
+        run: inline_defers::run,
     },
     Pass {
         name: "defer_lower",
@@ -121,6 +141,22 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "the strategy of a defer depends on whether its closure escapes",
     ),
     (
+        "inline",
+        "open_defer",
+        "a callee's defer inlined into a loop becomes a defer in a loop, and one inlined \
+         straight-line becomes open-codable: open_defer classifies the migrated defers",
+    ),
+    (
+        "open_defer",
+        "inline_defers",
+        "open_defer makes the direct calls at the scopes' exits that inline_defers inlines",
+    ),
+    (
+        "inline_defers",
+        "defer_lower",
+        "an inlined deferred call may bring defers of its own, which are lowered after",
+    ),
+    (
         "open_defer",
         "defer_lower",
         "open-coding picks the defers it can handle; defer_lower takes the rest",
@@ -170,7 +206,7 @@ pub static ORDER: &[(&str, &str, &str)] = &[
 ];
 
 /// Passes that `ORDER` names but that have not landed yet.
-pub static PLANNED: &[&str] = &["inline", "escape"];
+pub static PLANNED: &[&str] = &["escape"];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {

@@ -69,7 +69,31 @@ impl PassContext {
             func: func.to_string(),
             loc,
             message: message.into(),
+            level: 1,
+            detail: None,
         });
+    }
+
+    /// Records a decision gc reports only from `-m=2` on.
+    pub fn remark_verbose(&mut self, func: &str, loc: SrcLoc, message: impl Into<String>) {
+        self.remark(func, loc, message);
+        if let Some(r) = self.remarks.last_mut() {
+            r.level = 2;
+        }
+    }
+
+    /// Records a decision gc words `message` at `-m` and `detail` from `-m=2` on.
+    pub fn remark_detailed(
+        &mut self,
+        func: &str,
+        loc: SrcLoc,
+        message: impl Into<String>,
+        detail: impl Into<String>,
+    ) {
+        self.remark(func, loc, message);
+        if let Some(r) = self.remarks.last_mut() {
+            r.detail = Some(detail.into());
+        }
     }
 
     pub fn remarks(&self) -> &[Remark] {
@@ -378,7 +402,7 @@ mod tests {
         let err = run_pipeline(&mut Module::default(), &cfg).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown pass nope (known passes: open_defer, defer_lower, mem2reg, copyprop, dce, simplify_cfg)"
+            "unknown pass nope (known passes: inline, open_defer, inline_defers, defer_lower, mem2reg, copyprop, dce, simplify_cfg)"
         );
     }
 }

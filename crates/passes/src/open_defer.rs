@@ -122,21 +122,37 @@ fn open_code(
     let cfg = ControlFlowGraph::compute(f);
     let dt = DomTree::with_cfg(f, &cfg);
     let cyclic = cyclic_blocks(f);
+    // Each scope's region: its blocks and those of the scopes nested in it. Leaving it
+    // runs the scope's defers, so re-entering it is a new activation: a defer of an
+    // inlined scope in a loop is pushed once per activation unless it is on a cycle that
+    // stays inside the region.
+    let mut regions: SecondaryMap<ScopeId, Option<SecondaryMap<Block, bool>>> = SecondaryMap::new();
+    for &(_, _, d) in &pushes {
+        let s = f.defers[d].scope;
+        if s != ScopeId::ROOT && regions[s].is_none() {
+            regions[s] = Some(region(f, s));
+        }
+    }
+    let looped = |b: Block, s: ScopeId| match &regions[s] {
+        Some(r) => on_cycle_within(f, b, r),
+        None => cyclic[b],
+    };
 
-    // The blocks each scope's looped defers can reach: a defer there may be pushed
-    // after a looped one.
+    // The blocks each scope's looped defers can reach (inside its region): a defer
+    // there may be pushed after a looped one.
     let mut after_loop: SecondaryMap<ScopeId, SecondaryMap<Block, bool>> = SecondaryMap::new();
     for &(b, _, d) in &pushes {
-        if !cyclic[b] {
+        let s = f.defers[d].scope;
+        if !looped(b, s) {
             continue;
         }
-        let reach = &mut after_loop[f.defers[d].scope];
+        let reach = &mut after_loop[s];
         let mut work = vec![b];
         while let Some(x) = work.pop() {
-            for s in f.successors(x) {
-                if !reach[s] {
-                    reach[s] = true;
-                    work.push(s);
+            for n in f.successors(x) {
+                if !reach[n] && regions[s].as_ref().is_none_or(|r| r[n]) {
+                    reach[n] = true;
+                    work.push(n);
                 }
             }
         }
@@ -151,7 +167,7 @@ fn open_code(
     for &(b, i, d) in &pushes {
         let why = if count[d] > 1 {
             Some(Refusal::SeveralPushes)
-        } else if cyclic[b] {
+        } else if looped(b, f.defers[d].scope) {
             Some(Refusal::InLoop)
         } else if after_loop[f.defers[d].scope][b] {
             Some(Refusal::AfterLoopDefer)
@@ -209,7 +225,10 @@ fn open_code(
                         if eb == b {
                             pos(f, b, i) < pos(f, eb, ei)
                         } else {
-                            dt.dominates(b, eb)
+                            match &regions[f.defers[d].scope] {
+                                Some(r) => region_dominates(f, &cfg, r, b, eb),
+                                None => dt.dominates(b, eb),
+                            }
                         }
                     });
             (d, b, unconditional)
@@ -316,15 +335,22 @@ fn exit_calls(
         let call_b = match o.bit {
             Some(bit) => {
                 let call_b = block(f, &mut new_blocks);
+                let again = f.defers[o.d].scope != ScopeId::ROOT;
                 let mut c = at_end(f, cur, loc);
                 let set = c.load(Type::Bool, bit);
+                if again {
+                    // An inlined scope may be entered again (in a loop): the next
+                    // activation starts with the bit clear.
+                    let clear = c.iconst(Type::Bool, 0);
+                    c.store(bit, clear);
+                }
                 c.brif(set, call_b, next);
                 call_b
             }
             None => cur,
         };
         let data = &f.defers[o.d];
-        let (callee, arg_types) = (data.callee, data.arg_types.clone());
+        let (callee, arg_types, origin) = (data.callee, data.arg_types.clone(), data.origin);
         let results = callee_results[o.d].clone();
         let mut c = at_end(f, call_b, loc);
         let args: Vec<Value> = o
@@ -349,7 +375,11 @@ fn exit_calls(
                 };
                 let mut call_args = vec![env, tok];
                 call_args.extend(rest_args);
+                // The call carries the `defer` statement's position (remarks about
+                // it, such as inline_defers', belong there).
+                c.set_srcloc(origin);
                 c.call(fid, &call_args, &results);
+                c.set_srcloc(loc);
                 c.insert_inst(InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
                 c.jump(next, &[]);
             }
@@ -385,6 +415,70 @@ fn exit_calls(
         cur = next;
     }
     FuncCursor::new(f).place_blocks_after(b, &new_blocks);
+}
+
+/// The region of scope `s`: the blocks of `s` and of the scopes nested in it.
+fn region(f: &Function, s: ScopeId) -> SecondaryMap<Block, bool> {
+    let mut r = SecondaryMap::new();
+    for &b in &f.layout.blocks {
+        r[b] = f.scope_within(f.dfg.blocks[b].scope, s);
+    }
+    r
+}
+
+/// Whether `b` lies on a cycle that stays inside `region`.
+fn on_cycle_within(f: &Function, b: Block, region: &SecondaryMap<Block, bool>) -> bool {
+    let mut seen: SecondaryMap<Block, bool> = SecondaryMap::new();
+    let mut work = vec![b];
+    while let Some(x) = work.pop() {
+        for n in f.successors(x) {
+            if n == b {
+                return true;
+            }
+            if region[n] && !seen[n] {
+                seen[n] = true;
+                work.push(n);
+            }
+        }
+    }
+    false
+}
+
+/// Whether every path inside `region` from where control enters it (a block of it with
+/// a predecessor outside, or the function's entry) to `exit` passes through `b`: the
+/// dominance that counts for a scope entered once per activation.
+fn region_dominates(
+    f: &Function,
+    cfg: &ControlFlowGraph,
+    region: &SecondaryMap<Block, bool>,
+    b: Block,
+    exit: Block,
+) -> bool {
+    let entry = f.entry();
+    let mut seen: SecondaryMap<Block, bool> = SecondaryMap::new();
+    let mut work: Vec<Block> = f
+        .layout
+        .blocks
+        .iter()
+        .copied()
+        .filter(|&x| region[x] && (Some(x) == entry || cfg.preds[x].iter().any(|&p| !region[p])))
+        .filter(|&x| x != b)
+        .collect();
+    for &x in &work {
+        seen[x] = true;
+    }
+    while let Some(x) = work.pop() {
+        if x == exit {
+            return false;
+        }
+        for &n in &cfg.succs[x] {
+            if region[n] && n != b && !seen[n] {
+                seen[n] = true;
+                work.push(n);
+            }
+        }
+    }
+    true
 }
 
 /// A cursor at the end of `b` whose instructions carry `loc`.

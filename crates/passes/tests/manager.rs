@@ -23,7 +23,9 @@ fn snapshots_remarks_and_timings() {
     assert_eq!(
         passes,
         [
+            "inline",
             "open_defer",
+            "inline_defers",
             "defer_lower",
             "mem2reg",
             "copyprop",
@@ -39,7 +41,9 @@ fn snapshots_remarks_and_timings() {
     let mut want = Vec::new();
     for pass in [
         "start",
+        "inline",
         "open_defer",
+        "inline_defers",
         "defer_lower",
         "mem2reg",
         "copyprop",
@@ -49,18 +53,26 @@ fn snapshots_remarks_and_timings() {
         want.extend([(pass, "work"), (pass, "oneDefer")]);
     }
     assert_eq!(snaps, want);
-    // `work` has no defer and nothing to clean up; `oneDefer`'s defer is open-coded.
+    // `work` has no defer and nothing to clean up; `oneDefer`'s defer is open-coded (both
+    // are `noinline`, so the inliner leaves them).
     assert!(report.snapshots[1..]
         .iter()
         .filter(|s| s.func == "work")
         .all(|s| s.text == report.snapshots[0].text));
-    assert_ne!(report.snapshots[1].text, report.snapshots[3].text);
+    assert_ne!(report.snapshots[1].text, report.snapshots[5].text);
     let remarks: Vec<String> = report
         .remarks
         .iter()
         .map(|r| format!("{} {r}", r.func))
         .collect();
-    assert_eq!(remarks, ["oneDefer 10:2: open-coded defer"]);
+    assert_eq!(
+        remarks,
+        [
+            "work 5:6: cannot inline work: marked go:noinline",
+            "oneDefer 9:6: cannot inline oneDefer: marked go:noinline",
+            "oneDefer 10:2: open-coded defer"
+        ]
+    );
 }
 
 #[test]

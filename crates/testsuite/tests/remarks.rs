@@ -6,6 +6,10 @@
 use std::path::Path;
 
 fn remarks(path: &Path, disabled: &[String]) -> String {
+    remarks_at(path, disabled, 1)
+}
+
+fn remarks_at(path: &Path, disabled: &[String], level: u8) -> String {
     let src = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let cfg = deferlab::Config {
@@ -13,7 +17,7 @@ fn remarks(path: &Path, disabled: &[String]) -> String {
         ..Default::default()
     };
     match deferlab::compile(&name, &src, deferlab::Mode::Run, &cfg) {
-        Ok(c) => deferlab::remarks_text(&name, &c.report),
+        Ok(c) => deferlab::remarks_text_at(&name, &c.report, level),
         Err(msg) => panic!("{name} does not compile:\n{msg}"),
     }
 }
@@ -25,24 +29,49 @@ fn remarks_with_every_pass_on() {
     });
 }
 
+/// The inliner's program at `-m=2`: its costs and its reasons for not inlining, in
+/// gc's words (compared by hand with `go build -gcflags=-m=2`).
+#[test]
+fn inline_remarks_at_m2() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testsuite/remarks/inline.go");
+    insta::assert_snapshot!("inline_m2", remarks_at(&path, &[], 2));
+}
+
 #[test]
 fn every_configuration_remarks_on_defers() {
     for path in testsuite::go_files("remarks") {
+        let src = std::fs::read_to_string(&path).unwrap();
+        let statements: Vec<usize> = src
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().starts_with("defer "))
+            .map(|(k, _)| k + 1)
+            .collect();
         for cfg in passes::configurations() {
             let text = remarks(&path, &cfg);
-            let defers = text
+            // The line of every remark on how a defer is carried out. A defer of a
+            // function that was inlined is carried out once per copy (the function's
+            // own and each inlined body's), perhaps differently (a copy in a loop).
+            let mut lines: Vec<usize> = text
                 .lines()
                 .filter(|l| l.ends_with("-allocated defer") || l.ends_with("open-coded defer"))
-                .count();
-            let src = std::fs::read_to_string(&path).unwrap();
-            let statements = src
-                .lines()
-                .filter(|l| l.trim_start().starts_with("defer "))
-                .count();
+                .map(|l| l.split(':').nth(1).unwrap().parse().unwrap())
+                .collect();
+            let inlining = !cfg.iter().any(|p| p == "inline");
+            if !inlining {
+                assert_eq!(
+                    lines.len(),
+                    statements.len(),
+                    "{} under {cfg:?}: one defer remark per defer statement\n{text}",
+                    path.display()
+                );
+            }
+            lines.dedup();
             assert_eq!(
-                defers,
+                lines,
                 statements,
-                "{} under {cfg:?}: one defer remark per defer statement\n{text}",
+                "{} under {cfg:?}: every defer statement, and nothing else, has a remark on \
+                 how it is carried out\n{text}",
                 path.display()
             );
         }
