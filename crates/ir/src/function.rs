@@ -214,6 +214,9 @@ pub struct Function {
     pub scopes: PrimaryMap<ScopeId, ScopeData>,
     /// Source positions of instructions, where known.
     pub srclocs: SecondaryMap<Inst, SrcLoc>,
+    /// The Go variable an `alloc` cell holds (a captured or address-taken variable), for
+    /// the `escape` pass's remarks (`moved to heap: x`); its srcloc is the declaration.
+    pub var_names: SecondaryMap<Inst, String>,
     /// Where the function is declared.
     pub loc: SrcLoc,
     /// `//go:noinline`.
@@ -234,6 +237,7 @@ impl Function {
                 scopes
             },
             srclocs: SecondaryMap::new(),
+            var_names: SecondaryMap::new(),
             loc: SrcLoc::default(),
             noinline: false,
         }

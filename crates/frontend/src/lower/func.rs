@@ -360,6 +360,12 @@ impl<'m, 'a> FuncCx<'m, 'a> {
         if let Some(Cell::Boxed(slot)) = self.cells.get(&l).copied() {
             let ty = self.local_ir_type(l);
             let cell = self.ins1(InstData::new(Opcode::Alloc).ty(ty), Type::Ptr);
+            // The declaration and the name, for the `escape` pass's remarks.
+            if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[cell].def {
+                let local = &self.hf.locals[l.0 as usize];
+                self.f.srclocs[inst] = self.m.loc(local.span);
+                self.f.var_names[inst] = local.name.clone();
+            }
             self.ins(InstData::new(Opcode::Store).args(&[slot, cell]), &[]);
         }
     }

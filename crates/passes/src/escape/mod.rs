@@ -1,0 +1,121 @@
+//! `escape`: decides for every `alloc` cell (captured and address-taken variables,
+//! `new`, `&T{...}`, method-value receivers) and every `closure` object whether it may
+//! outlive its frame; what cannot lives in the frame: the cell becomes a `stack_alloc`
+//! (which `mem2reg` may then promote), the closure a `stack_closure`.
+//!
+//! **Requires:** a verified function; deferred calls not yet lowered (a `defer` of a
+//! `DeferCallee::Closure` names its callee, so the closure object it carries is known
+//! to be read only by that callee, in this frame).
+//!
+//! **Establishes:** every `stack_alloc` and `stack_closure` it makes is on no CFG cycle,
+//! and its object is reachable from no escaping memory.
+//!
+//! **Remarks** (gc's `-m` words): `moved to heap: x` (at the variable's declaration),
+//! `func literal escapes to heap` / `func literal does not escape` (at the `func`
+//! keyword). Where we keep on the heap what gc would not, the remark says why:
+//! `x kept on the heap: declared in a loop` (see below).
+//!
+//! The analysis, in three files as gc's `escape/` is split: `graph.rs` builds a
+//! points-to graph per function (objects: allocation sites, the caller's memory behind
+//! each parameter at two levels, the heap), `solve.rs` runs it to a fixpoint and closes
+//! the escaping objects over memory, `summary.rs` makes the per-function leak summaries
+//! (bottom-up by iteration to the least fixpoint, which handles recursion) that calls,
+//! deferred calls and closure constructions consult.
+//!
+//! An object escapes if it is reachable from: a store into memory this frame does not
+//! own (a parameter's, a package variable, the heap), a returned value (a parameter
+//! returned is only "to result", for the caller to follow), an interface box, a panic
+//! value, an argument of a parameter that leaks (unknown and indirect callees and most
+//! runtime functions leak everything), a capture that the closure's body leaks, or a
+//! closure object that escapes. A deferred call's arguments are treated as a call's: it
+//! runs in this frame before it returns, whatever `defer_lower` makes of it; a closure
+//! deferred as `DeferCallee::Closure` does not escape through the defer. Calling a
+//! function value does not leak it (what the body does with the captures is accounted
+//! where the closure is made).
+//!
+//! **Loops.** A cell allocated on a CFG cycle (`cyclic_blocks`) stays on the heap even
+//! when it does not escape: a frame slot would be reused by every iteration, and Go 1.22
+//! gives each iteration its own variable (a closure made in iteration 1 must not see
+//! iteration 2's value). We do not try to prove the pointer dies within the iteration.
+
+mod graph;
+mod solve;
+mod summary;
+
+use crate::PassContext;
+use ir::dominance::cyclic_blocks;
+use ir::{Imm, Module, Opcode};
+pub use summary::{ParamLeak, Summaries, Summary};
+
+pub fn run(m: &mut Module, cx: &mut PassContext) {
+    let sums = Summaries::compute(m);
+    let ids: Vec<_> = m.funcs.keys().collect();
+    for id in ids {
+        let f = &m.funcs[id];
+        let g = solve::solve(f, &sums);
+        let cyclic = cyclic_blocks(f);
+        // Decisions first (the function is only read), then the rewrite.
+        let mut to_stack = Vec::new();
+        let mut remarks = Vec::new();
+        for &b in &f.layout.blocks {
+            for &i in &f.layout.insts[b] {
+                let d = &f.dfg.insts[i];
+                if !matches!(d.opcode, Opcode::Alloc | Opcode::Closure) {
+                    continue;
+                }
+                let Some(o) = g.site(i) else { continue };
+                let escapes = g.escaped.contains(&o);
+                let in_loop = cyclic[b];
+                if !escapes && !in_loop {
+                    to_stack.push(i);
+                }
+                match d.opcode {
+                    Opcode::Alloc => {
+                        let name = &f.var_names[i];
+                        if name.is_empty() {
+                            continue;
+                        }
+                        let loc = f.srclocs[i];
+                        if escapes {
+                            remarks.push((loc, format!("moved to heap: {name}")));
+                        } else if in_loop {
+                            remarks.push((
+                                loc,
+                                format!("{name} kept on the heap: declared in a loop"),
+                            ));
+                        }
+                    }
+                    _ => {
+                        let Imm::Func(callee) = d.imm else { continue };
+                        let Some(c) = m.funcs.get(callee) else { continue };
+                        if c.name.ends_with("-fm") {
+                            continue;
+                        }
+                        let msg = if escapes {
+                            "func literal escapes to heap"
+                        } else if in_loop {
+                            "func literal does not escape (kept on the heap: made in a loop)"
+                        } else {
+                            "func literal does not escape"
+                        };
+                        remarks.push((c.loc, msg.to_string()));
+                    }
+                }
+            }
+        }
+        let f = &mut m.funcs[id];
+        for i in to_stack {
+            let d = &mut f.dfg.insts[i];
+            d.opcode = match d.opcode {
+                Opcode::Alloc => Opcode::StackAlloc,
+                _ => Opcode::StackClosure,
+            };
+        }
+        // A variable lowered to several cells (a loop variable's per-iteration copy)
+        // gets one remark.
+        remarks.dedup();
+        for (loc, msg) in remarks {
+            cx.remark(&f.name, loc, msg);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Leak summaries: per function, which parameters (and which captures, for a function
+//! literal) may escape through it, so a caller passing `&x` to a callee that keeps no
+//! copy can keep `x` in its frame. gc's `escape/leaks.go` records the same per
+//! parameter (to the heap, or to a result). Computed for the whole module as a least
+//! fixpoint: every summary starts as "leaks nothing" and the functions are solved again
+//! until no summary grows, so mutually recursive functions (a call-graph SCC) get the
+//! smallest summaries consistent with their bodies.
+
+use super::graph::{Graph, ObjKind};
+use super::solve::solve;
+use ir::{FuncId, Module, SecondaryMap};
+
+/// What a function does with one pointer parameter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParamLeak {
+    /// The memory it points to escapes (gc: `leaking param: p`).
+    pub leaks: bool,
+    /// Memory reachable from that escapes (gc: `leaking param content: p`).
+    pub content_leaks: bool,
+    /// It is returned (gc: `leaking param: p to result ~r0 level=0`): the call's results
+    /// may point where the argument points.
+    pub to_result: bool,
+}
+
+/// One function's summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// By index in the signature (`env`, `tok`, then the Go parameters).
+    pub params: Vec<ParamLeak>,
+    /// By capture index: `(leaks, content_leaks)` of the cell the capture points to.
+    pub captures: Vec<(bool, bool)>,
+    /// The closure object itself escapes (it is more than read by `env_get`).
+    pub env_leaks: bool,
+    /// Nothing is known: everything leaks.
+    pub top: bool,
+}
+
+const LEAK_ALL: ParamLeak = ParamLeak {
+    leaks: true,
+    content_leaks: true,
+    to_result: false,
+};
+
+impl Summary {
+    fn top() -> Summary {
+        Summary {
+            env_leaks: true,
+            top: true,
+            ..Summary::default()
+        }
+    }
+
+    pub fn param(&self, k: usize) -> ParamLeak {
+        if self.top {
+            return LEAK_ALL;
+        }
+        self.params.get(k).copied().unwrap_or(LEAK_ALL)
+    }
+
+    pub fn capture(&self, i: usize) -> (bool, bool) {
+        if self.top {
+            return (true, true);
+        }
+        // A capture the body never reads is never leaked.
+        self.captures.get(i).copied().unwrap_or_default()
+    }
+
+    /// The summary a solved graph gives.
+    fn of(nparams: usize, g: &Graph) -> Summary {
+        let mut s = Summary {
+            params: vec![ParamLeak::default(); nparams],
+            ..Summary::default()
+        };
+        for (o, kind) in g.kinds.iter().enumerate() {
+            let esc = g.escaped.contains(&(o as u32));
+            match *kind {
+                ObjKind::Param(i, 0) => {
+                    s.params[i].leaks = esc;
+                    s.params[i].to_result = !esc && g.returned_params.contains(&i);
+                }
+                ObjKind::Param(i, _) => s.params[i].content_leaks = esc,
+                ObjKind::Env => s.env_leaks = esc,
+                ObjKind::Capture(i, level) => {
+                    let i = i as usize;
+                    if s.captures.len() <= i {
+                        s.captures.resize(i + 1, (false, false));
+                    }
+                    if level == 0 {
+                        s.captures[i].0 = esc;
+                    } else {
+                        s.captures[i].1 = esc;
+                    }
+                }
+                ObjKind::Heap | ObjKind::Site(_) => {}
+            }
+        }
+        s
+    }
+}
+
+/// Every function's summary.
+#[derive(Clone, Debug, Default)]
+pub struct Summaries {
+    sums: SecondaryMap<FuncId, Option<Summary>>,
+}
+
+impl Summaries {
+    /// The summary of `f`; a function outside the module leaks everything.
+    pub fn get(&self, f: FuncId) -> Summary {
+        self.sums
+            .get(f)
+            .cloned()
+            .flatten()
+            .unwrap_or_else(Summary::top)
+    }
+
+    /// The least fixpoint over the module.
+    pub fn compute(m: &Module) -> Summaries {
+        let mut s = Summaries::default();
+        for id in m.funcs.keys() {
+            s.sums[id] = Some(Summary::default());
+        }
+        // Callees tend to come before their callers in declaration order only by
+        // accident; the fixpoint does not depend on the order, only its speed.
+        let order: Vec<FuncId> = m.funcs.keys().rev().collect();
+        loop {
+            let mut changed = false;
+            for &id in &order {
+                let f = &m.funcs[id];
+                let g = solve(f, &s);
+                let new = Summary::of(f.sig.params.len(), &g);
+                if s.sums[id].as_ref() != Some(&new) {
+                    s.sums[id] = Some(new);
+                    changed = true;
+                }
+            }
+            if !changed {
+                return s;
+            }
+        }
+    }
+}
