@@ -296,7 +296,7 @@ mod tests {
         let err = run_pipeline(&mut Module::default(), &cfg).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown pass nope (known passes: open_defer, defer_lower, mem2reg, copyprop, dce, simplify_cfg)"
+            "unknown pass nope (known passes: escape, open_defer, defer_lower, mem2reg, copyprop, dce, simplify_cfg)"
         );
     }
 }

@@ -112,6 +112,10 @@ impl FuncCx<'_, '_> {
                     let v = self.expr(x);
                     let vt = self.m.ir_type(x.ty);
                     let p = self.ins1(InstData::new(Opcode::Alloc).ty(vt), Type::Ptr);
+                    if let ExprKind::StructLit(_) = x.kind {
+                        let what = format!("&{}{{...}}", self.go_type_name(x.ty));
+                        self.name_cell(p, e.span, what);
+                    }
                     self.store(p, v);
                     p
                 }
@@ -165,6 +169,19 @@ impl FuncCx<'_, '_> {
             | ExprKind::Builtin { .. }
             | ExprKind::Lib { .. }
             | ExprKind::TypeAssert { .. } => self.expr(e),
+        }
+    }
+
+    /// The type as gc's `-m` remarks spell it in an expression (no `main.`).
+    fn go_type_name(&self, t: TypeId) -> String {
+        self.m.prog.types.display(t).replace("main.", "")
+    }
+
+    /// Records what an `alloc` cell holds and where, for the `escape` pass's remarks.
+    fn name_cell(&mut self, cell: Value, span: crate::ast::Span, what: String) {
+        if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[cell].def {
+            self.f.srclocs[inst] = self.m.loc(span);
+            self.f.var_names[inst] = what;
         }
     }
 
@@ -1105,7 +1122,13 @@ impl FuncCx<'_, '_> {
                     return vec![self.zero(rty)];
                 };
                 let ety = self.m.ir_type(et);
-                self.ins1(InstData::new(Opcode::Alloc).ty(ety), Type::Ptr)
+                let p = self.ins1(InstData::new(Opcode::Alloc).ty(ety), Type::Ptr);
+                let what = format!("new({})", self.go_type_name(et));
+                // gc puts a call at its parenthesis: `new(` is written without spaces.
+                let mut span = e.span;
+                span.lo += 3;
+                self.name_cell(p, span, what);
+                p
             }
             Builtin::Min | Builtin::Max => {
                 let ops = self.operands(args);

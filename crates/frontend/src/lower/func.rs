@@ -96,6 +96,16 @@ pub(crate) fn lower_into(
         loc: SrcLoc::default(),
         append_stores: HashMap::new(),
     };
+    // Names for the escape pass's remarks.
+    for &p in &hf.params {
+        let local = &hf.locals[p.0 as usize];
+        let loc = cx.m.loc(local.span);
+        cx.f.param_names.push((local.name.clone(), loc));
+    }
+    for &r in &hf.results {
+        let name = hf.locals[r.0 as usize].name.clone();
+        cx.f.result_names.push(name);
+    }
     // Cells for parameters and results.
     for (i, &p) in hf.params.iter().enumerate() {
         cx.declare_local(p);

@@ -9,7 +9,7 @@
 //! so `solve` can run it to a fixpoint.
 
 use super::summary::Summaries;
-use ir::{DeferCallee, Function, Imm, Inst, Opcode, RtFunc, SecondaryMap, Value};
+use ir::{DeferCallee, Function, Imm, Inst, Opcode, RtFunc, SecondaryMap, Type, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An abstract object's index.
@@ -45,8 +45,9 @@ pub struct Graph {
     /// Objects that escape for a reason of their own (stored into external memory,
     /// returned, boxed, passed to a leaking parameter, raised).
     pub roots: Set,
-    /// Parameters (by index in the signature) whose level-0 object is returned.
-    pub returned_params: BTreeSet<usize>,
+    /// `(parameter, result)`: the parameter's level-0 object (by index in the
+    /// signature) is returned as that result.
+    pub returned_params: BTreeSet<(usize, usize)>,
     /// The result of `solve`: `roots` and everything reachable from them.
     pub escaped: Set,
     sites: BTreeMap<Inst, Obj>,
@@ -152,7 +153,13 @@ impl Graph {
         into.len() != n
     }
 
-    fn add_pts(&mut self, v: Value, add: &Set) -> bool {
+    /// Adds to what `v` points to, unless `v` cannot hold a pointer (an integer or bool
+    /// loaded from memory or returned by a call points nowhere).
+    fn add_pts(&mut self, f: &Function, v: Value, add: &Set) -> bool {
+        let ty = f.dfg.value_type(v);
+        if ty.is_int() || ty == Type::Bool {
+            return false;
+        }
         Self::add(&mut self.pts[v], add)
     }
 
@@ -227,13 +234,13 @@ impl Graph {
         match d.opcode {
             Opcode::Alloc | Opcode::StackAlloc => {
                 let o: Set = [self.sites[&inst]].into();
-                changed |= self.add_pts(res[0], &o);
+                changed |= self.add_pts(f, res[0], &o);
             }
             Opcode::Closure | Opcode::StackClosure => {
                 let o = self.sites[&inst];
                 let caps = all_args(self);
                 changed |= Self::add(&mut self.contents[o as usize], &caps);
-                changed |= self.add_pts(res[0], &[o].into());
+                changed |= self.add_pts(f, res[0], &[o].into());
                 let Imm::Func(callee) = d.imm else {
                     return self.escape(&[o].into()) | changed;
                 };
@@ -261,11 +268,11 @@ impl Graph {
                         }
                     }
                 }
-                changed |= self.add_pts(res[0], &out);
+                changed |= self.add_pts(f, res[0], &out);
             }
             Opcode::Load => {
                 let c = self.contents_of(&arg(self, 0));
-                changed |= self.add_pts(res[0], &c);
+                changed |= self.add_pts(f, res[0], &c);
             }
             Opcode::Store => {
                 let (p, v) = (arg(self, 0), arg(self, 1));
@@ -283,16 +290,16 @@ impl Graph {
             | Opcode::SlicePtr
             | Opcode::Select => {
                 let s = all_args(self);
-                changed |= self.add_pts(res[0], &s);
+                changed |= self.add_pts(f, res[0], &s);
             }
             Opcode::GlobalAddr | Opcode::AllocArray | Opcode::Unbox | Opcode::Recover => {
-                changed |= self.add_pts(res[0], &heap);
+                changed |= self.add_pts(f, res[0], &heap);
             }
             Opcode::Box => {
                 // The box is on the heap and holds the value.
                 let s = all_args(self);
                 changed |= self.escape(&s);
-                changed |= self.add_pts(res[0], &heap);
+                changed |= self.add_pts(f, res[0], &heap);
             }
             Opcode::Raise => {
                 let s = all_args(self);
@@ -301,7 +308,7 @@ impl Graph {
             Opcode::Call => {
                 let Imm::Func(callee) = d.imm else { return false };
                 let sum = sums.get(callee);
-                let mut out = heap.clone();
+                let mut out = vec![heap.clone(); res.len()];
                 for (k, &a) in d.args.iter().enumerate() {
                     let s = self.pts[a].clone();
                     if k == 0 {
@@ -311,12 +318,14 @@ impl Graph {
                     }
                     let p = sum.param(k);
                     changed |= self.pass_arg(&s, p.leaks, p.content_leaks);
-                    if p.to_result {
-                        out.extend(s);
+                    for (r, o) in out.iter_mut().enumerate() {
+                        if r < 64 && p.to_result & (1 << r) != 0 {
+                            o.extend(s.iter().copied());
+                        }
                     }
                 }
-                for &r in res {
-                    changed |= self.add_pts(r, &out);
+                for (&r, o) in res.iter().zip(&out) {
+                    changed |= self.add_pts(f, r, o);
                 }
             }
             Opcode::CallIndirect => {
@@ -328,12 +337,12 @@ impl Graph {
                     changed |= self.escape(&s);
                 }
                 for &r in res {
-                    changed |= self.add_pts(r, &heap);
+                    changed |= self.add_pts(f, r, &heap);
                 }
             }
             Opcode::RtCall => {
                 let Imm::Rt(rt) = d.imm else { return false };
-                changed |= self.rtcall(d.args.as_slice(), res, rt);
+                changed |= self.rtcall(f, d.args.as_slice(), res, rt);
             }
             Opcode::Defer => {
                 let Imm::Defer(id) = d.imm else { return false };
@@ -371,11 +380,11 @@ impl Graph {
                 }
             }
             Opcode::Ret => {
-                for &a in &d.args {
+                for (r, &a) in d.args.iter().enumerate() {
                     for o in self.pts[a].clone() {
                         match self.kinds[o as usize] {
-                            ObjKind::Param(i, 0) => {
-                                changed |= self.returned_params.insert(i);
+                            ObjKind::Param(i, 0) if r < 64 => {
+                                changed |= self.returned_params.insert((i, r));
                             }
                             _ => changed |= self.roots.insert(o),
                         }
@@ -387,7 +396,7 @@ impl Graph {
                     let params = f.dfg.block_params(t.block);
                     for (&p, &a) in params.iter().zip(&t.args) {
                         let s = self.pts[a].clone();
-                        changed |= self.add_pts(p, &s);
+                        changed |= self.add_pts(f, p, &s);
                     }
                 }
             }
@@ -400,7 +409,7 @@ impl Graph {
 
     /// A runtime function: what it does with pointers, by its implementation; by
     /// default every argument escapes and the results are heap pointers.
-    fn rtcall(&mut self, args: &[Value], res: &[Value], rt: RtFunc) -> bool {
+    fn rtcall(&mut self, f: &Function, args: &[Value], res: &[Value], rt: RtFunc) -> bool {
         let heap: Set = [HEAP].into();
         let pts = |g: &Graph, k: usize| -> Set { g.pts[args[k]].clone() };
         let mut changed = false;
@@ -446,7 +455,7 @@ impl Graph {
             }
         }
         for &r in res {
-            changed |= self.add_pts(r, &out);
+            changed |= self.add_pts(f, r, &out);
         }
         changed
     }

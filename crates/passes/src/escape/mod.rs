@@ -44,13 +44,14 @@ mod summary;
 
 use crate::PassContext;
 use ir::dominance::cyclic_blocks;
-use ir::{Imm, Module, Opcode};
+use ir::{Function, Imm, Module, Opcode, Type};
 pub use summary::{ParamLeak, Summaries, Summary};
 
 pub fn run(m: &mut Module, cx: &mut PassContext) {
     let sums = Summaries::compute(m);
     let ids: Vec<_> = m.funcs.keys().collect();
     for id in ids {
+        param_remarks(m, &m.funcs[id], &sums.get(id), cx);
         let f = &m.funcs[id];
         let g = solve::solve(f, &sums);
         let cyclic = cyclic_blocks(f);
@@ -76,7 +77,18 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                             continue;
                         }
                         let loc = f.srclocs[i];
-                        if escapes {
+                        // `new(T)` and `&T{...}` are named by their expression.
+                        let expr = name.starts_with('&') || name.starts_with("new(");
+                        if expr {
+                            let msg = if escapes {
+                                format!("{name} escapes to heap")
+                            } else if in_loop {
+                                format!("{name} does not escape (kept on the heap: made in a loop)")
+                            } else {
+                                format!("{name} does not escape")
+                            };
+                            remarks.push((loc, msg));
+                        } else if escapes {
                             remarks.push((loc, format!("moved to heap: {name}")));
                         } else if in_loop {
                             remarks.push((
@@ -113,9 +125,56 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
         }
         // A variable lowered to several cells (a loop variable's per-iteration copy)
         // gets one remark.
-        remarks.dedup();
+        let mut seen = std::collections::HashSet::new();
+        remarks.retain(|r| seen.insert(r.clone()));
         for (loc, msg) in remarks {
             cx.remark(&f.name, loc, msg);
         }
+    }
+}
+
+/// gc's remarks on parameters (`escape.go`'s `reportLeaks`), at each named parameter
+/// whose type holds pointers: `leaking param: p`, `leaking param content: p`,
+/// `leaking param: p to result ~r0 level=0`, else `p does not escape`.
+fn param_remarks(m: &Module, f: &Function, sum: &Summary, cx: &mut PassContext) {
+    for (j, (name, loc)) in f.param_names.iter().enumerate() {
+        let k = j + 2;
+        let Some(&ty) = f.sig.params.get(k) else {
+            continue;
+        };
+        if name == "_" || name.is_empty() || !has_pointers(m, ty) {
+            continue;
+        }
+        let p = sum.param(k);
+        let mut warned = false;
+        if p.leaks {
+            cx.remark(&f.name, *loc, format!("leaking param: {name}"));
+            warned = true;
+        } else if p.content_leaks {
+            cx.remark(&f.name, *loc, format!("leaking param content: {name}"));
+            warned = true;
+        }
+        for (r, res) in f.result_names.iter().enumerate() {
+            if r < 64 && p.to_result & (1 << r) != 0 {
+                cx.remark(
+                    &f.name,
+                    *loc,
+                    format!("leaking param: {name} to result {res} level=0"),
+                );
+                warned = true;
+            }
+        }
+        if !warned {
+            cx.remark(&f.name, *loc, format!("{name} does not escape"));
+        }
+    }
+}
+
+/// Whether a value of `ty` holds a pointer (gc's `HasPointers`).
+fn has_pointers(m: &Module, ty: Type) -> bool {
+    match ty {
+        Type::Bool | Type::I8 | Type::I32 | Type::I64 => false,
+        Type::Ptr | Type::Str | Type::Slice | Type::Iface | Type::Func => true,
+        Type::Struct(s) => m.structs[s].fields.iter().any(|&t| has_pointers(m, t)),
     }
 }

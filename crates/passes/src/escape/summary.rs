@@ -17,9 +17,10 @@ pub struct ParamLeak {
     pub leaks: bool,
     /// Memory reachable from that escapes (gc: `leaking param content: p`).
     pub content_leaks: bool,
-    /// It is returned (gc: `leaking param: p to result ~r0 level=0`): the call's results
-    /// may point where the argument points.
-    pub to_result: bool,
+    /// The results it is returned as, one bit per result (gc: `leaking param: p to
+    /// result ~r0 level=0`): those results of the call may point where the argument
+    /// points.
+    pub to_result: u64,
 }
 
 /// One function's summary.
@@ -38,7 +39,7 @@ pub struct Summary {
 const LEAK_ALL: ParamLeak = ParamLeak {
     leaks: true,
     content_leaks: true,
-    to_result: false,
+    to_result: 0,
 };
 
 impl Summary {
@@ -76,7 +77,13 @@ impl Summary {
             match *kind {
                 ObjKind::Param(i, 0) => {
                     s.params[i].leaks = esc;
-                    s.params[i].to_result = !esc && g.returned_params.contains(&i);
+                    if !esc {
+                        for &(p, r) in &g.returned_params {
+                            if p == i {
+                                s.params[i].to_result |= 1 << r;
+                            }
+                        }
+                    }
                 }
                 ObjKind::Param(i, _) => s.params[i].content_leaks = esc,
                 ObjKind::Env => s.env_leaks = esc,
