@@ -52,8 +52,10 @@ fn decisions() {
     // a stays in the frame, b goes to the heap.
     assert_eq!(count(&m, "calls", Opcode::Alloc), 1);
     let (m, _) = fixture::run("escape", "loop", &fixture::read("escape", "loop"));
-    assert_eq!(count(&m, "loop", Opcode::Alloc), 1);
-    assert_eq!(count(&m, "loop", Opcode::Closure), 1);
+    assert_eq!(count(&m, "loop", Opcode::Alloc), 0);
+    assert_eq!(count(&m, "loop", Opcode::StackClosure), 1);
+    assert_eq!(count(&m, "kept", Opcode::Alloc), 1);
+    assert_eq!(count(&m, "kept", Opcode::Closure), 1);
 }
 
 /// What `escape` leaves still lowers and verifies through the rest of the pipeline.

@@ -23,6 +23,7 @@ fn snapshots_remarks_and_timings() {
     assert_eq!(
         passes,
         [
+            "escape",
             "open_defer",
             "defer_lower",
             "mem2reg",
@@ -39,6 +40,7 @@ fn snapshots_remarks_and_timings() {
     let mut want = Vec::new();
     for pass in [
         "start",
+        "escape",
         "open_defer",
         "defer_lower",
         "mem2reg",
@@ -54,7 +56,7 @@ fn snapshots_remarks_and_timings() {
         .iter()
         .filter(|s| s.func == "work")
         .all(|s| s.text == report.snapshots[0].text));
-    assert_ne!(report.snapshots[1].text, report.snapshots[3].text);
+    assert_ne!(report.snapshots[1].text, report.snapshots[5].text);
     let remarks: Vec<String> = report
         .remarks
         .iter()

@@ -112,8 +112,11 @@ impl FuncCx<'_, '_> {
                     let v = self.expr(x);
                     let vt = self.m.ir_type(x.ty);
                     let p = self.ins1(InstData::new(Opcode::Alloc).ty(vt), Type::Ptr);
-                    if let ExprKind::StructLit(_) = x.kind {
-                        let what = format!("&{}{{...}}", self.go_type_name(x.ty));
+                    if let ExprKind::StructLit(fields) = &x.kind {
+                        // gc writes `&T{}` for a literal without elements.
+                        let empty = fields.iter().all(|f| matches!(f.kind, ExprKind::Zero));
+                        let elems = if empty { "" } else { "..." };
+                        let what = format!("&{}{{{elems}}}", self.go_type_name(x.ty));
                         self.name_cell(p, e.span, what);
                     }
                     self.store(p, v);

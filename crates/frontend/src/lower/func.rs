@@ -96,8 +96,9 @@ pub(crate) fn lower_into(
         loc: SrcLoc::default(),
         append_stores: HashMap::new(),
     };
-    // Names for the escape pass's remarks.
-    for &p in &hf.params {
+    // Names for the escape pass's remarks (a deferred builtin's wrapper has none of
+    // its own: gc has no such function).
+    for &p in hf.params.iter().filter(|_| !is_defer_wrapper) {
         let local = &hf.locals[p.0 as usize];
         let loc = cx.m.loc(local.span);
         cx.f.param_names.push((local.name.clone(), loc));

@@ -33,12 +33,16 @@
 //! function value does not leak it (what the body does with the captures is accounted
 //! where the closure is made).
 //!
-//! **Loops.** A cell allocated on a CFG cycle (`cyclic_blocks`) stays on the heap even
-//! when it does not escape: a frame slot would be reused by every iteration, and Go 1.22
-//! gives each iteration its own variable (a closure made in iteration 1 must not see
-//! iteration 2's value). We do not try to prove the pointer dies within the iteration.
+//! **Loops.** An object made on a CFG cycle (`cyclic_blocks`) would reuse one frame slot
+//! in every iteration, and Go 1.22 gives each iteration its own variable (a closure made
+//! in iteration 1 must not see iteration 2's value). It goes to the frame only when
+//! `loops.rs` proves that no pointer to the old object is used once the site runs again
+//! (none live in SSA values at the site, every holder rebound right after it, nothing
+//! deferred); otherwise it stays on the heap even though it does not escape, and the
+//! remark says so.
 
 mod graph;
+mod loops;
 mod solve;
 mod summary;
 
@@ -55,6 +59,20 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
         let f = &m.funcs[id];
         let g = solve::solve(f, &sums);
         let cyclic = cyclic_blocks(f);
+        // Non-escaping objects made on a cycle whose pointers die within the iteration.
+        let mut in_loops = Vec::new();
+        for &b in &f.layout.blocks {
+            for &i in &f.layout.insts[b] {
+                let op = f.dfg.insts[i].opcode;
+                if cyclic[b]
+                    && matches!(op, Opcode::Alloc | Opcode::Closure)
+                    && g.site(i).is_some_and(|o| !g.escaped.contains(&o))
+                {
+                    in_loops.push(i);
+                }
+            }
+        }
+        let reusable = loops::reusable(f, &g, &in_loops);
         // Decisions first (the function is only read), then the rewrite.
         let mut to_stack = Vec::new();
         let mut remarks = Vec::new();
@@ -66,7 +84,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                 }
                 let Some(o) = g.site(i) else { continue };
                 let escapes = g.escaped.contains(&o);
-                let in_loop = cyclic[b];
+                let in_loop = cyclic[b] && !reusable.contains(&i);
                 if !escapes && !in_loop {
                     to_stack.push(i);
                 }

@@ -124,8 +124,12 @@ impl Summaries {
     /// The least fixpoint over the module.
     pub fn compute(m: &Module) -> Summaries {
         let mut s = Summaries::default();
-        for id in m.funcs.keys() {
-            s.sums[id] = Some(Summary::default());
+        // Bottom: no parameter leaks.
+        for (id, f) in m.funcs.iter() {
+            s.sums[id] = Some(Summary {
+                params: vec![ParamLeak::default(); f.sig.params.len()],
+                ..Summary::default()
+            });
         }
         // Callees tend to come before their callers in declaration order only by
         // accident; the fixpoint does not depend on the order, only its speed.
