@@ -306,7 +306,9 @@ impl Graph {
                 changed |= self.escape(&s);
             }
             Opcode::Call => {
-                let Imm::Func(callee) = d.imm else { return false };
+                let Imm::Func(callee) = d.imm else {
+                    return false;
+                };
                 let sum = sums.get(callee);
                 let mut out = vec![heap.clone(); res.len()];
                 for (k, &a) in d.args.iter().enumerate() {

@@ -24,7 +24,7 @@
 //! 3. a deferred call's arguments, which live until the function returns: an object
 //!    reachable from them never qualifies.
 
-use super::graph::{Graph, ObjKind, Obj, Set, HEAP};
+use super::graph::{Graph, Obj, ObjKind, Set, HEAP};
 use ir::dominance::{ControlFlowGraph, DomTree};
 use ir::{Block, Function, Inst, Opcode, SecondaryMap, Value};
 use std::collections::BTreeSet;
@@ -76,9 +76,7 @@ pub fn reusable(f: &Function, g: &Graph, candidates: &[Inst]) -> BTreeSet<Inst> 
     loop {
         let before = ok.len();
         let snapshot = ok.clone();
-        ok.retain(|&s| {
-            qualifies(f, g, s, &snapshot, &dominates, &cyclic, &live)
-        });
+        ok.retain(|&s| qualifies(f, g, s, &snapshot, &dominates, &cyclic, &live));
         if ok.len() == before {
             return ok;
         }
@@ -158,10 +156,7 @@ fn binding_slot(
         return false;
     };
     let rd = &f.dfg.insts[rebind];
-    if rd.opcode != Opcode::Store
-        || rd.args[1] != res
-        || g.pts[rd.args[0]] != [h].into()
-    {
+    if rd.opcode != Opcode::Store || rd.args[1] != res || g.pts[rd.args[0]] != [h].into() {
         return false;
     }
     // The slot's address is only loaded from (after the rebinding) and stored to.

@@ -117,7 +117,9 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                     }
                     _ => {
                         let Imm::Func(callee) = d.imm else { continue };
-                        let Some(c) = m.funcs.get(callee) else { continue };
+                        let Some(c) = m.funcs.get(callee) else {
+                            continue;
+                        };
                         if c.name.ends_with("-fm") {
                             continue;
                         }
