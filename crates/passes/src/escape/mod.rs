@@ -1,7 +1,8 @@
 //! `escape`: decides for every `alloc` cell (captured and address-taken variables,
 //! `new`, `&T{...}`, method-value receivers) and every `closure` object whether it may
 //! outlive its frame; what cannot lives in the frame: the cell becomes a `stack_alloc`
-//! (which `mem2reg` may then promote), the closure a `stack_closure`.
+//! (which `mem2reg` may then promote), the closure a `stack_closure`. A function literal
+//! that captures nothing becomes a `funcref` to its static object, wherever it goes.
 //!
 //! **Requires:** a verified function; deferred calls not yet lowered (a `defer` of a
 //! `DeferCallee::Closure` names its callee, so the closure object it carries is known
@@ -84,7 +85,9 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                 }
                 let Some(o) = g.site(i) else { continue };
                 let escapes = g.escaped.contains(&o);
-                let in_loop = cyclic[b] && !reusable.contains(&i);
+                // A closure without captures becomes its static object (below).
+                let static_closure = d.opcode == Opcode::Closure && d.args.is_empty();
+                let in_loop = cyclic[b] && !reusable.contains(&i) && !static_closure;
                 if !escapes && !in_loop {
                     to_stack.push(i);
                 }
@@ -136,11 +139,25 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
             }
         }
         let f = &mut m.funcs[id];
+        // A function literal that captures nothing needs no object of its own: its
+        // static one (`funcref`, as for a top-level function; gc does the same) never
+        // allocates, in a loop or escaping.
+        let captureless: Vec<_> = f
+            .layout
+            .blocks
+            .iter()
+            .flat_map(|&b| f.layout.insts[b].iter().copied())
+            .filter(|&i| f.dfg.insts[i].opcode == Opcode::Closure && f.dfg.insts[i].args.is_empty())
+            .collect();
+        for i in captureless {
+            f.dfg.insts[i].opcode = Opcode::FuncRef;
+        }
         for i in to_stack {
             let d = &mut f.dfg.insts[i];
             d.opcode = match d.opcode {
                 Opcode::Alloc => Opcode::StackAlloc,
-                _ => Opcode::StackClosure,
+                Opcode::Closure => Opcode::StackClosure,
+                op => op,
             };
         }
         // A variable lowered to several cells (a loop variable's per-iteration copy)
