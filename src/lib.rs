@@ -59,6 +59,7 @@ pub fn compile(path: &str, src: &str, mode: Mode, cfg: &Config) -> Result<Compil
         disabled: cfg.disabled.clone(),
         verify_each: cfg.verify_each || cfg!(debug_assertions),
         record_snapshots: cfg.record_snapshots,
+        options: passes::PassOptions::default(),
     };
     let report = passes::run_pipeline(&mut module, &pcfg)
         .map_err(|e| format!("{path}: internal compiler error: {e}\n"))?;

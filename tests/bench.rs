@@ -122,6 +122,13 @@ fn no_match_passes() {
 }
 
 #[test]
+fn open_defer_shapes() {
+    // Every benchmark checks its own results first and panics on a wrong one.
+    let out = check_golden("open");
+    assert_eq!(out.status, 0, "stderr:\n{}", out.stderr);
+}
+
+#[test]
 fn failing_benchmark() {
     let out = check_golden("fail");
     assert_eq!(out.status, 1);

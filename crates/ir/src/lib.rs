@@ -10,9 +10,15 @@
 //! `write` prints the textual form; `parse` reads it back; `verify` checks a function;
 //! `typing` holds the result-type rules all three share; `dominance` holds the
 //! control-flow analyses (`DomTree`) passes reuse; `edit` the editing operations they
-//! share (use counts, replacing uses, removing block parameters and blocks); `remark`
+//! share (use counts, replacing uses, removing block parameters and blocks); `cursor`
+//! the one way lowering and passes insert instructions (`FuncCursor`); `callgraph` the
+//! module's call graph with its components bottom-up (`CallGraph`); `clone` copies a
+//! function's body into another with its entities remapped (`clone_body`); `remark`
 //! the structured remarks passes emit.
 
+pub mod callgraph;
+pub mod clone;
+pub mod cursor;
 pub mod dominance;
 pub mod edit;
 pub mod entities;
@@ -27,6 +33,7 @@ pub mod verify;
 pub mod write;
 
 pub use cranelift_entity::{EntityRef, PrimaryMap, SecondaryMap};
+pub use cursor::{CursorPosition, FuncCursor};
 pub use entities::{Block, DeferId, FuncId, GlobalId, GoTypeId, Inst, ScopeId, StructId, Value};
 pub use function::{
     DataFlowGraph, DeferCallee, DeferData, DeferStrategy, Function, InlinedAt, ScopeData,

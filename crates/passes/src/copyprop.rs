@@ -1,6 +1,6 @@
 //! `copyprop`: folds integer and boolean operations on constants, forwards every use of
-//! a copy to the value it copies, folds `panicking` where the panic flag is known to be
-//! clear, and turns a `brif` on a constant into a `jump`.
+//! a copy to the value it copies, folds `panicking` and `defer_enter` where the panic
+//! flag is known to be clear, and turns a `brif` on a constant into a `jump`.
 //!
 //! **Requires:** a verified function.
 //!
@@ -11,7 +11,10 @@
 //! its result value unchanged; no `brif` tests a constant; no `check_div` or
 //! `check_shift` tests a constant that cannot fail; no `panicking` is read where no
 //! instruction that may panic (`InstData::may_panic`) can have run since the flag was
-//! last known clear (it is `iconst.bool 0`, so its branch to the panic path goes). Instructions left without uses stay
+//! last known clear (it is `iconst.bool 0`, so its branch to the panic path goes), and no
+//! `defer_enter` either (it is `iconst.i64 0`: the token of no panic, so the deferred
+//! call's `defer_exit` has nothing to do; an open-coded call at an exit only normal
+//! paths reach pays for neither). Instructions left without uses stay
 //! in place for `dce`; blocks left without predecessors stay for `simplify_cfg`.
 //!
 //! **Remarks:** `removed check_div: the divisor is the constant N`, `removed
@@ -70,11 +73,18 @@ fn run_function(f: &mut Function, cx: &mut PassContext) {
             for inst in f.layout.insts[b].clone() {
                 let alias = &st.alias;
                 f.dfg.map_uses(inst, |v| resolve(alias, v));
-                if clear && f.dfg.insts[inst].opcode == Opcode::Panicking {
+                // Where the flag is known clear, `panicking` reads false and
+                // `defer_enter` returns token 0 (no panic is running; clearing the flag
+                // changes nothing), so the `defer_exit` of that token does nothing.
+                let op = f.dfg.insts[inst].opcode;
+                if clear && matches!(op, Opcode::Panicking | Opcode::DeferEnter) {
                     let r = f.dfg.first_result(inst);
-                    f.dfg.insts[inst] = InstData::new(Opcode::Iconst)
-                        .ty(Type::Bool)
-                        .imm(Imm::Int(0));
+                    let ty = if op == Opcode::Panicking {
+                        Type::Bool
+                    } else {
+                        Type::I64
+                    };
+                    f.dfg.insts[inst] = InstData::new(Opcode::Iconst).ty(ty).imm(Imm::Int(0));
                     st.consts[r] = Some(0);
                     changed = true;
                     continue;

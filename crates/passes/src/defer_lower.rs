@@ -47,7 +47,7 @@ use crate::PassContext;
 use ir::dominance::cyclic_blocks;
 use ir::types::layout;
 use ir::{
-    Block, BlockCall, DeferCallee, DeferId, DeferStrategy, FuncId, Function, Imm, Inst, InstData,
+    Block, DeferCallee, DeferId, DeferStrategy, FuncCursor, FuncId, Function, Imm, Inst, InstData,
     IntCC, Module, Opcode, RtFunc, ScopeId, SecondaryMap, Signature, SrcLoc, StructData, StructId,
     Type, Value,
 };
@@ -94,7 +94,7 @@ fn lower_function(
     if defers.is_empty() {
         // Nothing is ever pushed: every `run_defers` is a no-op.
         for (b, i) in find(f, Opcode::RunDefers) {
-            f.layout.insts[b].retain(|&x| x != i);
+            FuncCursor::new(f).at_inst(b, i).remove_inst();
         }
         return;
     }
@@ -194,68 +194,9 @@ struct Lowering<'a> {
     callee_results: &'a SecondaryMap<DeferId, Vec<Type>>,
 }
 
-/// Instructions built for one block, placed by the caller.
-struct Seq {
-    insts: Vec<Inst>,
-    loc: SrcLoc,
-}
-
-impl Seq {
-    fn new(loc: SrcLoc) -> Seq {
-        Seq {
-            insts: Vec::new(),
-            loc,
-        }
-    }
-    fn inst(&mut self, f: &mut Function, data: InstData, results: &[Type]) -> Inst {
-        let i = f.dfg.make_inst(data, results);
-        f.srclocs[i] = self.loc;
-        self.insts.push(i);
-        i
-    }
-    fn val(&mut self, f: &mut Function, data: InstData, ty: Type) -> Value {
-        let i = self.inst(f, data, &[ty]);
-        f.dfg.first_result(i)
-    }
-    fn iconst(&mut self, f: &mut Function, n: i64) -> Value {
-        let d = InstData::new(Opcode::Iconst).ty(Type::I64).imm(Imm::Int(n));
-        self.val(f, d, Type::I64)
-    }
-    fn field_addr(&mut self, f: &mut Function, p: Value, s: StructId, i: u32) -> Value {
-        let d = InstData::new(Opcode::FieldAddr)
-            .args(&[p])
-            .imm(Imm::Field(s, i));
-        self.val(f, d, Type::Ptr)
-    }
-    fn load(&mut self, f: &mut Function, ty: Type, p: Value) -> Value {
-        self.val(f, InstData::new(Opcode::Load).ty(ty).args(&[p]), ty)
-    }
-    fn store(&mut self, f: &mut Function, p: Value, v: Value) {
-        self.inst(f, InstData::new(Opcode::Store).args(&[p, v]), &[]);
-    }
-    fn jump(&mut self, f: &mut Function, to: Block) {
-        let d = InstData::new(Opcode::Jump).targets(vec![Function::target(to, &[])]);
-        self.inst(f, d, &[]);
-    }
-    fn brif(&mut self, f: &mut Function, c: Value, then: Block, els: Block) {
-        let targets: Vec<BlockCall> = vec![Function::target(then, &[]), Function::target(els, &[])];
-        let d = InstData::new(Opcode::Brif).args(&[c]).targets(targets);
-        self.inst(f, d, &[]);
-    }
-    fn icmp_eq(&mut self, f: &mut Function, ty: Type, a: Value, b: Value) -> Value {
-        let d = InstData::new(Opcode::Icmp)
-            .ty(ty)
-            .imm(Imm::Cond(IntCC::Eq))
-            .args(&[a, b]);
-        self.val(f, d, Type::Bool)
-    }
-    fn zero(&mut self, f: &mut Function, ty: Type) -> Value {
-        self.val(f, InstData::new(Opcode::Zero).ty(ty), ty)
-    }
-    /// Places the instructions at the end of `b`.
-    fn append_to(self, f: &mut Function, b: Block) {
-        f.layout.insts[b].extend(self.insts);
-    }
+/// A cursor at the end of `b` whose instructions carry `loc`.
+fn at_end(f: &mut Function, b: Block, loc: SrcLoc) -> FuncCursor<'_> {
+    FuncCursor::new(f).at_end(b).with_srcloc(loc)
 }
 
 impl Lowering<'_> {
@@ -269,16 +210,11 @@ impl Lowering<'_> {
         let mut scopes: Vec<ScopeId> = self.used.iter().map(|&d| self.f.defers[d].scope).collect();
         scopes.sort();
         scopes.dedup();
-        let mut s = Seq::new(self.f.loc);
+        let loc = self.f.loc;
+        let mut c = FuncCursor::new(self.f).at_top(entry).with_srcloc(loc);
         for sc in scopes {
-            let head = s.val(
-                self.f,
-                InstData::new(Opcode::StackAlloc).ty(Type::Ptr),
-                Type::Ptr,
-            );
-            self.heads[sc] = Some(head);
+            self.heads[sc] = Some(c.stack_alloc(Type::Ptr));
         }
-        self.f.layout.insts[entry].splice(0..0, s.insts);
     }
 
     /// The head cell of the chain of `d`'s scope.
@@ -296,39 +232,27 @@ impl Lowering<'_> {
             l if l.line != 0 => l,
             _ => self.f.defers[d].origin,
         };
-        let f = &mut *self.f;
-        let mut s = Seq::new(loc);
+        let mut c = FuncCursor::new(self.f).at_inst(b, inst).with_srcloc(loc);
         let rec = if self.chain[d] {
             let size = layout(self.m, Type::Struct(rs)).0;
-            let n = s.iconst(f, i64::from(size));
-            let call = InstData::new(Opcode::RtCall)
-                .imm(Imm::Rt(RtFunc::DeferAlloc))
-                .args(&[n]);
-            s.val(f, call, Type::Ptr)
+            let n = c.iconst(Type::I64, i64::from(size));
+            let alloc = c.rtcall(RtFunc::DeferAlloc, &[n]);
+            c.func.dfg.first_result(alloc)
         } else {
-            s.val(
-                f,
-                InstData::new(Opcode::StackAlloc).ty(Type::Struct(rs)),
-                Type::Ptr,
-            )
+            c.stack_alloc(Type::Struct(rs))
         };
-        let link = s.field_addr(f, rec, rs, 0);
-        let old = s.load(f, Type::Ptr, head);
-        s.store(f, link, old);
-        let site_addr = s.field_addr(f, rec, rs, 1);
-        let site = s.iconst(f, d.as_u32() as i64);
-        s.store(f, site_addr, site);
+        let link = c.field_addr(rec, rs, 0);
+        let old = c.load(Type::Ptr, head);
+        c.store(link, old);
+        let site_addr = c.field_addr(rec, rs, 1);
+        let site = c.iconst(Type::I64, d.as_u32() as i64);
+        c.store(site_addr, site);
         for (j, &a) in data.args.iter().enumerate() {
-            let addr = s.field_addr(f, rec, rs, j as u32 + 2);
-            s.store(f, addr, a);
+            let addr = c.field_addr(rec, rs, j as u32 + 2);
+            c.store(addr, a);
         }
-        s.store(f, head, rec);
-        let insts = &mut f.layout.insts[b];
-        let pos = insts
-            .iter()
-            .position(|&x| x == inst)
-            .expect("defer is placed");
-        insts.splice(pos..=pos, s.insts);
+        c.store(head, rec);
+        c.remove_inst();
     }
 
     /// Replaces `run_defers sK` (at `inst` in `b`) with the pop-and-dispatch loop over
@@ -346,16 +270,10 @@ impl Lowering<'_> {
             .filter(|&d| self.f.defers[d].scope == scope)
             .collect();
         let Some(head) = self.heads[scope] else {
-            self.f.layout.insts[b].retain(|&x| x != inst);
+            FuncCursor::new(self.f).at_inst(b, inst).remove_inst();
             return;
         };
         let f = &mut *self.f;
-        let pos = f.layout.insts[b]
-            .iter()
-            .position(|&x| x == inst)
-            .expect("run_defers is placed");
-        let rest: Vec<Inst> = f.layout.insts[b].split_off(pos + 1);
-        f.layout.insts[b].pop(); // run_defers itself
         let mut new_blocks = Vec::new();
         let mut block = |f: &mut Function| {
             let nb = f.dfg.make_block();
@@ -369,32 +287,33 @@ impl Lowering<'_> {
         let n = used.len();
         let checks: Vec<Block> = (0..n.saturating_sub(2)).map(|_| block(f)).collect();
         let sites: Vec<(DeferId, Block)> = used.iter().map(|&d| (d, block(f))).collect();
-        let mut s = Seq::new(loc);
-        s.jump(f, looph);
-        s.append_to(f, b);
-
-        // loop: rec = load head; if rec == null goto cont else pop.
-        let mut s = Seq::new(loc);
-        let rec = s.load(f, Type::Ptr, head);
-        let null = s.zero(f, Type::Ptr);
-        let done = s.icmp_eq(f, Type::Ptr, rec, null);
         let mut tail = Vec::new(); // blocks after the sites: calls' helper blocks, cont
         let cont = f.dfg.make_block();
-        s.brif(f, done, cont, pop);
-        s.append_to(f, looph);
+
+        // The rest of `b` after run_defers moves to cont; b jumps to the loop.
+        let mut c = FuncCursor::new(f).at_inst(b, inst).with_srcloc(loc);
+        c.remove_inst();
+        c.split_block(cont);
+        c.jump(looph, &[]);
+
+        // loop: rec = load head; if rec == null goto cont else pop.
+        let mut c = at_end(f, looph, loc);
+        let rec = c.load(Type::Ptr, head);
+        let null = c.zero(Type::Ptr);
+        let done = c.icmp(IntCC::Eq, Type::Ptr, rec, null);
+        c.brif(done, cont, pop);
 
         // pop: head = rec.link; dispatch on rec.site.
-        let mut s = Seq::new(loc);
-        let link = s.field_addr(f, rec, self.header, 0);
-        let next = s.load(f, Type::Ptr, link);
-        s.store(f, head, next);
+        let mut c = at_end(f, pop, loc);
+        let link = c.field_addr(rec, self.header, 0);
+        let next = c.load(Type::Ptr, link);
+        c.store(head, next);
         if n == 1 {
             // A single site needs no dispatch.
-            s.jump(f, sites[0].1);
-            s.append_to(f, pop);
+            c.jump(sites[0].1, &[]);
         } else {
-            let site_addr = s.field_addr(f, rec, self.header, 1);
-            let site = s.load(f, Type::I64, site_addr);
+            let site_addr = c.field_addr(rec, self.header, 1);
+            let site = c.load(Type::I64, site_addr);
             for k in 0..n - 1 {
                 let at = if k == 0 { pop } else { checks[k - 1] };
                 let els = if k == n - 2 {
@@ -402,11 +321,10 @@ impl Lowering<'_> {
                 } else {
                     checks[k]
                 };
-                let c = s.iconst(f, sites[k].0.as_u32() as i64);
-                let eq = s.icmp_eq(f, Type::I64, site, c);
-                s.brif(f, eq, sites[k].1, els);
-                s.append_to(f, at);
-                s = Seq::new(loc);
+                c.goto_end(at);
+                let want = c.iconst(Type::I64, sites[k].0.as_u32() as i64);
+                let eq = c.icmp(IntCC::Eq, Type::I64, site, want);
+                c.brif(eq, sites[k].1, els);
             }
         }
 
@@ -415,19 +333,18 @@ impl Lowering<'_> {
             let rs = self.record[d].expect("every used site has a record layout");
             let data = &f.defers[d];
             let (callee, arg_types) = (data.callee, data.arg_types.clone());
-            let mut s = Seq::new(loc);
+            let results = data.results.clone();
+            let mut c = at_end(f, sb, loc);
             let mut args = Vec::new();
             for (j, &t) in arg_types.iter().enumerate() {
-                let addr = s.field_addr(f, rec, rs, j as u32 + 2);
-                args.push(s.load(f, t, addr));
+                let addr = c.field_addr(rec, rs, j as u32 + 2);
+                args.push(c.load(t, addr));
             }
             if self.chain[d] {
-                let free = InstData::new(Opcode::RtCall)
-                    .imm(Imm::Rt(RtFunc::DeferFree))
-                    .args(&[rec]);
-                s.inst(f, free, &[]);
+                c.rtcall(RtFunc::DeferFree, &[rec]);
             }
-            let tok = s.val(f, InstData::new(Opcode::DeferEnter), Type::I64);
+            let tok = c.ins1(InstData::new(Opcode::DeferEnter), Type::I64);
+            let exit = InstData::new(Opcode::DeferExit).args(&[tok]);
             let known = match callee {
                 DeferCallee::Direct(fid) => Some((fid, false)),
                 DeferCallee::Closure(fid) => Some((fid, true)),
@@ -439,63 +356,47 @@ impl Lowering<'_> {
                     let (env, rest) = if closure {
                         (args[0], &args[1..])
                     } else {
-                        (s.zero(f, Type::Ptr), &args[..])
+                        (c.zero(Type::Ptr), &args[..])
                     };
                     let mut call_args = vec![env, tok];
                     call_args.extend(rest);
-                    let call = InstData::new(Opcode::Call)
-                        .imm(Imm::Func(fid))
-                        .args(&call_args);
-                    s.inst(f, call, &self.callee_results[d]);
-                    s.inst(f, InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
-                    s.jump(f, looph);
-                    s.append_to(f, sb);
+                    c.call(fid, &call_args, &self.callee_results[d]);
+                    c.insert_inst(exit, &[]);
+                    c.jump(looph, &[]);
                 }
                 None => {
                     // A nil func value panics inside the deferred call.
                     let fv = args[0];
-                    let nil = s.zero(f, Type::Func);
-                    let is_nil = s.icmp_eq(f, Type::Func, fv, nil);
-                    let (nil_b, call_b, exit_b) =
-                        (f.dfg.make_block(), f.dfg.make_block(), f.dfg.make_block());
+                    let nil = c.zero(Type::Func);
+                    let is_nil = c.icmp(IntCC::Eq, Type::Func, fv, nil);
+                    let (nil_b, call_b, exit_b) = (
+                        c.func.dfg.make_block(),
+                        c.func.dfg.make_block(),
+                        c.func.dfg.make_block(),
+                    );
                     tail.extend([nil_b, call_b, exit_b]);
-                    s.brif(f, is_nil, nil_b, call_b);
-                    s.append_to(f, sb);
+                    c.brif(is_nil, nil_b, call_b);
 
-                    let mut s = Seq::new(loc);
-                    s.inst(f, InstData::new(Opcode::CheckNil).args(&[fv]), &[]);
-                    s.jump(f, exit_b);
-                    s.append_to(f, nil_b);
+                    c.goto_end(nil_b);
+                    c.insert_inst(InstData::new(Opcode::CheckNil).args(&[fv]), &[]);
+                    c.jump(exit_b, &[]);
 
-                    let mut s = Seq::new(loc);
+                    c.goto_end(call_b);
                     let mut call_args = vec![fv, tok];
                     call_args.extend(&args[1..]);
-                    let results = f.defers[d].results.clone();
-                    s.inst(
-                        f,
-                        InstData::new(Opcode::CallIndirect).args(&call_args),
-                        &results,
-                    );
-                    s.jump(f, exit_b);
-                    s.append_to(f, call_b);
+                    let call = InstData::new(Opcode::CallIndirect).args(&call_args);
+                    c.insert_inst(call, &results);
+                    c.jump(exit_b, &[]);
 
-                    let mut s = Seq::new(loc);
-                    s.inst(f, InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
-                    s.jump(f, looph);
-                    s.append_to(f, exit_b);
+                    c.goto_end(exit_b);
+                    c.insert_inst(exit, &[]);
+                    c.jump(looph, &[]);
                 }
             }
         }
 
         tail.push(cont);
-        f.layout.insts[cont] = rest;
         new_blocks.extend(tail);
-        let at = f
-            .layout
-            .blocks
-            .iter()
-            .position(|&x| x == b)
-            .expect("block is laid out");
-        f.layout.blocks.splice(at + 1..at + 1, new_blocks);
+        FuncCursor::new(f).place_blocks_after(b, &new_blocks);
     }
 }

@@ -7,7 +7,9 @@
 //! it is required, and what it invalidates. `ORDER` lists the ordering constraints with
 //! their reasons; a test checks the table against them. The manager (`run_pipeline`)
 //! alone times, verifies, snapshots, enables and disables passes; a pass body only
-//! transforms the module and records remarks in its `PassContext`.
+//! transforms the module and records remarks in its `PassContext`, from which it also
+//! reads its options (`PassOptions`, carried by `PipelineConfig`; no pass reads a
+//! global).
 
 pub mod copyprop;
 pub mod dce;
@@ -19,8 +21,8 @@ pub mod open_defer;
 pub mod simplify_cfg;
 
 pub use manager::{
-    configurations, run_pass, run_pipeline, PassContext, PipelineConfig, PipelineError,
-    PipelineReport, Snapshot, START,
+    configurations, run_pass, run_pass_with, run_pipeline, PassContext, PassOptions,
+    PipelineConfig, PipelineError, PipelineReport, Snapshot, START,
 };
 
 use ir::Module;

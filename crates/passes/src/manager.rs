@@ -10,18 +10,51 @@ use ir::{Module, Remark, SrcLoc};
 use std::fmt;
 use std::time::{Duration, Instant};
 
-/// What a pass may touch besides the module: where its remarks go.
+/// The options passes read, carried by `PipelineConfig` into every `PassContext`
+/// (`cx.options()`): configuration is a value passed down, never a global. The defaults
+/// are what `deferlab` compiles with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PassOptions {
+    /// The inliner's budget: the largest cost (in IR instructions) of a function it
+    /// inlines. Go's is 80 AST nodes (`inlineMaxBudget` in `inline/inl.go`); an IR
+    /// instruction is roughly one node once the `panicking` tests are discounted, so
+    /// the same number is the starting point.
+    pub inline_budget: u32,
+    /// How many levels of calls the inliner flattens into one function (a call inlined
+    /// into a body that was itself inlined is depth 2). Bounds code growth through
+    /// chains of small functions; a recursive function is never inlined into itself
+    /// whatever the depth (`ir::callgraph::CallGraph::is_recursive`).
+    pub max_inline_depth: u32,
+}
+
+impl Default for PassOptions {
+    fn default() -> PassOptions {
+        PassOptions {
+            inline_budget: 80,
+            max_inline_depth: 4,
+        }
+    }
+}
+
+/// What a pass may touch besides the module: its options, and where its remarks go.
 pub struct PassContext {
     pass: &'static str,
+    options: PassOptions,
     remarks: Vec<Remark>,
 }
 
 impl PassContext {
-    pub fn new(pass: &'static str) -> PassContext {
+    pub fn new(pass: &'static str, options: PassOptions) -> PassContext {
         PassContext {
             pass,
+            options,
             remarks: Vec::new(),
         }
+    }
+
+    /// The options of this run of the pipeline.
+    pub fn options(&self) -> &PassOptions {
+        &self.options
     }
 
     /// The name of the running pass.
@@ -57,6 +90,8 @@ pub struct PipelineConfig {
     pub verify_each: bool,
     /// Record every function's text before the first pass and after every pass.
     pub record_snapshots: bool,
+    /// What every pass sees as `PassContext::options`.
+    pub options: PassOptions,
 }
 
 /// A function's IR text at one point of the pipeline.
@@ -141,19 +176,30 @@ pub fn run_pipeline(m: &mut Module, cfg: &PipelineConfig) -> Result<PipelineRepo
         &passes,
         cfg.verify_each || cfg!(debug_assertions),
         cfg.record_snapshots,
+        &cfg.options,
     )
 }
 
-/// Runs a single pass (required or not) with verification before and after, as a pass
-/// test does. Properties established by earlier passes are not assumed.
+/// Runs a single pass (required or not) with the default options and verification
+/// before and after, as a pass test does. Properties established by earlier passes are
+/// not assumed.
 pub fn run_pass(m: &mut Module, name: &str) -> Result<PipelineReport, PipelineError> {
+    run_pass_with(m, name, &PassOptions::default())
+}
+
+/// `run_pass` with the given options.
+pub fn run_pass_with(
+    m: &mut Module,
+    name: &str,
+    options: &PassOptions,
+) -> Result<PipelineReport, PipelineError> {
     let Some(p) = crate::pass(name) else {
         return Err(PipelineError::Unknown {
             name: name.to_string(),
             known: PASSES.iter().map(|p| p.name.to_string()).collect(),
         });
     };
-    run(m, &[p], true, false)
+    run(m, &[p], true, false, options)
 }
 
 fn run(
@@ -161,6 +207,7 @@ fn run(
     passes: &[&Pass],
     verify: bool,
     snapshots: bool,
+    options: &PassOptions,
 ) -> Result<PipelineReport, PipelineError> {
     let mut report = PipelineReport::default();
     let mut opts = VerifyOptions::default();
@@ -172,7 +219,7 @@ fn run(
         snapshot(m, START, &mut report);
     }
     for p in passes {
-        let mut cx = PassContext::new(p.name);
+        let mut cx = PassContext::new(p.name, options.clone());
         let start = Instant::now();
         (p.run)(m, &mut cx);
         report.timings.push((p.name.to_string(), start.elapsed()));
@@ -272,6 +319,41 @@ mod tests {
         for (i, set) in c.iter().enumerate() {
             assert!(!c[i + 1..].contains(set), "{set:?} twice");
         }
+    }
+
+    /// A pass that remarks on the options it was given.
+    fn report_options(_: &mut Module, cx: &mut PassContext) {
+        let o = cx.options().clone();
+        let msg = format!(
+            "inline_budget={} max_inline_depth={}",
+            o.inline_budget, o.max_inline_depth
+        );
+        cx.remark("f", SrcLoc::default(), msg);
+    }
+
+    #[test]
+    fn passes_see_the_configured_options() {
+        let probe = Pass {
+            name: "probe",
+            required: false,
+            invalidates: "nothing",
+            establishes: &[],
+            run: report_options,
+        };
+        let messages = |options: &PassOptions| -> Vec<String> {
+            let report = run(&mut Module::default(), &[&probe], true, false, options)
+                .expect("an empty module verifies");
+            report.remarks.into_iter().map(|r| r.message).collect()
+        };
+        assert_eq!(
+            messages(&PipelineConfig::default().options),
+            ["inline_budget=80 max_inline_depth=4"]
+        );
+        let options = PassOptions {
+            inline_budget: 20,
+            max_inline_depth: 1,
+        };
+        assert_eq!(messages(&options), ["inline_budget=20 max_inline_depth=1"]);
     }
 
     #[test]

@@ -42,7 +42,9 @@
 
 use crate::PassContext;
 use ir::dominance::{dominance_frontiers, ControlFlowGraph, DomTree};
-use ir::{Block, FuncId, Function, Inst, InstData, Module, Opcode, SecondaryMap, Type, Value};
+use ir::{
+    Block, FuncCursor, FuncId, Function, Inst, InstData, Module, Opcode, SecondaryMap, Type, Value,
+};
 
 pub fn run(m: &mut Module, _cx: &mut PassContext) {
     let ids: Vec<FuncId> = m.funcs.keys().collect();
@@ -341,45 +343,43 @@ impl Rename<'_> {
         }
         let cell_of = self.cell_of;
         let cell = |v: Value| cell_of[v];
-        let insts = f.layout.insts[b].clone();
-        let mut kept = Vec::with_capacity(insts.len());
-        for i in insts {
-            let d = &f.dfg.insts[i];
-            match d.opcode {
+        let mut c = FuncCursor::new(f).at_top(b);
+        while let Some(i) = c.current_inst() {
+            let d = &c.func.dfg.insts[i];
+            let (op, args) = (d.opcode, d.args.clone());
+            match op {
                 Opcode::StackAlloc => {
-                    if let Some(k) = cell(f.dfg.first_result(i)) {
-                        let c = &self.cells[k as usize];
-                        debug_assert_eq!(c.alloc, i);
-                        let z = f
-                            .dfg
-                            .make_inst(InstData::new(Opcode::Zero).ty(c.ty), &[c.ty]);
-                        f.srclocs[z] = f.srclocs[i];
+                    if let Some(k) = cell(c.func.dfg.first_result(i)) {
+                        let ty = self.cells[k as usize].ty;
+                        debug_assert_eq!(self.cells[k as usize].alloc, i);
+                        c.set_srcloc(c.func.srclocs[i]);
+                        let z = c.insert_inst(InstData::new(Opcode::Zero).ty(ty), &[ty]);
                         self.zeros.push((b, z));
-                        kept.push(z);
-                        let zv = f.dfg.first_result(z);
+                        let zv = c.func.dfg.first_result(z);
                         self.set(k, zv);
+                        c.remove_inst();
                         continue;
                     }
                 }
                 Opcode::Load => {
-                    if let Some(k) = cell(d.args[0]) {
-                        let r = f.dfg.first_result(i);
+                    if let Some(k) = cell(args[0]) {
+                        let r = c.func.dfg.first_result(i);
                         self.alias[r] = self.cur[k as usize];
+                        c.remove_inst();
                         continue;
                     }
                 }
                 Opcode::Store => {
-                    if let Some(k) = cell(d.args[0]) {
-                        let v = d.args[1];
-                        self.set(k, v);
+                    if let Some(k) = cell(args[0]) {
+                        self.set(k, args[1]);
+                        c.remove_inst();
                         continue;
                     }
                 }
                 _ => {}
             }
-            kept.push(i);
+            c.next_inst();
         }
-        f.layout.insts[b] = kept;
         self.branch_args(f, b, phis, |_, k| self.cur[k as usize]);
     }
 
@@ -402,10 +402,7 @@ impl Rename<'_> {
                     Some(v) => v,
                     None => {
                         let ty = self.cells[k as usize].ty;
-                        let z = f.dfg.make_inst(InstData::new(Opcode::Zero).ty(ty), &[ty]);
-                        let at = f.layout.insts[b].len() - 1;
-                        f.layout.insts[b].insert(at, z);
-                        f.dfg.first_result(z)
+                        FuncCursor::new(f).at_inst(b, t).zero(ty)
                     }
                 };
                 f.dfg.insts[t].targets[j].args.push(v);
@@ -429,22 +426,21 @@ impl Rename<'_> {
             .filter(|&b| !dt.is_reachable(b))
             .collect();
         for b in blocks {
-            let insts = f.layout.insts[b].clone();
-            let mut kept = Vec::with_capacity(insts.len());
-            for i in insts {
-                let d = &f.dfg.insts[i];
+            let mut c = FuncCursor::new(f).at_top(b);
+            while let Some(i) = c.current_inst() {
+                let d = &c.func.dfg.insts[i];
                 let promoted = matches!(d.opcode, Opcode::Load | Opcode::Store)
                     && d.args.first().is_some_and(|&p| self.cell_of[p].is_some());
                 if promoted && d.opcode == Opcode::Store {
+                    c.remove_inst();
                     continue;
                 }
                 // A promoted load has the cell's type (`promotable` checked it).
                 if let (true, Some(ty)) = (promoted, d.ty) {
-                    f.dfg.insts[i] = InstData::new(Opcode::Zero).ty(ty);
+                    c.func.dfg.insts[i] = InstData::new(Opcode::Zero).ty(ty);
                 }
-                kept.push(i);
+                c.next_inst();
             }
-            f.layout.insts[b] = kept;
             self.branch_args(f, b, phis, |_, _| None);
         }
     }

@@ -42,8 +42,8 @@
 use crate::PassContext;
 use ir::dominance::{cyclic_blocks, ControlFlowGraph, DomTree};
 use ir::{
-    Block, DeferCallee, DeferId, DeferStrategy, FuncId, Function, Imm, Inst, InstData, IntCC,
-    Module, Opcode, ScopeId, SecondaryMap, Signature, SrcLoc, Type, Value,
+    Block, DeferCallee, DeferId, DeferStrategy, FuncCursor, FuncId, Function, Imm, Inst, InstData,
+    IntCC, Module, Opcode, ScopeId, SecondaryMap, Signature, SrcLoc, Type, Value,
 };
 
 pub fn run(m: &mut Module, cx: &mut PassContext) {
@@ -196,34 +196,33 @@ fn open_code(
         }
     }
 
-    // Cells, first thing in the entry block.
+    // Cells, first thing in the entry block, in defer order.
     let entry = f.entry().expect("a verified function has an entry block");
-    let mut entry_insts = Vec::new();
+    let specs: Vec<(DeferId, Block, bool)> = chosen
+        .iter()
+        .map(|&(b, i, d)| {
+            let unconditional =
+                exits
+                    .iter()
+                    .filter(|e| e.2 == f.defers[d].scope)
+                    .all(|&(eb, ei, _)| {
+                        if eb == b {
+                            pos(f, b, i) < pos(f, eb, ei)
+                        } else {
+                            dt.dominates(b, eb)
+                        }
+                    });
+            (d, b, unconditional)
+        })
+        .collect();
     let mut opens: Vec<Open> = Vec::new();
-    for &(b, i, d) in &chosen {
-        let scope = f.defers[d].scope;
-        let unconditional = exits.iter().filter(|e| e.2 == scope).all(|&(eb, ei, _)| {
-            if eb == b {
-                pos(f, b, i) < pos(f, eb, ei)
-            } else {
-                dt.dominates(b, eb)
-            }
-        });
-        let mut cell = |f: &mut Function, ty: Type| {
-            let inst = f
-                .dfg
-                .make_inst(InstData::new(Opcode::StackAlloc).ty(ty), &[Type::Ptr]);
-            f.srclocs[inst] = f.defers[d].origin;
-            entry_insts.push(inst);
-            f.dfg.first_result(inst)
-        };
-        let cells = f.defers[d]
-            .arg_types
-            .clone()
-            .into_iter()
-            .map(|t| cell(f, t))
-            .collect();
-        let bit = (!unconditional).then(|| cell(f, Type::Bool));
+    let mut c = FuncCursor::new(f).at_top(entry);
+    for (d, b, unconditional) in specs {
+        let data = &c.func.defers[d];
+        let (origin, arg_types) = (data.origin, data.arg_types.clone());
+        c.set_srcloc(origin);
+        let cells = arg_types.into_iter().map(|t| c.stack_alloc(t)).collect();
+        let bit = (!unconditional).then(|| c.stack_alloc(Type::Bool));
         opens.push(Open {
             d,
             block: b,
@@ -231,22 +230,20 @@ fn open_code(
             bit,
         });
     }
-    f.layout.insts[entry].splice(0..0, entry_insts);
 
     // Each push becomes stores into the cells.
     for (o, &(b, i, d)) in opens.iter().zip(&chosen) {
         let loc = f.defers[d].origin;
         let args = f.dfg.insts[i].args.clone();
-        let mut s = Seq::new(loc);
+        let mut c = FuncCursor::new(f).at_inst(b, i).with_srcloc(loc);
         for (&cell, &a) in o.cells.iter().zip(&args) {
-            s.store(f, cell, a);
+            c.store(cell, a);
         }
         if let Some(bit) = o.bit {
-            let t = s.bconst(f, true);
-            s.store(f, bit, t);
+            let t = c.iconst(Type::Bool, 1);
+            c.store(bit, t);
         }
-        let at = pos(f, b, i).expect("the defer is placed");
-        f.layout.insts[b].splice(at..=at, s.insts);
+        c.remove_inst();
         debug_assert_eq!(o.block, b);
         f.defers[d].strategy = Some(DeferStrategy::OpenCoded);
         cx.remark(&f.name, loc, "open-coded defer");
@@ -284,17 +281,20 @@ fn exit_calls(
 ) {
     let loc = f.srclocs[inst];
     let scope = f.dfg.blocks[b].scope;
-    let at = f.layout.insts[b]
-        .iter()
-        .position(|&x| x == inst)
-        .expect("run_defers is placed");
-    let rest = f.layout.insts[b].split_off(at + 1);
-    if keep_chain {
-        let mut s = Seq::new(loc);
-        s.val(f, InstData::new(Opcode::Panicking), Type::Bool);
-        s.append_to(f, b);
-    } else {
-        f.layout.insts[b].pop();
+    // What followed `run_defers` (its `panicking` test and branch) moves to the block
+    // after the calls.
+    let cont = f.dfg.make_block();
+    f.dfg.blocks[cont].scope = scope;
+    {
+        let mut c = FuncCursor::new(f).at_inst(b, inst).with_srcloc(loc);
+        if keep_chain {
+            c.next_inst();
+            c.split_block(cont);
+            c.panicking();
+        } else {
+            c.remove_inst();
+            c.split_block(cont);
+        }
     }
     let mut new_blocks = Vec::new();
     let block = |f: &mut Function, new_blocks: &mut Vec<Block>| {
@@ -304,31 +304,36 @@ fn exit_calls(
         nb
     };
     let mut cur = b;
-    for o in opens {
+    for (k, o) in opens.iter().enumerate() {
         // Laid out after the call's blocks.
-        let next = f.dfg.make_block();
-        f.dfg.blocks[next].scope = scope;
+        let next = if k + 1 == opens.len() {
+            cont
+        } else {
+            let nb = f.dfg.make_block();
+            f.dfg.blocks[nb].scope = scope;
+            nb
+        };
         let call_b = match o.bit {
             Some(bit) => {
                 let call_b = block(f, &mut new_blocks);
-                let mut s = Seq::new(loc);
-                let set = s.load(f, Type::Bool, bit);
-                s.brif(f, set, call_b, next);
-                s.append_to(f, cur);
+                let mut c = at_end(f, cur, loc);
+                let set = c.load(Type::Bool, bit);
+                c.brif(set, call_b, next);
                 call_b
             }
             None => cur,
         };
         let data = &f.defers[o.d];
         let (callee, arg_types) = (data.callee, data.arg_types.clone());
-        let mut s = Seq::new(loc);
+        let results = callee_results[o.d].clone();
+        let mut c = at_end(f, call_b, loc);
         let args: Vec<Value> = o
             .cells
             .iter()
             .zip(&arg_types)
-            .map(|(&c, &t)| s.load(f, t, c))
+            .map(|(&cell, &t)| c.load(t, cell))
             .collect();
-        let tok = s.val(f, InstData::new(Opcode::DeferEnter), Type::I64);
+        let tok = c.ins1(InstData::new(Opcode::DeferEnter), Type::I64);
         let known = match callee {
             DeferCallee::Direct(fid) => Some((fid, false)),
             DeferCallee::Closure(fid) => Some((fid, true)),
@@ -336,123 +341,53 @@ fn exit_calls(
         };
         match known {
             Some((fid, closure)) => {
+                // A closure's object is its `env`; a plain function gets null.
                 let (env, rest_args) = if closure {
                     (args[0], &args[1..])
                 } else {
-                    (s.zero(f, Type::Ptr), &args[..])
+                    (c.zero(Type::Ptr), &args[..])
                 };
                 let mut call_args = vec![env, tok];
                 call_args.extend(rest_args);
-                let call = InstData::new(Opcode::Call)
-                    .imm(Imm::Func(fid))
-                    .args(&call_args);
-                s.inst(f, call, &callee_results[o.d]);
-                s.inst(f, InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
-                s.jump(f, next);
-                s.append_to(f, call_b);
+                c.call(fid, &call_args, &results);
+                c.insert_inst(InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
+                c.jump(next, &[]);
             }
             None => {
                 // A nil func value panics inside the deferred call.
                 let fv = args[0];
-                let nil = s.zero(f, Type::Func);
-                let is_nil = s.icmp_eq(f, Type::Func, fv, nil);
+                let nil = c.zero(Type::Func);
+                let is_nil = c.icmp(IntCC::Eq, Type::Func, fv, nil);
                 let nil_b = block(f, &mut new_blocks);
                 let indirect_b = block(f, &mut new_blocks);
                 let exit_b = block(f, &mut new_blocks);
-                s.brif(f, is_nil, nil_b, indirect_b);
-                s.append_to(f, call_b);
+                at_end(f, call_b, loc).brif(is_nil, nil_b, indirect_b);
 
-                let mut s = Seq::new(loc);
-                s.inst(f, InstData::new(Opcode::CheckNil).args(&[fv]), &[]);
-                s.jump(f, exit_b);
-                s.append_to(f, nil_b);
+                let mut c = at_end(f, nil_b, loc);
+                c.insert_inst(InstData::new(Opcode::CheckNil).args(&[fv]), &[]);
+                c.jump(exit_b, &[]);
 
-                let mut s = Seq::new(loc);
+                let mut c = at_end(f, indirect_b, loc);
                 let mut call_args = vec![fv, tok];
                 call_args.extend(&args[1..]);
-                s.inst(
-                    f,
+                c.insert_inst(
                     InstData::new(Opcode::CallIndirect).args(&call_args),
-                    &callee_results[o.d],
+                    &results,
                 );
-                s.jump(f, exit_b);
-                s.append_to(f, indirect_b);
+                c.jump(exit_b, &[]);
 
-                let mut s = Seq::new(loc);
-                s.inst(f, InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
-                s.jump(f, next);
-                s.append_to(f, exit_b);
+                let mut c = at_end(f, exit_b, loc);
+                c.insert_inst(InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
+                c.jump(next, &[]);
             }
         }
         new_blocks.push(next);
         cur = next;
     }
-    f.layout.insts[cur] = rest;
-    let pos = f
-        .layout
-        .blocks
-        .iter()
-        .position(|&x| x == b)
-        .expect("block is laid out");
-    f.layout.blocks.splice(pos + 1..pos + 1, new_blocks);
+    FuncCursor::new(f).place_blocks_after(b, &new_blocks);
 }
 
-/// Instructions built for one block, placed by the caller.
-struct Seq {
-    insts: Vec<Inst>,
-    loc: SrcLoc,
-}
-
-impl Seq {
-    fn new(loc: SrcLoc) -> Seq {
-        Seq {
-            insts: Vec::new(),
-            loc,
-        }
-    }
-    fn inst(&mut self, f: &mut Function, data: InstData, results: &[Type]) -> Inst {
-        let i = f.dfg.make_inst(data, results);
-        f.srclocs[i] = self.loc;
-        self.insts.push(i);
-        i
-    }
-    fn val(&mut self, f: &mut Function, data: InstData, ty: Type) -> Value {
-        let i = self.inst(f, data, &[ty]);
-        f.dfg.first_result(i)
-    }
-    fn bconst(&mut self, f: &mut Function, v: bool) -> Value {
-        let d = InstData::new(Opcode::Iconst)
-            .ty(Type::Bool)
-            .imm(Imm::Int(i64::from(v)));
-        self.val(f, d, Type::Bool)
-    }
-    fn load(&mut self, f: &mut Function, ty: Type, p: Value) -> Value {
-        self.val(f, InstData::new(Opcode::Load).ty(ty).args(&[p]), ty)
-    }
-    fn store(&mut self, f: &mut Function, p: Value, v: Value) {
-        self.inst(f, InstData::new(Opcode::Store).args(&[p, v]), &[]);
-    }
-    fn zero(&mut self, f: &mut Function, ty: Type) -> Value {
-        self.val(f, InstData::new(Opcode::Zero).ty(ty), ty)
-    }
-    fn icmp_eq(&mut self, f: &mut Function, ty: Type, a: Value, b: Value) -> Value {
-        let d = InstData::new(Opcode::Icmp)
-            .ty(ty)
-            .imm(Imm::Cond(IntCC::Eq))
-            .args(&[a, b]);
-        self.val(f, d, Type::Bool)
-    }
-    fn jump(&mut self, f: &mut Function, to: Block) {
-        let d = InstData::new(Opcode::Jump).targets(vec![Function::target(to, &[])]);
-        self.inst(f, d, &[]);
-    }
-    fn brif(&mut self, f: &mut Function, c: Value, then: Block, els: Block) {
-        let targets = vec![Function::target(then, &[]), Function::target(els, &[])];
-        let d = InstData::new(Opcode::Brif).args(&[c]).targets(targets);
-        self.inst(f, d, &[]);
-    }
-    /// Places the instructions at the end of `b`.
-    fn append_to(self, f: &mut Function, b: Block) {
-        f.layout.insts[b].extend(self.insts);
-    }
+/// A cursor at the end of `b` whose instructions carry `loc`.
+fn at_end(f: &mut Function, b: Block, loc: SrcLoc) -> FuncCursor<'_> {
+    FuncCursor::new(f).at_end(b).with_srcloc(loc)
 }

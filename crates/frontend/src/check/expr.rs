@@ -450,17 +450,32 @@ impl Checker<'_> {
     /// Why values of type `t` cannot be compared with `==` (types2's wording), or `None`
     /// if they can: a struct is comparable when all its non-blank fields are.
     pub(crate) fn incomparable_cause(&self, t: TypeId) -> Option<String> {
+        self.incomparable_cause_in(t, &mut Vec::new())
+    }
+
+    /// `incomparable_cause` below the structs in `open`: a struct that holds itself
+    /// (`type S struct { s S }`, already reported as an invalid recursive type) adds
+    /// no cause of its own, and must not send the walk round the cycle forever.
+    fn incomparable_cause_in(&self, t: TypeId, open: &mut Vec<TypeId>) -> Option<String> {
         match self.types.under_kind(t) {
             TypeKind::Slice(_) => Some("slice can only be compared to nil".into()),
             TypeKind::Func(_) => Some("func can only be compared to nil".into()),
-            TypeKind::Struct(fields) => fields
-                .iter()
-                .filter(|f| f.name != "_")
-                .find(|f| self.incomparable_cause(f.ty).is_some())
-                .map(|f| {
-                    let ft = self.short_display(f.ty);
-                    format!("struct containing {ft} cannot be compared")
-                }),
+            TypeKind::Struct(fields) => {
+                if open.contains(&t) {
+                    return None;
+                }
+                open.push(t);
+                let cause = fields
+                    .iter()
+                    .filter(|f| f.name != "_")
+                    .find(|f| self.incomparable_cause_in(f.ty, open).is_some())
+                    .map(|f| {
+                        let ft = self.short_display(f.ty);
+                        format!("struct containing {ft} cannot be compared")
+                    });
+                open.pop();
+                cause
+            }
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 use super::ModuleCx;
 use crate::ast::Span;
 use crate::hir::{self, LabelId, LocalId, LocalKind};
-use ir::{Block, BlockCall, Function, Imm, Inst, InstData, Opcode, ScopeId, SrcLoc, Type, Value};
+use ir::{Block, FuncCursor, Function, Imm, Inst, InstData, Opcode, ScopeId, SrcLoc, Type, Value};
 use std::collections::HashMap;
 
 /// Where a local variable lives.
@@ -178,7 +178,9 @@ impl<'m, 'a> FuncCx<'m, 'a> {
 
     /// Appends an instruction at the insertion point. In dead code (after a
     /// terminator) a fresh unreachable block receives it, so callers never need to
-    /// care; CFG simplification removes such blocks.
+    /// care; CFG simplification removes such blocks. Only instructions a remark or a
+    /// panic message may point at (those that may panic, `defer`, `recover`) get the
+    /// current source location.
     pub fn ins(&mut self, data: InstData, results: &[Type]) -> Inst {
         let b = match self.cur {
             Some(b) => b,
@@ -189,10 +191,15 @@ impl<'m, 'a> FuncCx<'m, 'a> {
             }
         };
         let op = data.opcode;
-        let inst = self.f.append_inst(b, data, results);
-        if op.may_panic() || op == Opcode::Defer || op == Opcode::Recover {
-            self.f.srclocs[inst] = self.loc;
-        }
+        let loc = if op.may_panic() || op == Opcode::Defer || op == Opcode::Recover {
+            self.loc
+        } else {
+            SrcLoc::default()
+        };
+        let inst = FuncCursor::new(&mut self.f)
+            .at_end(b)
+            .with_srcloc(loc)
+            .insert_inst(data, results);
         if op.is_terminator() {
             self.cur = None;
         }
@@ -227,32 +234,16 @@ impl<'m, 'a> FuncCx<'m, 'a> {
     }
 
     pub fn brif(&mut self, c: Value, then: Block, els: Block) {
-        self.ins(
-            InstData::new(Opcode::Brif).args(&[c]).targets(vec![
-                BlockCall {
-                    block: then,
-                    args: vec![],
-                },
-                BlockCall {
-                    block: els,
-                    args: vec![],
-                },
-            ]),
-            &[],
-        );
+        let targets = vec![Function::target(then, &[]), Function::target(els, &[])];
+        self.ins(InstData::new(Opcode::Brif).args(&[c]).targets(targets), &[]);
     }
 
     pub fn jump(&mut self, to: Block, args: &[Value]) {
         if self.cur.is_none() {
             return;
         }
-        self.ins(
-            InstData::new(Opcode::Jump).targets(vec![BlockCall {
-                block: to,
-                args: args.to_vec(),
-            }]),
-            &[],
-        );
+        let targets = vec![Function::target(to, args)];
+        self.ins(InstData::new(Opcode::Jump).targets(targets), &[]);
     }
 
     fn ret_zeros(&mut self, types: &[Type]) {
@@ -322,14 +313,15 @@ impl<'m, 'a> FuncCx<'m, 'a> {
 
     /// A `stack_alloc` of `ty` in the entry block (zeroed once per call).
     pub fn entry_stack_alloc(&mut self, ty: Type) -> Value {
-        let data = InstData::new(Opcode::StackAlloc).ty(ty);
-        let inst = self.f.dfg.make_inst(data, &[Type::Ptr]);
-        let at = self.f.layout.insts[self.entry]
-            .iter()
-            .position(|&i| self.f.dfg.insts[i].opcode != Opcode::StackAlloc)
-            .unwrap_or(self.f.layout.insts[self.entry].len());
-        self.f.layout.insts[self.entry].insert(at, inst);
-        self.f.dfg.first_result(inst)
+        // After the allocations already there, so they stay in creation order.
+        let mut c = FuncCursor::new(&mut self.f).at_top(self.entry);
+        while let Some(i) = c.current_inst() {
+            if c.func.dfg.insts[i].opcode != Opcode::StackAlloc {
+                break;
+            }
+            c.next_inst();
+        }
+        c.stack_alloc(ty)
     }
 
     /// Allocates the frame cell of a local (in the entry block, once).

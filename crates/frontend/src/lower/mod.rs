@@ -19,8 +19,13 @@
 //! with `defer` / `run_defers` still present (the `defer_lower` pass removes them).
 
 mod appendbuf;
+mod builtin;
+mod call;
+mod convert;
 mod expr;
 mod func;
+mod ops;
+mod slice;
 mod stmt;
 
 use crate::diag::LineIndex;
@@ -402,62 +407,33 @@ impl<'a> ModuleCx<'a> {
             let tok = f.dfg.append_block_param(b, Type::I64);
             let x = f.dfg.append_block_param(b, Type::Iface);
             let dyn_ty = self.ir_type(ty);
-            let unboxed = f.append_inst(
-                b,
+            let on_panic_ok = match self.prog.types.kind(ty).clone() {
+                TypeKind::Pointer(elem) if !ptr_recv => {
+                    Some((self.ir_type(elem), f.append_block(), f.append_block()))
+                }
+                _ => None,
+            };
+            let callee = self.func_ids[&method];
+            let mut c = ir::FuncCursor::new(&mut f).at_end(b);
+            let mut recv = c.ins1(
                 ir::InstData::new(ir::Opcode::Unbox).ty(dyn_ty).args(&[x]),
-                &[dyn_ty],
+                dyn_ty,
             );
-            let mut recv = f.dfg.first_result(unboxed);
-            let mut b = b;
             // A value method reached through a pointer: load the value (a nil pointer
             // panics with a nil dereference, as Go's wrapper does).
-            if let (TypeKind::Pointer(elem), false) = (self.prog.types.kind(ty).clone(), ptr_recv) {
-                f.append_inst(
-                    b,
-                    ir::InstData::new(ir::Opcode::CheckNil).args(&[recv]),
-                    &[],
-                );
-                let p = f.append_inst(b, ir::InstData::new(ir::Opcode::Panicking), &[Type::Bool]);
-                let p = f.dfg.first_result(p);
-                let on_panic = f.append_block();
-                let ok = f.append_block();
-                let call = |block| ir::BlockCall {
-                    block,
-                    args: vec![],
-                };
-                f.append_inst(
-                    b,
-                    ir::InstData::new(ir::Opcode::Brif)
-                        .args(&[p])
-                        .targets(vec![call(on_panic), call(ok)]),
-                    &[],
-                );
-                let z = f.append_inst(
-                    on_panic,
-                    ir::InstData::new(ir::Opcode::Zero).ty(Type::Str),
-                    &[Type::Str],
-                );
-                let z = f.dfg.first_result(z);
-                f.append_inst(on_panic, ir::InstData::new(ir::Opcode::Ret).args(&[z]), &[]);
-                b = ok;
-                let et = self.ir_type(elem);
-                let l = f.append_inst(
-                    b,
-                    ir::InstData::new(ir::Opcode::Load).ty(et).args(&[recv]),
-                    &[et],
-                );
-                recv = f.dfg.first_result(l);
+            if let Some((et, on_panic, ok)) = on_panic_ok {
+                c.insert_inst(ir::InstData::new(ir::Opcode::CheckNil).args(&[recv]), &[]);
+                let p = c.panicking();
+                c.brif(p, on_panic, ok);
+                c.goto_end(on_panic);
+                let z = c.zero(Type::Str);
+                c.ret(&[z]);
+                c.goto_end(ok);
+                recv = c.load(et, recv);
             }
-            let callee = self.func_ids[&method];
-            let call = f.append_inst(
-                b,
-                ir::InstData::new(ir::Opcode::Call)
-                    .args(&[env, tok, recv])
-                    .imm(ir::Imm::Func(callee)),
-                &[Type::Str],
-            );
-            let r = f.dfg.first_result(call);
-            f.append_inst(b, ir::InstData::new(ir::Opcode::Ret).args(&[r]), &[]);
+            let call = c.call(callee, &[env, tok, recv], &[Type::Str]);
+            let r = c.func.dfg.first_result(call);
+            c.ret(&[r]);
             let id = self.module.funcs.push(f);
             let d = &mut self.module.go_types[desc];
             if method_name == "Error" {

@@ -1,13 +1,15 @@
 //! Leak summaries: per function, which parameters (and which captures, for a function
 //! literal) may escape through it, so a caller passing `&x` to a callee that keeps no
 //! copy can keep `x` in its frame. gc's `escape/leaks.go` records the same per
-//! parameter (to the heap, or to a result). Computed for the whole module as a least
-//! fixpoint: every summary starts as "leaks nothing" and the functions are solved again
-//! until no summary grows, so mutually recursive functions (a call-graph SCC) get the
-//! smallest summaries consistent with their bodies.
+//! parameter (to the heap, or to a result). Computed bottom-up over the call graph
+//! (`ir::callgraph`, Tarjan's components): every summary starts as "leaks nothing", and
+//! the functions of a recursive component are solved again until no summary grows, so
+//! mutually recursive functions get the smallest summaries consistent with their bodies
+//! (a least fixpoint).
 
 use super::graph::{Graph, ObjKind};
 use super::solve::solve;
+use ir::callgraph::CallGraph;
 use ir::{FuncId, Module, SecondaryMap};
 
 /// What a function does with one pointer parameter.
@@ -121,7 +123,9 @@ impl Summaries {
             .unwrap_or_else(Summary::top)
     }
 
-    /// The least fixpoint over the module.
+    /// The least fixpoint over the module, bottom-up over the call graph: a component's
+    /// callees are final when it is solved; a recursive component is solved again until
+    /// none of its summaries grows.
     pub fn compute(m: &Module) -> Summaries {
         let mut s = Summaries::default();
         // Bottom: no parameter leaks.
@@ -131,23 +135,25 @@ impl Summaries {
                 ..Summary::default()
             });
         }
-        // Callees tend to come before their callers in declaration order only by
-        // accident; the fixpoint does not depend on the order, only its speed.
-        let order: Vec<FuncId> = m.funcs.keys().rev().collect();
-        loop {
-            let mut changed = false;
-            for &id in &order {
-                let f = &m.funcs[id];
-                let g = solve(f, &s);
-                let new = Summary::of(f.sig.params.len(), &g);
-                if s.sums[id].as_ref() != Some(&new) {
-                    s.sums[id] = Some(new);
-                    changed = true;
+        let cg = CallGraph::new(m);
+        for scc in cg.sccs() {
+            let recursive = scc.len() > 1 || cg.is_recursive(scc[0]);
+            loop {
+                let mut changed = false;
+                for &id in scc {
+                    let f = &m.funcs[id];
+                    let g = solve(f, &s);
+                    let new = Summary::of(f.sig.params.len(), &g);
+                    if s.sums[id].as_ref() != Some(&new) {
+                        s.sums[id] = Some(new);
+                        changed = true;
+                    }
+                }
+                if !changed || !recursive {
+                    break;
                 }
             }
-            if !changed {
-                return s;
-            }
         }
+        s
     }
 }
