@@ -99,6 +99,23 @@ fn benchmem_columns() {
     );
 }
 
+/// The everyday shapes of `escape_test.go` (issue 12) allocate nothing per iteration,
+/// as with gc.
+#[test]
+fn escape_shapes_allocate_nothing() {
+    let out = check_golden("escape");
+    assert_eq!(out.status, 0);
+    for name in [
+        "BenchmarkNamedResult-2",
+        "BenchmarkRecoverWrapper-2",
+        "BenchmarkRecursionCounter-2",
+        "BenchmarkCallbackHelper-2",
+    ] {
+        let line = line_of(&out.stdout, name);
+        assert!(line.ends_with("\t       0 allocs/op"), "{line}");
+    }
+}
+
 #[test]
 fn no_match_passes() {
     check_golden("nomatch");

@@ -5,7 +5,7 @@
 //!
 //! An edge `f -> g` is one of `call @g`, `funcref @g`, `closure @g`, or a `defer` whose
 //! deferred call site (`DeferData`) has the known callee `g` (`DeferCallee::Direct` or
-//! `Closure`), in a placed instruction of `f`. A `funcref` or `closure` is an edge because the value may be called from `f`
+//! `Closure`), in a placed instruction of `f`. A `funcref` or `closure` (or `stack_closure`) is an edge because the value may be called from `f`
 //! (or anywhere it flows), so a function is treated as recursive as soon as it could
 //! reach itself through them; indirect calls (`call_indirect`, indirect defers) add no
 //! edge of their own. The runtime's entry points (`main`, `init`, benchmarks, the
@@ -71,9 +71,10 @@ impl CallGraph {
                     let d = &f.dfg.insts[i];
                     let edge = match (d.opcode, &d.imm) {
                         (Opcode::Call, Imm::Func(g)) => Some((*g, EdgeKind::Call)),
-                        (Opcode::FuncRef | Opcode::Closure, Imm::Func(g)) => {
-                            Some((*g, EdgeKind::Value))
-                        }
+                        (
+                            Opcode::FuncRef | Opcode::Closure | Opcode::StackClosure,
+                            Imm::Func(g),
+                        ) => Some((*g, EdgeKind::Value)),
                         (Opcode::Defer, Imm::Defer(dd)) => f
                             .defers
                             .get(*dd)

@@ -129,6 +129,7 @@ pub fn clone_body(
                 maps.values[r] = Some(nr);
             }
             caller.srclocs[ni] = callee.srclocs[i];
+            caller.var_names[ni] = callee.var_names[i].clone();
             caller.layout.insts[nb].push(ni);
             maps.insts[i] = Some(ni);
             copies.push((nb, ni));

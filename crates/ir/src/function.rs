@@ -214,6 +214,15 @@ pub struct Function {
     pub scopes: PrimaryMap<ScopeId, ScopeData>,
     /// Source positions of instructions, where known.
     pub srclocs: SecondaryMap<Inst, SrcLoc>,
+    /// The Go variable an `alloc` cell holds (a captured or address-taken variable), for
+    /// the `escape` pass's remarks (`moved to heap: x`); its srcloc is the declaration.
+    pub var_names: SecondaryMap<Inst, String>,
+    /// The Go names and positions of the parameters after `env` and `tok` (the receiver
+    /// first, for a method), and the names of the results (`~r0` when unnamed), for the
+    /// `escape` pass's remarks (`leaking param: p to result ~r0 level=0`). Set by
+    /// lowering; not part of the text form (a parsed function has none).
+    pub param_names: Vec<(String, SrcLoc)>,
+    pub result_names: Vec<String>,
     /// Where the function is declared.
     pub loc: SrcLoc,
     /// `//go:noinline`.
@@ -234,6 +243,9 @@ impl Function {
                 scopes
             },
             srclocs: SecondaryMap::new(),
+            var_names: SecondaryMap::new(),
+            param_names: Vec::new(),
+            result_names: Vec::new(),
             loc: SrcLoc::default(),
             noinline: false,
         }

@@ -130,6 +130,9 @@ opcodes! {
     /// `v = closure @f, a, b`: a closure object `{code of @f, a, b}` (captures are
     /// usually pointers to variables' cells). `@f` receives it as its `env` parameter.
     Closure = "closure",
+    /// `v = stack_closure @f, a, b`: `closure` built in the frame (valid until return):
+    /// the `escape` pass's form for a closure object that cannot outlive its frame.
+    StackClosure = "stack_closure",
     /// `v = env_get.T env, i`: capture `i` of the closure object `env`.
     EnvGet = "env_get",
 

@@ -41,7 +41,7 @@ pub fn result_types(
         },
         Not | Icmp | TypeIs | Panicking => one(Type::Bool),
         Sconst | StrNew => one(Type::Str),
-        FuncRef | Closure => one(Type::Func),
+        FuncRef | Closure | StackClosure => one(Type::Func),
         GlobalAddr | TypeDesc | FieldAddr | IndexAddr | Alloc | AllocArray | StackAlloc
         | StrPtr | SlicePtr | IfaceType => one(Type::Ptr),
         StrLen | SliceLen | SliceCap | DeferEnter => one(Type::I64),

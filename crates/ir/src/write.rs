@@ -23,7 +23,8 @@
 //! annotate freely (`write_function_with` attaches extra comment lines, as the verifier
 //! does with its errors). The one comment the parser reads is a source position
 //! `line:col` at the start of a line's comment: the function's, a deferred call's
-//! origin, an inlined scope's call position, an instruction's srcloc. Data that is not a
+//! origin, an inlined scope's call position, an instruction's srcloc (an `alloc` cell's
+//! may be followed by `var NAME`, the variable it holds). Data that is not a
 //! source position (a deferred call's strategy and scope, a block's scope) lives before
 //! the `;`. The function's own scope, `scope0`, is not declared; a block or deferred
 //! call that names no scope belongs to it.
@@ -250,6 +251,9 @@ pub fn write_function_with(
             let loc = f.srclocs[inst];
             if loc.line != 0 {
                 let _ = write!(out, " ; {loc}");
+                if !f.var_names[inst].is_empty() {
+                    let _ = write!(out, " var {}", f.var_names[inst]);
+                }
             }
             out.push('\n');
             note(&mut out, Point::Inst(inst), "    ");
@@ -323,7 +327,7 @@ pub fn write_inst(m: &Module, f: &Function, inst: Inst) -> String {
     let args = list(&d.args);
     let mut parts: Vec<String> = Vec::new();
     match (&d.imm, d.opcode) {
-        (Imm::Func(fid), Opcode::Call | Opcode::Closure) => {
+        (Imm::Func(fid), Opcode::Call | Opcode::Closure | Opcode::StackClosure) => {
             parts.push(format!("{}({})", callee_name(m, *fid), args.join(", ")));
         }
         (Imm::None, Opcode::CallIndirect) if !d.args.is_empty() => {

@@ -14,6 +14,7 @@
 pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
+pub mod escape;
 pub mod inline;
 pub mod inline_defers;
 mod manager;
@@ -62,6 +63,14 @@ pub static PASSES: &[Pass] = &[
                       call graph (calls replaced by the callees' own calls)",
         establishes: &[],
         run: inline::run,
+    },
+    Pass {
+        name: "escape",
+        required: false,
+        invalidates: "alloc cells and closure objects that cannot outlive their frame become \
+                      stack_alloc and stack_closure (never the CFG)",
+        establishes: &[],
+        run: escape::run,
     },
     Pass {
         name: "open_defer",
@@ -157,6 +166,17 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "an inlined deferred call may bring defers of its own, which are lowered after",
     ),
     (
+        "escape",
+        "open_defer",
+        "open-coding stores a deferred closure's object into a frame cell, which hides \
+         from escape analysis that only the deferred call reads it",
+    ),
+    (
+        "escape",
+        "mem2reg",
+        "a cell that no longer escapes becomes a stack_alloc for mem2reg to promote",
+    ),
+    (
         "open_defer",
         "defer_lower",
         "open-coding picks the defers it can handle; defer_lower takes the rest",
@@ -206,7 +226,7 @@ pub static ORDER: &[(&str, &str, &str)] = &[
 ];
 
 /// Passes that `ORDER` names but that have not landed yet.
-pub static PLANNED: &[&str] = &["escape"];
+pub static PLANNED: &[&str] = &[];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {

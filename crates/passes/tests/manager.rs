@@ -24,6 +24,7 @@ fn snapshots_remarks_and_timings() {
         passes,
         [
             "inline",
+            "escape",
             "open_defer",
             "inline_defers",
             "defer_lower",
@@ -42,6 +43,7 @@ fn snapshots_remarks_and_timings() {
     for pass in [
         "start",
         "inline",
+        "escape",
         "open_defer",
         "inline_defers",
         "defer_lower",
@@ -59,7 +61,7 @@ fn snapshots_remarks_and_timings() {
         .iter()
         .filter(|s| s.func == "work")
         .all(|s| s.text == report.snapshots[0].text));
-    assert_ne!(report.snapshots[1].text, report.snapshots[5].text);
+    assert_ne!(report.snapshots[1].text, report.snapshots[7].text);
     let remarks: Vec<String> = report
         .remarks
         .iter()

@@ -183,14 +183,19 @@ impl FnTx<'_, '_, '_, '_> {
                 let v = self.addr_const(a);
                 self.define1(inst, vec![v]);
             }
-            Opcode::Closure => {
+            Opcode::Closure | Opcode::StackClosure => {
                 let Imm::Func(f) = d.imm else {
                     return Err(self.err("closure needs a function"));
                 };
                 let n = d.args.len() as i64;
-                let size = self.b.ins().iconst(I64, 8 * (n + 1));
-                let align = self.b.ins().iconst(I64, 8);
-                let p = self.call_internal(Internal::Alloc, &[size, align])[0];
+                // The same object either way: on the heap, or in a frame slot.
+                let p = if d.opcode == Opcode::StackClosure {
+                    self.zeroed_slot(8 * (n as u32 + 1), 8)
+                } else {
+                    let size = self.b.ins().iconst(I64, 8 * (n + 1));
+                    let align = self.b.ins().iconst(I64, 8);
+                    self.call_internal(Internal::Alloc, &[size, align])[0]
+                };
                 let callee = self.cx.funcs[f.index()];
                 let r = self.func_ref(callee);
                 let code = self.b.ins().func_addr(I64, r);

@@ -322,6 +322,7 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
             | Opcode::CallIndirect
             | Opcode::RtCall
             | Opcode::Closure
+            | Opcode::StackClosure
             | Opcode::EnvGet
             | Opcode::FuncRef => self.translate_call(inst)?,
             Opcode::Load

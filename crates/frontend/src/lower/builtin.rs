@@ -183,7 +183,13 @@ impl FuncCx<'_, '_> {
                     return vec![self.zero(rty)];
                 };
                 let ety = self.m.ir_type(et);
-                self.ins1(InstData::new(Opcode::Alloc).ty(ety), Type::Ptr)
+                let p = self.ins1(InstData::new(Opcode::Alloc).ty(ety), Type::Ptr);
+                let what = format!("new({})", self.go_type_name(et));
+                // gc puts a call at its parenthesis: `new(` is written without spaces.
+                let mut span = e.span;
+                span.lo += 3;
+                self.name_cell(p, span, what);
+                p
             }
             Builtin::Min | Builtin::Max => {
                 let ops = self.operands(args);

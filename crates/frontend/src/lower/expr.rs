@@ -112,6 +112,13 @@ impl FuncCx<'_, '_> {
                     let v = self.expr(x);
                     let vt = self.m.ir_type(x.ty);
                     let p = self.ins1(InstData::new(Opcode::Alloc).ty(vt), Type::Ptr);
+                    if let ExprKind::StructLit(fields) = &x.kind {
+                        // gc writes `&T{}` for a literal without elements.
+                        let empty = fields.iter().all(|f| matches!(f.kind, ExprKind::Zero));
+                        let elems = if empty { "" } else { "..." };
+                        let what = format!("&{}{{{elems}}}", self.go_type_name(x.ty));
+                        self.name_cell(p, e.span, what);
+                    }
                     self.store(p, v);
                     p
                 }
@@ -167,6 +174,20 @@ impl FuncCx<'_, '_> {
             | ExprKind::TypeAssert { .. } => self.expr(e),
         }
     }
+
+    /// The type as gc's `-m` remarks spell it in an expression (no `main.`).
+    pub(super) fn go_type_name(&self, t: TypeId) -> String {
+        self.m.prog.types.display(t).replace("main.", "")
+    }
+
+    /// Records what an `alloc` cell holds and where, for the `escape` pass's remarks.
+    pub(super) fn name_cell(&mut self, cell: Value, span: crate::ast::Span, what: String) {
+        if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[cell].def {
+            self.f.srclocs[inst] = self.m.loc(span);
+            self.f.var_names[inst] = what;
+        }
+    }
+
     /// The address of a place.
     pub fn place_addr(&mut self, e: &Expr) -> Value {
         match &e.kind {

@@ -96,6 +96,17 @@ pub(crate) fn lower_into(
         loc: SrcLoc::default(),
         append_stores: HashMap::new(),
     };
+    // Names for the escape pass's remarks (a deferred builtin's wrapper has none of
+    // its own: gc has no such function).
+    for &p in hf.params.iter().filter(|_| !is_defer_wrapper) {
+        let local = &hf.locals[p.0 as usize];
+        let loc = cx.m.loc(local.span);
+        cx.f.param_names.push((local.name.clone(), loc));
+    }
+    for &r in &hf.results {
+        let name = hf.locals[r.0 as usize].name.clone();
+        cx.f.result_names.push(name);
+    }
     // Cells for parameters and results.
     for (i, &p) in hf.params.iter().enumerate() {
         cx.declare_local(p);
@@ -352,6 +363,12 @@ impl<'m, 'a> FuncCx<'m, 'a> {
         if let Some(Cell::Boxed(slot)) = self.cells.get(&l).copied() {
             let ty = self.local_ir_type(l);
             let cell = self.ins1(InstData::new(Opcode::Alloc).ty(ty), Type::Ptr);
+            // The declaration and the name, for the `escape` pass's remarks.
+            if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[cell].def {
+                let local = &self.hf.locals[l.0 as usize];
+                self.f.srclocs[inst] = self.m.loc(local.span);
+                self.f.var_names[inst] = local.name.clone();
+            }
             self.ins(InstData::new(Opcode::Store).args(&[slot, cell]), &[]);
         }
     }

@@ -332,6 +332,18 @@ pub(super) fn comment_loc(line: &Line) -> SrcLoc {
     }
 }
 
+/// `var NAME` after the source position of an instruction's comment.
+pub(super) fn comment_var(line: &Line) -> String {
+    let Some((text, _)) = &line.comment else {
+        return String::new();
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [_, "var", name @ ..] if !name.is_empty() => name.join(" "),
+        _ => String::new(),
+    }
+}
+
 pub(super) fn lex(text: &str) -> Result<Vec<Line>> {
     let mut lines = Vec::new();
     for (i, t) in text.lines().enumerate() {

@@ -32,7 +32,7 @@ use crate::module::{GlobalData, Module};
 use crate::types::{GoKind, GoTypeDesc, StructData, Type};
 use crate::write::parse_type;
 use cranelift_entity::{packed_option::ReservedValue, EntityRef};
-use lex::{comment_loc, entity_number, lex, Cur, Line, Tok};
+use lex::{comment_loc, comment_var, entity_number, lex, Cur, Line, Tok};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -315,6 +315,8 @@ struct RawInst {
     /// `call_indirect`'s `-> types`.
     explicit: Option<Vec<Type>>,
     loc: SrcLoc,
+    /// `; 12:3 var x`: the variable an `alloc` cell holds.
+    var_name: String,
     line: u32,
     col: u32,
 }
@@ -444,6 +446,7 @@ fn parse_body(
     for r in &raws {
         let inst = f.dfg.insts.push(r.data.clone());
         f.srclocs[inst] = r.loc;
+        f.var_names[inst] = r.var_name.clone();
         let mut vs = Vec::new();
         for (i, &(v, _)) in r.results.iter().enumerate() {
             if std::mem::replace(&mut defined[v.index()], true) {
@@ -823,6 +826,7 @@ fn parse_inst(names: &HashMap<String, FuncId>, c: &mut Cur) -> Result<RawInst> {
         results,
         explicit,
         loc: comment_loc(c.line),
+        var_name: comment_var(c.line),
         line,
         col,
     })

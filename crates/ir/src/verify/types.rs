@@ -377,7 +377,7 @@ impl Checker<'_> {
                 self.args(&[Is(Type::Iface)]);
                 self.gotype_imm();
             }
-            Closure => {
+            Closure | StackClosure => {
                 self.func_imm();
             }
             EnvGet => {

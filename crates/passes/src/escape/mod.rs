@@ -1,0 +1,217 @@
+//! `escape`: decides for every `alloc` cell (captured and address-taken variables,
+//! `new`, `&T{...}`, method-value receivers) and every `closure` object whether it may
+//! outlive its frame; what cannot lives in the frame: the cell becomes a `stack_alloc`
+//! (which `mem2reg` may then promote), the closure a `stack_closure`. A function literal
+//! that captures nothing becomes a `funcref` to its static object, wherever it goes.
+//!
+//! **Requires:** a verified function; deferred calls not yet lowered (a `defer` of a
+//! `DeferCallee::Closure` names its callee, so the closure object it carries is known
+//! to be read only by that callee, in this frame).
+//!
+//! **Establishes:** every `stack_alloc` and `stack_closure` it makes is on no CFG cycle,
+//! and its object is reachable from no escaping memory.
+//!
+//! **Remarks** (gc's `-m` words): `moved to heap: x` (at the variable's declaration),
+//! `func literal escapes to heap` / `func literal does not escape` (at the `func`
+//! keyword). Where we keep on the heap what gc would not, the remark says why:
+//! `x kept on the heap: declared in a loop` (see below).
+//!
+//! The analysis, in three files as gc's `escape/` is split: `graph.rs` builds a
+//! points-to graph per function (objects: allocation sites, the caller's memory behind
+//! each parameter at two levels, the heap), `solve.rs` runs it to a fixpoint and closes
+//! the escaping objects over memory, `summary.rs` makes the per-function leak summaries
+//! (bottom-up by iteration to the least fixpoint, which handles recursion) that calls,
+//! deferred calls and closure constructions consult.
+//!
+//! An object escapes if it is reachable from: a store into memory this frame does not
+//! own (a parameter's, a package variable, the heap), a returned value (a parameter
+//! returned is only "to result", for the caller to follow), an interface box, a panic
+//! value, an argument of a parameter that leaks (unknown and indirect callees and most
+//! runtime functions leak everything), a capture that the closure's body leaks, or a
+//! closure object that escapes. A deferred call's arguments are treated as a call's: it
+//! runs in this frame before it returns, whatever `defer_lower` makes of it; a closure
+//! deferred as `DeferCallee::Closure` does not escape through the defer. Calling a
+//! function value does not leak it (what the body does with the captures is accounted
+//! where the closure is made).
+//!
+//! **Loops.** An object made on a CFG cycle (`cyclic_blocks`) would reuse one frame slot
+//! in every iteration, and Go 1.22 gives each iteration its own variable (a closure made
+//! in iteration 1 must not see iteration 2's value). It goes to the frame only when
+//! `loops.rs` proves that no pointer to the old object is used once the site runs again
+//! (none live in SSA values at the site, every holder rebound right after it, nothing
+//! deferred); otherwise it stays on the heap even though it does not escape, and the
+//! remark says so.
+
+mod graph;
+mod loops;
+mod solve;
+mod summary;
+
+use crate::PassContext;
+use ir::dominance::cyclic_blocks;
+use ir::{Function, Imm, Module, Opcode, Type};
+pub use summary::{ParamLeak, Summaries, Summary};
+
+pub fn run(m: &mut Module, cx: &mut PassContext) {
+    let sums = Summaries::compute(m);
+    let ids: Vec<_> = m.funcs.keys().collect();
+    for id in ids {
+        param_remarks(m, &m.funcs[id], &sums.get(id), cx);
+        let f = &m.funcs[id];
+        let g = solve::solve(f, &sums);
+        let cyclic = cyclic_blocks(f);
+        // Non-escaping objects made on a cycle whose pointers die within the iteration.
+        let mut in_loops = Vec::new();
+        for &b in &f.layout.blocks {
+            for &i in &f.layout.insts[b] {
+                let op = f.dfg.insts[i].opcode;
+                if cyclic[b]
+                    && matches!(op, Opcode::Alloc | Opcode::Closure)
+                    && g.site(i).is_some_and(|o| !g.escaped.contains(&o))
+                {
+                    in_loops.push(i);
+                }
+            }
+        }
+        let reusable = loops::reusable(f, &g, &in_loops);
+        // Decisions first (the function is only read), then the rewrite.
+        let mut to_stack = Vec::new();
+        let mut remarks = Vec::new();
+        for &b in &f.layout.blocks {
+            for &i in &f.layout.insts[b] {
+                let d = &f.dfg.insts[i];
+                if !matches!(d.opcode, Opcode::Alloc | Opcode::Closure) {
+                    continue;
+                }
+                let Some(o) = g.site(i) else { continue };
+                let escapes = g.escaped.contains(&o);
+                // A closure without captures becomes its static object (below).
+                let static_closure = d.opcode == Opcode::Closure && d.args.is_empty();
+                let in_loop = cyclic[b] && !reusable.contains(&i) && !static_closure;
+                if !escapes && !in_loop {
+                    to_stack.push(i);
+                }
+                match d.opcode {
+                    Opcode::Alloc => {
+                        let name = &f.var_names[i];
+                        if name.is_empty() {
+                            continue;
+                        }
+                        let loc = f.srclocs[i];
+                        // `new(T)` and `&T{...}` are named by their expression.
+                        let expr = name.starts_with('&') || name.starts_with("new(");
+                        if expr {
+                            let msg = if escapes {
+                                format!("{name} escapes to heap")
+                            } else if in_loop {
+                                format!("{name} does not escape (kept on the heap: made in a loop)")
+                            } else {
+                                format!("{name} does not escape")
+                            };
+                            remarks.push((loc, msg));
+                        } else if escapes {
+                            remarks.push((loc, format!("moved to heap: {name}")));
+                        } else if in_loop {
+                            remarks.push((
+                                loc,
+                                format!("{name} kept on the heap: declared in a loop"),
+                            ));
+                        }
+                    }
+                    _ => {
+                        let Imm::Func(callee) = d.imm else { continue };
+                        let Some(c) = m.funcs.get(callee) else {
+                            continue;
+                        };
+                        if c.name.ends_with("-fm") {
+                            continue;
+                        }
+                        let msg = if escapes {
+                            "func literal escapes to heap"
+                        } else if in_loop {
+                            "func literal does not escape (kept on the heap: made in a loop)"
+                        } else {
+                            "func literal does not escape"
+                        };
+                        remarks.push((c.loc, msg.to_string()));
+                    }
+                }
+            }
+        }
+        let f = &mut m.funcs[id];
+        // A function literal that captures nothing needs no object of its own: its
+        // static one (`funcref`, as for a top-level function; gc does the same) never
+        // allocates, in a loop or escaping.
+        let captureless: Vec<_> = f
+            .layout
+            .blocks
+            .iter()
+            .flat_map(|&b| f.layout.insts[b].iter().copied())
+            .filter(|&i| f.dfg.insts[i].opcode == Opcode::Closure && f.dfg.insts[i].args.is_empty())
+            .collect();
+        for i in captureless {
+            f.dfg.insts[i].opcode = Opcode::FuncRef;
+        }
+        for i in to_stack {
+            let d = &mut f.dfg.insts[i];
+            d.opcode = match d.opcode {
+                Opcode::Alloc => Opcode::StackAlloc,
+                Opcode::Closure => Opcode::StackClosure,
+                op => op,
+            };
+        }
+        // A variable lowered to several cells (a loop variable's per-iteration copy)
+        // gets one remark.
+        let mut seen = std::collections::HashSet::new();
+        remarks.retain(|r| seen.insert(r.clone()));
+        for (loc, msg) in remarks {
+            cx.remark(&f.name, loc, msg);
+        }
+    }
+}
+
+/// gc's remarks on parameters (`escape.go`'s `reportLeaks`), at each named parameter
+/// whose type holds pointers: `leaking param: p`, `leaking param content: p`,
+/// `leaking param: p to result ~r0 level=0`, else `p does not escape`.
+fn param_remarks(m: &Module, f: &Function, sum: &Summary, cx: &mut PassContext) {
+    for (j, (name, loc)) in f.param_names.iter().enumerate() {
+        let k = j + 2;
+        let Some(&ty) = f.sig.params.get(k) else {
+            continue;
+        };
+        if name == "_" || name.is_empty() || !has_pointers(m, ty) {
+            continue;
+        }
+        let p = sum.param(k);
+        let mut warned = false;
+        if p.leaks {
+            cx.remark(&f.name, *loc, format!("leaking param: {name}"));
+            warned = true;
+        } else if p.content_leaks {
+            cx.remark(&f.name, *loc, format!("leaking param content: {name}"));
+            warned = true;
+        }
+        for (r, res) in f.result_names.iter().enumerate() {
+            if r < 64 && p.to_result & (1 << r) != 0 {
+                cx.remark(
+                    &f.name,
+                    *loc,
+                    format!("leaking param: {name} to result {res} level=0"),
+                );
+                warned = true;
+            }
+        }
+        if !warned {
+            cx.remark(&f.name, *loc, format!("{name} does not escape"));
+        }
+    }
+}
+
+/// Whether a value of `ty` holds a pointer (gc's `HasPointers`).
+fn has_pointers(m: &Module, ty: Type) -> bool {
+    match ty {
+        Type::Bool | Type::I8 | Type::I32 | Type::I64 => false,
+        Type::Ptr | Type::Str | Type::Slice | Type::Iface | Type::Func => true,
+        Type::Struct(s) => m.structs[s].fields.iter().any(|&t| has_pointers(m, t)),
+    }
+}

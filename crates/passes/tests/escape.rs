@@ -1,0 +1,81 @@
+//! `escape` fixture tests (see `fixture/mod.rs`): each `escape/*.ir` runs through the
+//! pass and its diff and remarks are snapshotted; then the rest of the pipeline runs, to
+//! check that the frame forms it leaves lower, promote and verify.
+
+mod fixture;
+
+use ir::Opcode;
+
+fn check(name: &str) {
+    fixture::check("escape", name);
+}
+
+#[test]
+fn deferred() {
+    check("deferred");
+}
+
+#[test]
+fn calls() {
+    check("calls");
+}
+
+#[test]
+fn loop_() {
+    check("loop");
+}
+
+/// Every fixture is covered by a test above.
+#[test]
+fn every_fixture_has_a_test() {
+    assert_eq!(fixture::names("escape"), ["calls", "deferred", "loop"]);
+}
+
+fn count(m: &ir::Module, func: &str, op: Opcode) -> usize {
+    let f = &m.funcs[m.func_by_name(func).expect("function")];
+    f.layout
+        .blocks
+        .iter()
+        .flat_map(|&b| f.layout.insts[b].iter())
+        .filter(|&&i| f.dfg.insts[i].opcode == op)
+        .count()
+}
+
+/// The decisions, independent of the snapshots' text.
+#[test]
+fn decisions() {
+    let (m, _) = fixture::run("escape", "deferred", &fixture::read("escape", "deferred"));
+    assert_eq!(count(&m, "named", Opcode::Alloc), 0);
+    assert_eq!(count(&m, "named", Opcode::Closure), 0);
+    assert_eq!(count(&m, "named", Opcode::StackClosure), 1);
+    let (m, _) = fixture::run("escape", "calls", &fixture::read("escape", "calls"));
+    // a stays in the frame, b goes to the heap.
+    assert_eq!(count(&m, "calls", Opcode::Alloc), 1);
+    let (m, _) = fixture::run("escape", "loop", &fixture::read("escape", "loop"));
+    assert_eq!(count(&m, "loop", Opcode::Alloc), 0);
+    assert_eq!(count(&m, "loop", Opcode::StackClosure), 1);
+    assert_eq!(count(&m, "kept", Opcode::Alloc), 1);
+    assert_eq!(count(&m, "kept", Opcode::Closure), 1);
+}
+
+/// What `escape` leaves still lowers and verifies through the rest of the pipeline.
+#[test]
+fn lowers_after() {
+    for name in fixture::names("escape") {
+        let text = fixture::read("escape", &name);
+        let mut m = ir::parse::parse_module(&text).expect("fixture parses");
+        for pass in [
+            "escape",
+            "open_defer",
+            "defer_lower",
+            "mem2reg",
+            "copyprop",
+            "dce",
+            "simplify_cfg",
+        ] {
+            if let Err(e) = passes::run_pass(&mut m, pass) {
+                panic!("{name}: {pass}: {e}");
+            }
+        }
+    }
+}
