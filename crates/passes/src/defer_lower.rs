@@ -43,13 +43,13 @@
 //! panic inside the deferred call (a deferred nil func panics when it would run). The
 //! callee's results are discarded.
 
-use crate::PassContext;
+use crate::{deferred_call, PassContext};
 use ir::dominance::cyclic_blocks;
 use ir::types::layout;
 use ir::{
-    Block, DeferCallee, DeferId, DeferStrategy, FuncCursor, FuncId, Function, Imm, Inst, InstData,
-    IntCC, Module, Opcode, RtFunc, ScopeId, SecondaryMap, Signature, SrcLoc, StructData, StructId,
-    Type, Value,
+    Block, DeferCallee, DeferId, DeferStrategy, FuncCursor, FuncId, Function, Imm, Inst, IntCC,
+    Module, Opcode, RtFunc, ScopeId, SecondaryMap, Signature, SrcLoc, StructData, StructId, Type,
+    Value,
 };
 
 /// The name of the record header layout `{link: ptr, site: i64}` shared by all records.
@@ -343,56 +343,11 @@ impl Lowering<'_> {
             if self.chain[d] {
                 c.rtcall(RtFunc::DeferFree, &[rec]);
             }
-            let tok = c.ins1(InstData::new(Opcode::DeferEnter), Type::I64);
-            let exit = InstData::new(Opcode::DeferExit).args(&[tok]);
-            let known = match callee {
-                DeferCallee::Direct(fid) => Some((fid, false)),
-                DeferCallee::Closure(fid) => Some((fid, true)),
-                DeferCallee::Indirect => None,
+            let results = match callee {
+                DeferCallee::Indirect => results,
+                _ => self.callee_results[d].clone(),
             };
-            match known {
-                Some((fid, closure)) => {
-                    // A closure's object is its `env`; a plain function gets null.
-                    let (env, rest) = if closure {
-                        (args[0], &args[1..])
-                    } else {
-                        (c.zero(Type::Ptr), &args[..])
-                    };
-                    let mut call_args = vec![env, tok];
-                    call_args.extend(rest);
-                    c.call(fid, &call_args, &self.callee_results[d]);
-                    c.insert_inst(exit, &[]);
-                    c.jump(looph, &[]);
-                }
-                None => {
-                    // A nil func value panics inside the deferred call.
-                    let fv = args[0];
-                    let nil = c.zero(Type::Func);
-                    let is_nil = c.icmp(IntCC::Eq, Type::Func, fv, nil);
-                    let (nil_b, call_b, exit_b) = (
-                        c.func.dfg.make_block(),
-                        c.func.dfg.make_block(),
-                        c.func.dfg.make_block(),
-                    );
-                    tail.extend([nil_b, call_b, exit_b]);
-                    c.brif(is_nil, nil_b, call_b);
-
-                    c.goto_end(nil_b);
-                    c.insert_inst(InstData::new(Opcode::CheckNil).args(&[fv]), &[]);
-                    c.jump(exit_b, &[]);
-
-                    c.goto_end(call_b);
-                    let mut call_args = vec![fv, tok];
-                    call_args.extend(&args[1..]);
-                    let call = InstData::new(Opcode::CallIndirect).args(&call_args);
-                    c.insert_inst(call, &results);
-                    c.jump(exit_b, &[]);
-
-                    c.goto_end(exit_b);
-                    c.insert_inst(exit, &[]);
-                    c.jump(looph, &[]);
-                }
-            }
+            deferred_call::emit(&mut c, callee, &args, &results, loc, looph, &mut tail);
         }
 
         tail.push(cont);

@@ -14,6 +14,7 @@
 pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
+mod deferred_call;
 pub mod escape;
 pub mod inline;
 pub mod inline_defers;

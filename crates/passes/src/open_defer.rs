@@ -39,11 +39,11 @@
 //! loop does; then the exit's own `panicking` test. `mem2reg` promotes the cells: the
 //! arguments reach the calls as SSA values, and the bits as block parameters.
 
-use crate::PassContext;
+use crate::{deferred_call, PassContext};
 use ir::dominance::{cyclic_blocks, ControlFlowGraph, DomTree};
 use ir::{
-    Block, DeferCallee, DeferId, DeferStrategy, FuncCursor, FuncId, Function, Imm, Inst, InstData,
-    IntCC, Module, Opcode, ScopeId, SecondaryMap, Signature, SrcLoc, Type, Value,
+    Block, DeferId, DeferStrategy, FuncCursor, FuncId, Function, Imm, Inst, Module, Opcode,
+    ScopeId, SecondaryMap, Signature, SrcLoc, Type, Value,
 };
 
 pub fn run(m: &mut Module, cx: &mut PassContext) {
@@ -359,58 +359,17 @@ fn exit_calls(
             .zip(&arg_types)
             .map(|(&cell, &t)| c.load(t, cell))
             .collect();
-        let tok = c.ins1(InstData::new(Opcode::DeferEnter), Type::I64);
-        let known = match callee {
-            DeferCallee::Direct(fid) => Some((fid, false)),
-            DeferCallee::Closure(fid) => Some((fid, true)),
-            DeferCallee::Indirect => None,
-        };
-        match known {
-            Some((fid, closure)) => {
-                // A closure's object is its `env`; a plain function gets null.
-                let (env, rest_args) = if closure {
-                    (args[0], &args[1..])
-                } else {
-                    (c.zero(Type::Ptr), &args[..])
-                };
-                let mut call_args = vec![env, tok];
-                call_args.extend(rest_args);
-                // The call carries the `defer` statement's position (remarks about
-                // it, such as inline_defers', belong there).
-                c.set_srcloc(origin);
-                c.call(fid, &call_args, &results);
-                c.set_srcloc(loc);
-                c.insert_inst(InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
-                c.jump(next, &[]);
-            }
-            None => {
-                // A nil func value panics inside the deferred call.
-                let fv = args[0];
-                let nil = c.zero(Type::Func);
-                let is_nil = c.icmp(IntCC::Eq, Type::Func, fv, nil);
-                let nil_b = block(f, &mut new_blocks);
-                let indirect_b = block(f, &mut new_blocks);
-                let exit_b = block(f, &mut new_blocks);
-                at_end(f, call_b, loc).brif(is_nil, nil_b, indirect_b);
-
-                let mut c = at_end(f, nil_b, loc);
-                c.insert_inst(InstData::new(Opcode::CheckNil).args(&[fv]), &[]);
-                c.jump(exit_b, &[]);
-
-                let mut c = at_end(f, indirect_b, loc);
-                let mut call_args = vec![fv, tok];
-                call_args.extend(&args[1..]);
-                c.insert_inst(
-                    InstData::new(Opcode::CallIndirect).args(&call_args),
-                    &results,
-                );
-                c.jump(exit_b, &[]);
-
-                let mut c = at_end(f, exit_b, loc);
-                c.insert_inst(InstData::new(Opcode::DeferExit).args(&[tok]), &[]);
-                c.jump(next, &[]);
-            }
-        }
+        // The call carries the `defer` statement's position (remarks about it, such as
+        // inline_defers', belong there).
+        deferred_call::emit(
+            &mut c,
+            callee,
+            &args,
+            &results,
+            origin,
+            next,
+            &mut new_blocks,
+        );
         new_blocks.push(next);
         cur = next;
     }
