@@ -70,7 +70,11 @@ fn parse_args() -> Args {
                 .unwrap_or_else(|| usage(&format!("{name} needs a value")))
         };
         match arg.as_str() {
-            "--out" => a.out = PathBuf::from(value("--out")),
+            // Absolute: Go's binaries are built under it and run from other directories.
+            "--out" => {
+                let out = PathBuf::from(value("--out"));
+                a.out = std::path::absolute(&out).unwrap_or(out);
+            }
             "--jobs" => {
                 a.jobs = value("--jobs")
                     .parse()
