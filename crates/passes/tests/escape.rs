@@ -61,21 +61,5 @@ fn decisions() {
 /// What `escape` leaves still lowers and verifies through the rest of the pipeline.
 #[test]
 fn lowers_after() {
-    for name in fixture::names("escape") {
-        let text = fixture::read("escape", &name);
-        let mut m = ir::parse::parse_module(&text).expect("fixture parses");
-        for pass in [
-            "escape",
-            "open_defer",
-            "defer_lower",
-            "mem2reg",
-            "copyprop",
-            "dce",
-            "simplify_cfg",
-        ] {
-            if let Err(e) = passes::run_pass(&mut m, pass) {
-                panic!("{name}: {pass}: {e}");
-            }
-        }
-    }
+    fixture::lowers_after("escape");
 }

@@ -6,8 +6,6 @@
 
 mod fixture;
 
-use ir::write::write_module;
-
 fn check(name: &str) {
     fixture::check("inline", name);
 }
@@ -51,14 +49,21 @@ fn every_fixture_has_a_test() {
 /// it, and says so at the callee's `defer` statement.
 #[test]
 fn loop_defer_is_open_coded_after_inlining() {
-    check_after("loop", &["inline"], "open_defer", "loop_open_defer");
+    fixture::check_after(
+        "inline",
+        "loop",
+        &["inline"],
+        "open_defer",
+        "loop_open_defer",
+    );
 }
 
 /// `inline_defers`: the deferred `unlock` that open_defer calls at scope1's exit is
 /// inlined there, its `tok` the `defer_enter` token.
 #[test]
 fn open_coded_deferred_call_is_inlined() {
-    check_after(
+    fixture::check_after(
+        "inline",
         "defer",
         &["inline", "open_defer"],
         "inline_defers",
@@ -70,7 +75,8 @@ fn open_coded_deferred_call_is_inlined() {
 /// `defer_enter` token, so it still stops the panic (and only on the panic path).
 #[test]
 fn open_coded_recovering_closure_is_inlined() {
-    check_after(
+    fixture::check_after(
+        "inline",
         "recover",
         &["inline", "open_defer"],
         "inline_defers",
@@ -78,56 +84,8 @@ fn open_coded_recovering_closure_is_inlined() {
     );
 }
 
-/// Runs `first` over fixture `name`, then snapshots `pass`'s diff and remarks.
-fn check_after(name: &str, first: &[&str], pass: &str, snap: &str) {
-    let text = fixture::read("inline", name);
-    let mut m = ir::parse::parse_module(&text).expect("fixture parses");
-    for p in first {
-        passes::run_pass(&mut m, p).expect("pass");
-    }
-    let before = write_module(&m);
-    let report = passes::run_pass(&mut m, pass).expect("pass");
-    let mut out = fixture_diff(&before, &write_module(&m));
-    out.push_str("\nremarks:\n");
-    for r in &report.remarks {
-        out.push_str(&format!("  {} {}: {}\n", r.func, r.loc, r.message));
-    }
-    insta::with_settings!({
-        snapshot_path => fixture::dir("inline"),
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(snap, out);
-    });
-}
-
-fn fixture_diff(before: &str, after: &str) -> String {
-    similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(3)
-        .header("before", "after")
-        .to_string()
-}
-
 /// What the inliner leaves goes through the rest of the pipeline and verifies.
 #[test]
 fn lowers_after() {
-    for name in fixture::names("inline") {
-        let text = fixture::read("inline", &name);
-        let mut m = ir::parse::parse_module(&text).expect("fixture parses");
-        for pass in [
-            "inline",
-            "open_defer",
-            "inline_defers",
-            "defer_lower",
-            "mem2reg",
-            "copyprop",
-            "dce",
-            "simplify_cfg",
-        ] {
-            if let Err(e) = passes::run_pass(&mut m, pass) {
-                panic!("{name}: {pass}: {e}");
-            }
-        }
-    }
+    fixture::lowers_after("inline");
 }

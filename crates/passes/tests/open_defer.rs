@@ -47,20 +47,5 @@ fn strategy_per_defer() {
 /// What `open_defer` leaves still lowers and verifies through the rest of the pipeline.
 #[test]
 fn lowers_after() {
-    for name in fixture::names("open_defer") {
-        let text = fixture::read("open_defer", &name);
-        let mut m = ir::parse::parse_module(&text).expect("fixture parses");
-        for pass in [
-            "open_defer",
-            "defer_lower",
-            "mem2reg",
-            "copyprop",
-            "dce",
-            "simplify_cfg",
-        ] {
-            if let Err(e) = passes::run_pass(&mut m, pass) {
-                panic!("{name}: {pass}: {e}");
-            }
-        }
-    }
+    fixture::lowers_after("open_defer");
 }
