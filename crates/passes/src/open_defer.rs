@@ -94,11 +94,9 @@ impl Refusal {
     }
 }
 
-/// An open-coded deferred call: where it is pushed and the cells that carry it to the
-/// exits.
+/// An open-coded deferred call and the cells that carry it to the exits.
 struct Open {
     d: DeferId,
-    block: Block,
     /// One cell per argument.
     cells: Vec<Value>,
     /// Set when the call is pushed; `None` for an unconditional call.
@@ -214,7 +212,7 @@ fn open_code(
 
     // Cells, first thing in the entry block, in defer order.
     let entry = f.entry().expect("a verified function has an entry block");
-    let specs: Vec<(DeferId, Block, bool)> = chosen
+    let specs: Vec<(DeferId, bool)> = chosen
         .iter()
         .map(|&(b, i, d)| {
             let unconditional =
@@ -231,23 +229,18 @@ fn open_code(
                             }
                         }
                     });
-            (d, b, unconditional)
+            (d, unconditional)
         })
         .collect();
     let mut opens: Vec<Open> = Vec::new();
     let mut c = FuncCursor::new(f).at_top(entry);
-    for (d, b, unconditional) in specs {
+    for (d, unconditional) in specs {
         let data = &c.func.defers[d];
         let (origin, arg_types) = (data.origin, data.arg_types.clone());
         c.set_srcloc(origin);
         let cells = arg_types.into_iter().map(|t| c.stack_alloc(t)).collect();
         let bit = (!unconditional).then(|| c.stack_alloc(Type::Bool));
-        opens.push(Open {
-            d,
-            block: b,
-            cells,
-            bit,
-        });
+        opens.push(Open { d, cells, bit });
     }
 
     // Each push becomes stores into the cells.
@@ -263,7 +256,6 @@ fn open_code(
             c.store(bit, t);
         }
         c.remove_inst();
-        debug_assert_eq!(o.block, b);
         f.defers[d].strategy = Some(DeferStrategy::OpenCoded);
         cx.remark(&f.name, loc, "open-coded defer");
     }

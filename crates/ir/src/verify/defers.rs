@@ -16,56 +16,45 @@ use crate::write::Point;
 
 pub(super) fn check(m: &Module, f: &Function, opts: VerifyOptions, errs: &mut Errors) {
     for (d, data) in f.defers.iter() {
-        match data.callee {
-            DeferCallee::Direct(fid) => match m.funcs.get(fid) {
-                None => errs.at(Point::Defer(d), format!("callee {fid} does not exist")),
-                Some(callee) => {
-                    let mut want = vec![Type::Ptr, Type::I64];
-                    want.extend(&data.arg_types);
-                    if callee.sig.params != want {
-                        errs.at(
-                            Point::Defer(d),
-                            format!(
-                                "{} takes ({}), the deferred call passes (ptr, i64, {})",
-                                callee.name,
-                                join(&callee.sig.params),
-                                join(&data.arg_types)
-                            ),
-                        );
-                    }
-                }
-            },
-            DeferCallee::Closure(fid) => match m.funcs.get(fid) {
-                None => errs.at(Point::Defer(d), format!("callee {fid} does not exist")),
-                Some(callee) => {
-                    let mut want = vec![Type::Ptr, Type::I64];
-                    want.extend(data.arg_types.iter().skip(1));
-                    if data.arg_types.first() != Some(&Type::Func) {
-                        errs.at(
-                            Point::Defer(d),
-                            "a closure deferred call's first argument must be its closure object (func)",
-                        );
-                    } else if callee.sig.params != want {
-                        errs.at(
-                            Point::Defer(d),
-                            format!(
-                                "{} takes ({}), the deferred call passes (func, i64, {})",
-                                callee.name,
-                                join(&callee.sig.params),
-                                join(&data.arg_types[1..])
-                            ),
-                        );
-                    }
-                }
-            },
-            DeferCallee::Indirect => {
-                if data.arg_types.first() != Some(&Type::Func) {
-                    errs.at(
-                        Point::Defer(d),
-                        "an indirect deferred call's first argument must be the func value",
-                    );
-                }
+        // A closure or a function value travels as the first argument.
+        let object = match data.callee {
+            DeferCallee::Direct(_) => None,
+            DeferCallee::Closure(_) => {
+                Some("a closure deferred call's first argument must be its closure object (func)")
             }
+            DeferCallee::Indirect => {
+                Some("an indirect deferred call's first argument must be the func value")
+            }
+        };
+        if let Some(msg) = object {
+            if data.arg_types.first() != Some(&Type::Func) {
+                errs.at(Point::Defer(d), msg);
+                continue;
+            }
+        }
+        let Some(fid) = data.callee.func() else {
+            continue;
+        };
+        let Some(callee) = m.funcs.get(fid) else {
+            errs.at(Point::Defer(d), format!("callee {fid} does not exist"));
+            continue;
+        };
+        let (env, rest) = match object {
+            Some(_) => ("func", &data.arg_types[1..]),
+            None => ("ptr", &data.arg_types[..]),
+        };
+        let mut want = vec![Type::Ptr, Type::I64];
+        want.extend(rest);
+        if callee.sig.params != want {
+            errs.at(
+                Point::Defer(d),
+                format!(
+                    "{} takes ({}), the deferred call passes ({env}, i64, {})",
+                    callee.name,
+                    join(&callee.sig.params),
+                    join(rest)
+                ),
+            );
         }
     }
     for &b in &f.layout.blocks {
