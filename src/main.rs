@@ -172,10 +172,17 @@ impl Common {
     }
 }
 
-/// Reads and compiles `file`, printing the error (exit status 1) if either fails.
+/// Reads and compiles `file`, printing the error (exit status 1) if either fails. A
+/// `_test.go` file is compiled as `bench` compiles it (any package name, its
+/// `Benchmark` functions), so its IR and remarks can be read too.
 fn compile_file(file: &str, cfg: &Config) -> Result<(String, deferlab::Compiled), ExitCode> {
     let src = read(file)?;
-    match compile(file, &src, Mode::Run, cfg) {
+    let mode = if file.ends_with("_test.go") {
+        Mode::Bench
+    } else {
+        Mode::Run
+    };
+    match compile(file, &src, mode, cfg) {
         Ok(c) => Ok((src, c)),
         Err(msg) => {
             eprint!("{msg}");
