@@ -5,6 +5,7 @@
 
 pub mod bench;
 pub mod irview;
+pub mod vet;
 
 use std::time::{Duration, Instant};
 
@@ -27,6 +28,8 @@ pub enum Mode {
 
 /// A compiled module with what the pipeline reported.
 pub struct Compiled {
+    /// The checked program the IR was lowered from (`deferlab vet` reads it).
+    pub hir: frontend::hir::Program,
     /// The IR straight out of lowering, before any pass.
     pub built: ir::Module,
     /// The IR after the pass pipeline.
@@ -67,6 +70,7 @@ pub fn compile(path: &str, src: &str, mode: Mode, cfg: &Config) -> Result<Compil
         timings.push((format!("pass {name}"), *d));
     }
     Ok(Compiled {
+        hir: checked,
         built,
         module,
         report,

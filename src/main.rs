@@ -1,7 +1,7 @@
 //! The `deferlab` command: parses arguments and calls the pipeline (see `src/lib.rs`).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use deferlab::{compile, irview, run_source, Config, Mode};
+use deferlab::{compile, irview, run_source, vet, Config, Mode};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -69,6 +69,15 @@ enum Command {
         color: ColorChoice,
         file: String,
     },
+    /// Report the defer mistakes go vet misses, as go vet reports (exit status 1 when
+    /// it finds any); `-cost` adds what each defer costs.
+    Vet {
+        #[command(flatten)]
+        vet: VetArgs,
+        #[command(flatten)]
+        analyzers: AnalyzerFlags,
+        file: String,
+    },
     /// Run a file's benchmarks as `go test -bench` does, in Go's output format.
     Bench {
         #[command(flatten)]
@@ -115,6 +124,66 @@ struct BenchArgs {
     /// Print one JSON document instead of text.
     #[arg(long)]
     json: bool,
+    /// Measure the defer cost table `deferlab vet -cost` reads (run it on
+    /// shared/bench/defer_test.go) and write it to FILE (default: the user's cache dir,
+    /// `$XDG_CACHE_HOME/deferlab/defer-costs.json` or `~/.cache/deferlab/...`).
+    #[arg(long = "save-costs", value_name = "FILE", num_args = 0..=1, require_equals = true,
+          conflicts_with_all = ["matrix", "vs_go", "plot"])]
+    save_costs: Option<Option<std::path::PathBuf>>,
+}
+
+/// `deferlab vet` flags (one dash or two, as go vet's).
+#[derive(Args)]
+struct VetArgs {
+    /// Print go vet's JSON tree on stdout instead of text (exit status 0, as go vet -json).
+    #[arg(long)]
+    json: bool,
+    /// Add a line per defer: the strategy the passes chose and what it costs.
+    #[arg(long)]
+    cost: bool,
+    /// The cost table for -cost (default: the one `deferlab bench --save-costs` saved
+    /// in the user's cache dir, else the built-in one).
+    #[arg(long, value_name = "FILE")]
+    costs: Option<std::path::PathBuf>,
+}
+
+/// `-NAME[=BOOL]` for every analyzer in `vet::ANALYZERS`, as go vet's flags: any set
+/// true selects only those; set false, all but those.
+struct AnalyzerFlags(Vec<(&'static str, bool)>);
+
+impl clap::FromArgMatches for AnalyzerFlags {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Ok(AnalyzerFlags(
+            vet::ANALYZERS
+                .iter()
+                .filter_map(|a| m.get_one::<bool>(a.name).map(|on| (a.name, *on)))
+                .collect(),
+        ))
+    }
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+impl Args for AnalyzerFlags {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        vet::ANALYZERS.iter().fold(cmd, |cmd, a| {
+            cmd.arg(
+                clap::Arg::new(a.name)
+                    .long(a.name)
+                    .value_name("BOOL")
+                    .num_args(0..=1)
+                    .require_equals(true)
+                    .default_missing_value("true")
+                    .value_parser(clap::builder::BoolishValueParser::new())
+                    .help(format!("enable the {} analysis: {}", a.name, a.doc)),
+            )
+        })
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 /// Go's single-dash long flags (`-bench`, `-benchtime`, `-count`, `-benchmem`) and
@@ -129,15 +198,18 @@ fn go_style_flags(args: Vec<String>) -> Vec<String> {
         "vs-go",
         "plot",
         "json",
+        "save-costs",
     ];
-    let is_bench = args.get(1).is_some_and(|a| a == "bench");
+    const VET: &[&str] = &["json", "cost", "costs"];
+    let sub = args.get(1).cloned().unwrap_or_default();
+    let known = |name: &str| match sub.as_str() {
+        "bench" => LONG.contains(&name),
+        "vet" => VET.contains(&name) || vet::ANALYZERS.iter().any(|a| a.name == name),
+        _ => false,
+    };
     args.into_iter()
         .map(|a| match a.strip_prefix('-') {
-            Some(rest)
-                if is_bench
-                    && !rest.starts_with('-')
-                    && LONG.contains(&rest.split('=').next().unwrap_or("")) =>
-            {
+            Some(rest) if !rest.starts_with('-') && known(rest.split('=').next().unwrap_or("")) => {
                 format!("-{a}")
             }
             _ => a,
@@ -219,8 +291,26 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            let save_costs = match bench.save_costs {
+                None => None,
+                Some(Some(p)) => Some(p),
+                Some(None) => match vet::cost::default_path() {
+                    Some(p) => Some(p),
+                    None => {
+                        eprintln!("deferlab: --save-costs: no cache dir (set HOME or XDG_CACHE_HOME, or give a FILE)");
+                        return ExitCode::from(2);
+                    }
+                },
+            };
+            // The cost table needs only a few benchmarks of the reference file.
+            let pattern = if save_costs.is_some() && bench.bench == "." {
+                vet::cost::BENCH_PATTERN.to_string()
+            } else {
+                bench.bench
+            };
             let opts = deferlab::bench::Options {
-                pattern: bench.bench,
+                save_costs,
+                pattern,
                 benchtime_text: bench.benchtime,
                 bench_time,
                 count: bench.count,
@@ -234,6 +324,46 @@ fn main() -> ExitCode {
             };
             let status = deferlab::bench::run(&file, &src, &opts);
             ExitCode::from(status.clamp(0, 255) as u8)
+        }
+        Command::Vet {
+            vet: args,
+            analyzers,
+            file,
+        } => {
+            let src = match read(&file) {
+                Ok(s) => s,
+                Err(c) => return c,
+            };
+            let costs = if args.cost {
+                match vet::cost::CostTable::load(args.costs.as_deref()) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        eprintln!("deferlab vet: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            } else {
+                vet::cost::CostTable::default()
+            };
+            let opts = vet::Options {
+                enabled: vet::select(&analyzers.0),
+                cost: args.cost,
+                costs,
+            };
+            let report = match vet::vet(&file, &src, &opts) {
+                Ok(r) => r,
+                Err(msg) => {
+                    eprint!("{msg}");
+                    return ExitCode::from(1);
+                }
+            };
+            if args.json {
+                let _ =
+                    std::io::stdout().write_all(vet::output::json(&file, &src, &report).as_bytes());
+                return ExitCode::SUCCESS;
+            }
+            let _ = std::io::stderr().write_all(vet::output::text(&file, &src, &report).as_bytes());
+            ExitCode::from(u8::from(!report.findings.is_empty()))
         }
         Command::Run { common, time, file } => {
             let src = match read(&file) {

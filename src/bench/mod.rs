@@ -14,6 +14,7 @@ pub mod gotool;
 pub mod plot;
 pub mod runner;
 
+use crate::vet::cost;
 use crate::{compile, Config, Mode};
 use codegen::runtime::testing::BenchTime;
 use filter::Filter;
@@ -44,6 +45,9 @@ pub struct Options {
     pub plot: Option<PathBuf>,
     /// `--json`: one JSON document on stdout instead of text.
     pub json: bool,
+    /// `--save-costs`: measure the defer cost table `vet -cost` reads and write it here
+    /// (see `vet::cost`).
+    pub save_costs: Option<PathBuf>,
     /// Draw a progress bar on stderr.
     pub progress: bool,
     /// The pass configuration (without `--matrix`).
@@ -120,6 +124,13 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
     let procs = format::procs();
     let configs = if opts.matrix {
         matrix_configs()
+    } else if opts.save_costs.is_some() {
+        let mut no_open = opts.config.disabled.clone();
+        no_open.push("open_defer".to_string());
+        vec![
+            (cost::CONFIG_ALL.to_string(), opts.config.disabled.clone()),
+            (cost::CONFIG_NO_OPEN.to_string(), no_open),
+        ]
     } else {
         vec![(String::from("deferlab"), opts.config.disabled.clone())]
     };
@@ -152,7 +163,7 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
         .map(|(n, _)| n.clone())
         .filter(|n| filter.matches(n).0)
         .collect();
-    let table_mode = opts.matrix || go.is_some();
+    let table_mode = opts.matrix || go.is_some() || opts.save_costs.is_some();
     let per_round = compiled.len() + usize::from(go.is_some());
     let total = if table_mode {
         names.len() * per_round * opts.count as usize
@@ -275,6 +286,9 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
     }
     out.flush().map_err(w)?;
 
+    if let Some(path) = &opts.save_costs {
+        save_costs(path, &runs, procs, opts)?;
+    }
     if let Some(svg) = &opts.plot {
         let suffix = benchmark_name("", procs);
         let series = plot_series(&runs, &labels, opts.matrix);
@@ -284,6 +298,41 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
         }
     }
     Ok(if passed { 0 } else { 1 })
+}
+
+/// `--save-costs`: the cost table from this run's medians, written to `path`.
+fn save_costs(
+    path: &std::path::Path,
+    runs: &[Run],
+    procs: usize,
+    opts: &Options,
+) -> Result<(), String> {
+    let meds = medians(runs);
+    let suffix = benchmark_name("", procs);
+    let ns = |config: &str, name: &str| {
+        let full = format!("{name}{suffix}");
+        meds.iter()
+            .find(|(n, _)| *n == full)
+            .and_then(|(_, cols)| cols.get(config).copied())
+    };
+    let source = format!(
+        "deferlab bench -benchtime {} -count {} on {} ({})",
+        opts.benchtime_text,
+        opts.count,
+        format::cpu_name(),
+        format::goarch()
+    );
+    let table = cost::CostTable::from_bench(ns, source)?;
+    table.write(path)?;
+    eprintln!(
+        "deferlab: saved defer costs to {}: open-coded {:.1} ns, frame record {:.1} ns, chain record {:.1} ns, migrated by inlining {:.1} ns",
+        path.display(),
+        table.open_coded,
+        table.frame_record,
+        table.chain_record,
+        table.inlined
+    );
+    Ok(())
 }
 
 /// Runs the matched benchmarks (or only the top-level benchmark `only`) of a program

@@ -1,0 +1,36 @@
+//! `defer.loop`: a `defer` inside a loop. Its call runs when the function returns, not
+//! at the end of the iteration, and every iteration pushes a record (a chain record:
+//! the passes cannot open-code it). staticcheck's SA5003 reports only defers in
+//! infinite loops (which never run) and SA9001 only ranges over channels; go vet
+//! reports neither.
+
+use super::walk::statements;
+use super::{Analyzer, Finding, Pass};
+use frontend::hir::StmtKind;
+
+pub const ANALYZER: Analyzer = Analyzer {
+    name: "defer.loop",
+    doc: "a defer in a loop runs when the function returns, with a record per iteration",
+    run,
+};
+
+fn run(pass: &Pass, out: &mut Vec<Finding>) {
+    for func in &pass.prog.funcs {
+        statements(func, &mut |v| {
+            if matches!(v.stmt.kind, StmtKind::Defer(_)) && v.loops > 0 {
+                out.push(Finding {
+                    analyzer: ANALYZER.name,
+                    span: v.stmt.span,
+                    message: format!(
+                        "defer in a loop: the call runs when {} returns, not at the end of \
+                         the iteration, and each iteration pushes a record",
+                        func.name
+                    ),
+                    fix: "move the loop body into a function literal called in the loop \
+                          (for ... { func() { ...; defer ... }() })"
+                        .to_string(),
+                });
+            }
+        });
+    }
+}
