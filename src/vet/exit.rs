@@ -41,16 +41,16 @@ fn run(pass: &Pass, out: &mut Vec<Finding>) {
             if lines.is_empty() {
                 return;
             }
-            let (calls, at) = if lines.len() == 1 {
-                ("call", "line")
+            let (calls, at, run) = if lines.len() == 1 {
+                ("call", "line", "runs")
             } else {
-                ("calls", "lines")
+                ("calls", "lines", "run")
             };
             out.push(Finding {
                 analyzer: ANALYZER.name,
                 span: e.span,
                 message: format!(
-                    "os.Exit does not run deferred calls: the {calls} deferred at {at} {} never run",
+                    "os.Exit does not run deferred calls: the {calls} deferred at {at} {} never {run}",
                     lines.join(", ")
                 ),
                 fix: format!(
