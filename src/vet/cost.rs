@@ -59,7 +59,7 @@ pub const CONFIG_ALL: &str = "all";
 pub const CONFIG_NO_OPEN: &str = "-open_defer";
 
 /// The benchmarks `--save-costs` needs (a `-bench` regexp selecting exactly them).
-pub const BENCH_PATTERN: &str = "^(NoDefer|Straight1|Straight64|Loop|Inlinable)$";
+pub const BENCH_PATTERN: &str = "^Benchmark(NoDefer|Straight1|Straight64|Loop|Inlinable)$";
 
 impl CostTable {
     /// Computes the table from a bench run's medians: `ns(config, name)` is the median
@@ -216,9 +216,12 @@ pub fn lines(
                     }
                 }
             }
+            // The function's own copy first, then the copies inlining made.
+            copies.sort_by_key(|c| c.1);
             let message = if copies.is_empty() {
                 "defer cost: none (the defer was removed as unreachable)".to_string()
             } else {
+                let mut looped = false;
                 let parts: Vec<String> = copies
                     .iter()
                     .map(|(f, inlined, s, why)| {
@@ -231,18 +234,23 @@ pub fn lines(
                         };
                         let why = why.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
                         let per = if *s == Strategy::ChainRecord && v.loops > 0 {
-                            format!(
-                                "~{} per iteration; outside the loop it would cost ~{} (open-coded)",
-                                ns(table.of(*s)),
-                                ns(table.open_coded)
-                            )
+                            looped = true;
+                            "per iteration"
                         } else {
-                            format!("~{} per call", ns(table.of(*s)))
+                            "per call"
                         };
-                        format!("{place}{why}, {per}")
+                        format!("{place}{why}, ~{} {per}", ns(table.of(*s)))
                     })
                     .collect();
-                format!("defer cost: {}", parts.join("; "))
+                let advice = if looped {
+                    format!(
+                        "; outside the loop it would cost ~{} (open-coded)",
+                        ns(table.open_coded)
+                    )
+                } else {
+                    String::new()
+                };
+                format!("defer cost: {}{advice}", parts.join("; "))
             };
             out.push(Finding {
                 analyzer: super::COST,
