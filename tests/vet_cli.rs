@@ -61,7 +61,7 @@ fn text_and_exit_status() {
         .nth(1)
         .unwrap()
         .starts_with("\tsuggested fix: move the loop body into a function literal"));
-    assert_eq!(out.stderr.matches(": defer in a loop").count(), 3);
+    assert_eq!(out.stderr.matches(": defer in a loop").count(), 4);
 
     let clean = vet(&["testsuite/vet/clean.go"]);
     assert_eq!(

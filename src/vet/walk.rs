@@ -39,6 +39,8 @@ pub struct Visit<'a> {
     pub loop_vars: Vec<LocalId>,
     /// Whether the statement is a `for` loop's post statement.
     pub in_post: bool,
+    /// The innermost enclosing loop statement (`For` or `Range`).
+    pub in_loop: Option<&'a Stmt>,
 }
 
 /// Calls `f` on every statement of `f`'s body, outer ones before inner ones, in
@@ -48,6 +50,7 @@ pub fn statements<'a>(func: &'a Func, f: &mut dyn FnMut(&Visit<'a>)) {
         next_block: 0,
         f,
         loop_vars: Vec::new(),
+        in_loop: None,
     };
     w.block(&func.body, &Path::default(), 0, false);
 }
@@ -56,6 +59,7 @@ struct Walker<'a, 'f> {
     next_block: u32,
     f: &'f mut dyn FnMut(&Visit<'a>),
     loop_vars: Vec<LocalId>,
+    in_loop: Option<&'a Stmt>,
 }
 
 impl<'a> Walker<'a, '_> {
@@ -71,6 +75,7 @@ impl<'a> Walker<'a, '_> {
                 loops,
                 loop_vars: self.loop_vars.clone(),
                 in_post,
+                in_loop: self.in_loop,
             });
             self.children(stmt, &path, loops, in_post);
         }
@@ -90,12 +95,18 @@ impl<'a> Walker<'a, '_> {
                 ..
             } => {
                 let saved = self.loop_vars.len();
+                let outer = self.in_loop.replace(stmt);
                 self.loop_vars.extend(loop_vars.iter().copied());
                 self.block(body, path, loops + 1, false);
                 self.block(post, path, loops + 1, true);
                 self.loop_vars.truncate(saved);
+                self.in_loop = outer;
             }
-            StmtKind::Range { body, .. } => self.block(body, path, loops + 1, false),
+            StmtKind::Range { body, .. } => {
+                let outer = self.in_loop.replace(stmt);
+                self.block(body, path, loops + 1, false);
+                self.in_loop = outer;
+            }
             StmtKind::Switch { cases, .. } => {
                 for c in cases {
                     self.block(&c.body, path, loops, in_post);
@@ -109,6 +120,22 @@ impl<'a> Walker<'a, '_> {
             _ => {}
         }
     }
+}
+
+/// Whether any statement of `b` (nested blocks included, function literals not) is a
+/// `break` out of the loop `label` or a `return`.
+pub fn leaves(b: &Block, label: frontend::hir::LabelId) -> bool {
+    b.iter().any(|s| match &s.kind {
+        StmtKind::Break(l) => *l == label,
+        StmtKind::Return(_) => true,
+        StmtKind::Block(b) => leaves(b, label),
+        StmtKind::If { then, els, .. } => leaves(then, label) || leaves(els, label),
+        StmtKind::For { body, post, .. } => leaves(body, label) || leaves(post, label),
+        StmtKind::Range { body, .. } => leaves(body, label),
+        StmtKind::Switch { cases, .. } => cases.iter().any(|c| leaves(&c.body, label)),
+        StmtKind::TypeSwitch { cases, .. } => cases.iter().any(|c| leaves(&c.body, label)),
+        _ => false,
+    })
 }
 
 /// The expressions a statement evaluates itself (not those of nested blocks).

@@ -43,3 +43,14 @@ func main() {
 	leaky(2)
 	perIteration(2)
 }
+
+// A defer in a loop nothing leaves never runs: staticcheck's SA5003 reports it, so
+// defer.loop does not.
+func server(requests []int) {
+	for {
+		for _, r := range requests {
+			defer fmt.Println("done", r) // want "defer in a loop"
+		}
+		defer fmt.Println("never")
+	}
+}
