@@ -5,7 +5,9 @@
 //! frame). So `recover()` in a helper that a deferred closure calls always returns nil,
 //! and so does `defer recover()` in a function that is not itself running as a
 //! deferred call (the runtime, not a deferred function, calls it). Neither go vet nor
-//! staticcheck reports either (revive's `defer` rule reports the second shape).
+//! staticcheck reports either (revive's `defer` rule reports the second shape). Both
+//! come up in golang/go's issues: #25815 ("Deferring a recover directly is a no-op",
+//! open), #20768, and #34530, where making `defer recover()` a vet error was proposed.
 //!
 //! Certain, not guessed: the function holding the `recover` is never deferred directly
 //! and never used as a value (which could defer it; see `calls`).
