@@ -134,9 +134,8 @@ fn run_function(m: &Module, f: &mut Function, cx: &mut PassContext) {
 /// taken: what precedes it in its block may panic, or, when it starts its block, what
 /// precedes a jump to it.
 fn tests_panic(m: &Module, f: &Function, b: Block, inst: Inst) -> bool {
-    let before_last = |blk: Block, k: usize| {
-        k > 0 && may_panic(m, &f.dfg.insts[f.layout.insts[blk][k - 1]])
-    };
+    let before_last =
+        |blk: Block, k: usize| k > 0 && may_panic(m, &f.dfg.insts[f.layout.insts[blk][k - 1]]);
     match f.layout.insts[b].iter().position(|&i| i == inst) {
         None => true,
         Some(0) => f.layout.blocks.iter().any(|&p| {

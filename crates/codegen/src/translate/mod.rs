@@ -361,7 +361,9 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
         if let Some(t) = self.fused.take() {
             let cold = self.b.create_block();
             self.b.set_cold_block(cold);
-            self.b.ins().brif(cond, cold, &[], t.else_block, &t.else_args);
+            self.b
+                .ins()
+                .brif(cond, cold, &[], t.else_block, &t.else_args);
             self.b.switch_to_block(cold);
             self.call_internal(f, args);
             self.b.ins().jump(t.then_block, &t.then_args);

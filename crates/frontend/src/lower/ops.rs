@@ -56,7 +56,11 @@ impl FuncCx<'_, '_> {
                 let x = self.expr(x);
                 let t = self.ins1(InstData::new(Opcode::IfaceType).args(&[x]), Type::Ptr);
                 let z = self.zero(Type::Ptr);
-                let cc = if op == BinOp::Eq { IntCC::Eq } else { IntCC::Ne };
+                let cc = if op == BinOp::Eq {
+                    IntCC::Eq
+                } else {
+                    IntCC::Ne
+                };
                 self.icmp(Type::Ptr, cc, t, z)
             }
             _ => {
