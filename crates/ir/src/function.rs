@@ -227,6 +227,10 @@ pub struct Function {
     pub loc: SrcLoc,
     /// `//go:noinline`.
     pub noinline: bool,
+    /// The function can never panic: no instruction of its body may start a panic,
+    /// counting a call of a `nopanic` function as one that cannot (set by the
+    /// `nopanic` pass; calls of it then need no `panicking` test).
+    pub nopanic: bool,
 }
 
 impl Function {
@@ -248,6 +252,7 @@ impl Function {
             result_names: Vec::new(),
             loc: SrcLoc::default(),
             noinline: false,
+            nopanic: false,
         }
     }
 

@@ -13,8 +13,9 @@
 //! share (use counts, replacing uses, removing block parameters and blocks); `cursor`
 //! the one way lowering and passes insert instructions (`FuncCursor`); `callgraph` the
 //! module's call graph with its components bottom-up (`CallGraph`); `clone` copies a
-//! function's body into another with its entities remapped (`clone_body`); `remark`
-//! the structured remarks passes emit.
+//! function's body into another with its entities remapped (`clone_body`); `panicflag`
+//! where the panic flag is known clear (`flag_clear`) and which instructions may set it
+//! given the module's `nopanic` functions; `remark` the structured remarks passes emit.
 
 pub mod callgraph;
 pub mod clone;
@@ -25,6 +26,7 @@ pub mod entities;
 pub mod function;
 pub mod inst;
 pub mod module;
+pub mod panicflag;
 pub mod parse;
 pub mod remark;
 pub mod types;

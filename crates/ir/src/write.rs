@@ -182,6 +182,9 @@ pub fn write_function_with(
     if f.noinline {
         out.push_str(" noinline");
     }
+    if f.nopanic {
+        out.push_str(" nopanic");
+    }
     let _ = writeln!(out, " {{ ; {}", f.loc);
     note(&mut out, Point::Header, "    ");
     for (sc, data) in f.scopes.iter().skip(1) {

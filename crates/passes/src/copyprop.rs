@@ -1,6 +1,7 @@
 //! `copyprop`: folds integer and boolean operations on constants, forwards every use of
 //! a copy to the value it copies, folds `panicking` and `defer_enter` where the panic
-//! flag is known to be clear, and turns a `brif` on a constant into a `jump`.
+//! flag is known to be clear, removes checks that cannot fail, and turns a `brif` on a
+//! constant into a `jump`.
 //!
 //! **Requires:** a verified function.
 //!
@@ -9,13 +10,19 @@
 //! the same value on every reachable edge; such parameters are removed with the branch
 //! arguments that fed them); every foldable operation on constants is an `iconst` with
 //! its result value unchanged; no `brif` tests a constant; no `check_div` or
-//! `check_shift` tests a constant that cannot fail; no `panicking` is read where no
-//! instruction that may panic (`InstData::may_panic`) can have run since the flag was
-//! last known clear (it is `iconst.bool 0`, so its branch to the panic path goes), and no
-//! `defer_enter` either (it is `iconst.i64 0`: the token of no panic, so the deferred
-//! call's `defer_exit` has nothing to do; an open-coded call at an exit only normal
-//! paths reach pays for neither). Instructions left without uses stay
-//! in place for `dce`; blocks left without predecessors stay for `simplify_cfg`.
+//! `check_shift` tests a constant that cannot fail, and no `check_nil` tests the
+//! address of an object just made (`stack_alloc`, `alloc`, closures, `global_addr`);
+//! no `panicking` is read where no instruction that may panic
+//! (`ir::panicflag::may_panic`: a call of a `nopanic` function cannot) can have run
+//! since the flag was last known clear (it is `iconst.bool 0`, so its branch to the
+//! panic path goes), and no `defer_enter` either (it is `iconst.i64 0`: the token of no
+//! panic; an open-coded call at an exit only normal paths reach pays for neither).
+//! With token 0, `recover` is `zero.iface` (only a panic's own token recovers) and
+//! `defer_exit` is removed, unless it stands in for the panic test of the instruction
+//! before it (which may panic, in its block or before a jump to it). The type word of
+//! a nil interface is null, and `icmp` of two `zero`s is a constant, so `recover() !=
+//! nil` with token 0 is `false`. Instructions left without uses stay in place for
+//! `dce`; blocks left without predecessors stay for `simplify_cfg`.
 //!
 //! **Remarks:** `removed check_div: the divisor is the constant N`, `removed
 //! check_shift: the shift count is the constant N` (a check that cannot fail).
@@ -48,17 +55,25 @@
 
 use crate::PassContext;
 use ir::dominance::DomTree;
+use ir::panicflag::{flag_after, flag_clear, may_panic};
 use ir::{Block, FuncId, Function, Imm, Inst, InstData, IntCC, Module, Opcode, SecondaryMap};
 use ir::{Type, Value, ValueDef};
 
 pub fn run(m: &mut Module, cx: &mut PassContext) {
     let ids: Vec<FuncId> = m.funcs.keys().collect();
     for id in ids {
-        run_function(&mut m.funcs[id], cx);
+        // The function is taken out while it changes; the module keeps a stand-in
+        // with its `nopanic` mark for the flag analysis of its recursive calls.
+        let f = &m.funcs[id];
+        let mut stand_in = Function::new(f.name.clone(), f.sig.clone());
+        stand_in.nopanic = f.nopanic;
+        let mut f = std::mem::replace(&mut m.funcs[id], stand_in);
+        run_function(m, &mut f, cx);
+        m.funcs[id] = f;
     }
 }
 
-fn run_function(f: &mut Function, cx: &mut PassContext) {
+fn run_function(m: &Module, f: &mut Function, cx: &mut PassContext) {
     let mut st = State {
         alias: SecondaryMap::new(),
         consts: SecondaryMap::new(),
@@ -67,7 +82,7 @@ fn run_function(f: &mut Function, cx: &mut PassContext) {
     loop {
         let mut changed = false;
         let dt = DomTree::compute(f);
-        let clear_in = flag_clear(f, &dt);
+        let clear_in = flag_clear(m, f, &dt);
         for &b in dt.rpo() {
             let mut clear = clear_in[b];
             for inst in f.layout.insts[b].clone() {
@@ -89,8 +104,8 @@ fn run_function(f: &mut Function, cx: &mut PassContext) {
                     changed = true;
                     continue;
                 }
-                clear = flag_after(&f.dfg.insts[inst], clear);
-                changed |= st.simplify(f, b, inst, cx);
+                clear = flag_after(m, &f.dfg.insts[inst], clear);
+                changed |= st.simplify(m, f, b, inst, cx);
             }
         }
         changed |= st.copy_params(f, &dt, &mut removed_params);
@@ -115,63 +130,39 @@ fn run_function(f: &mut Function, cx: &mut PassContext) {
     }
 }
 
-/// Whether the panic flag is still known to be clear after `d`, given whether it was
-/// before: an instruction that may panic can set it, `defer_enter` clears it.
-fn flag_after(d: &InstData, clear: bool) -> bool {
-    match d.opcode {
-        Opcode::DeferEnter => true,
-        _ if d.may_panic() => false,
-        _ => clear,
+/// Whether `inst` (a `defer_exit`) is where a panic of the instruction before it is
+/// taken: what precedes it in its block may panic, or, when it starts its block, what
+/// precedes a jump to it.
+fn tests_panic(m: &Module, f: &Function, b: Block, inst: Inst) -> bool {
+    let before_last =
+        |blk: Block, k: usize| k > 0 && may_panic(m, &f.dfg.insts[f.layout.insts[blk][k - 1]]);
+    match f.layout.insts[b].iter().position(|&i| i == inst) {
+        None => true,
+        Some(0) => f.layout.blocks.iter().any(|&p| {
+            let insts = &f.layout.insts[p];
+            insts.last().is_some_and(|&t| {
+                let d = &f.dfg.insts[t];
+                d.opcode == Opcode::Jump
+                    && d.targets[0].block == b
+                    && before_last(p, insts.len() - 1)
+            })
+        }),
+        Some(k) => before_last(b, k),
     }
 }
 
-/// For each reachable block, whether the panic flag is clear whenever control enters
-/// it. The flag is clear when a function starts (every caller tests it after each
-/// instruction that may panic, `defer_enter` clears it before a deferred call, and the
-/// runtime clears it before calling guest code); it stays clear until an instruction
-/// that may panic, and is clear again on the `else` edge of a `brif` on a `panicking`
-/// read since. A must-analysis: every block starts clear and the edges only take that
-/// away, until nothing changes.
-fn flag_clear(f: &Function, dt: &DomTree) -> SecondaryMap<Block, bool> {
-    let mut clear_in: SecondaryMap<Block, bool> = SecondaryMap::with_default(true);
-    loop {
-        let mut next: SecondaryMap<Block, bool> = SecondaryMap::with_default(true);
-        for &b in dt.rpo() {
-            let mut clear = clear_in[b];
-            // The result of a `panicking` read since the flag last changed.
-            let mut flag: Option<Value> = None;
-            for &i in &f.layout.insts[b] {
-                let d = &f.dfg.insts[i];
-                if d.opcode == Opcode::Panicking {
-                    flag = Some(f.dfg.first_result(i));
-                    continue;
-                }
-                let after = flag_after(d, clear);
-                if after != clear || d.may_panic() {
-                    flag = None;
-                }
-                clear = after;
-            }
-            let Some(t) = f.terminator(b) else { continue };
-            let d = &f.dfg.insts[t];
-            let tests_flag =
-                d.opcode == Opcode::Brif && flag.is_some() && d.args.first() == flag.as_ref();
-            for (j, call) in d.targets.iter().enumerate() {
-                let edge = clear || (tests_flag && j == 1);
-                next[call.block] &= edge;
-            }
-        }
-        let mut changed = false;
-        for &b in dt.rpo().iter().skip(1) {
-            if next[b] != clear_in[b] {
-                clear_in[b] = next[b];
-                changed = true;
-            }
-        }
-        if !changed {
-            return clear_in;
-        }
-    }
+/// Whether `v` is the address of an object just made (which is never nil).
+fn is_object(f: &Function, v: Value) -> bool {
+    use Opcode::*;
+    matches!(f.dfg.values[v].def,
+        ValueDef::Result(i, _) if matches!(f.dfg.insts[i].opcode,
+            StackAlloc | Alloc | AllocArray | StackClosure | Closure | FuncRef | GlobalAddr))
+}
+
+/// Whether `v` is the result of a `zero` (of any type).
+fn is_zero(f: &Function, v: Value) -> bool {
+    matches!(f.dfg.values[v].def,
+        ValueDef::Result(i, _) if f.dfg.insts[i].opcode == Opcode::Zero)
 }
 
 /// Follows the copy chain from `v` to the value it copies.
@@ -207,7 +198,14 @@ impl State {
 
     /// Simplifies one instruction whose operands are already resolved; returns whether
     /// it changed anything.
-    fn simplify(&mut self, f: &mut Function, b: Block, inst: Inst, cx: &mut PassContext) -> bool {
+    fn simplify(
+        &mut self,
+        m: &Module,
+        f: &mut Function,
+        b: Block,
+        inst: Inst,
+        cx: &mut PassContext,
+    ) -> bool {
         let d = &f.dfg.insts[inst];
         match d.opcode {
             Opcode::Iconst | Opcode::Zero => {
@@ -229,6 +227,43 @@ impl State {
                 };
                 let taken = d.targets[if c != 0 { 0 } else { 1 }].clone();
                 f.dfg.insts[inst] = InstData::new(Opcode::Jump).targets(vec![taken]);
+                true
+            }
+            // `recover 0` is nil (token 0 is the token of no panic), and `defer_exit 0`
+            // does nothing (the deferred call ran with no panic in flight). It stays
+            // where it stands in for the panic test of the call before it (which may
+            // panic, or jumps to it).
+            Opcode::Recover if self.konst(d.args[0]) == Some(0) => {
+                f.dfg.insts[inst] = InstData::new(Opcode::Zero).ty(Type::Iface);
+                true
+            }
+            Opcode::DeferExit
+                if self.konst(d.args[0]) == Some(0) && !tests_panic(m, f, b, inst) =>
+            {
+                f.remove_inst(b, inst);
+                true
+            }
+            // Frame slots, heap objects, closures and globals are never nil.
+            Opcode::CheckNil if is_object(f, d.args[0]) => {
+                f.remove_inst(b, inst);
+                true
+            }
+            // The type word of a nil interface is null, and null equals null.
+            Opcode::IfaceType if is_zero(f, d.args[0]) => {
+                f.dfg.insts[inst] = InstData::new(Opcode::Zero).ty(Type::Ptr);
+                true
+            }
+            Opcode::Icmp if is_zero(f, d.args[0]) && is_zero(f, d.args[1]) => {
+                let Imm::Cond(cc) = d.imm else { return false };
+                let r = f.dfg.first_result(inst);
+                let n = i64::from(matches!(
+                    cc,
+                    IntCC::Eq | IntCC::Sle | IntCC::Sge | IntCC::Ule | IntCC::Uge
+                ));
+                f.dfg.insts[inst] = InstData::new(Opcode::Iconst)
+                    .ty(Type::Bool)
+                    .imm(Imm::Int(n));
+                self.consts[r] = Some(n);
                 true
             }
             Opcode::CheckDiv | Opcode::CheckShift => {

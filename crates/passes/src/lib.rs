@@ -20,6 +20,7 @@ pub mod inline;
 pub mod inline_defers;
 mod manager;
 pub mod mem2reg;
+pub mod nopanic;
 pub mod open_defer;
 pub mod simplify_cfg;
 
@@ -97,6 +98,14 @@ pub static PASSES: &[Pass] = &[
                       adds struct layouts for defer records and sets every DeferData::strategy",
         establishes: &[Property::DefersLowered],
         run: defer_lower::run,
+    },
+    Pass {
+        name: "nopanic",
+        required: false,
+        invalidates: "sets Function::nopanic of the functions that can never panic (calls of \
+                      them need no panicking test); never the code",
+        establishes: &[],
+        run: nopanic::run,
     },
     Pass {
         name: "mem2reg",
@@ -192,6 +201,16 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "defer_lower",
         "mem2reg",
         "the chain head defer_lower keeps in a frame cell is promoted too",
+    ),
+    (
+        "defer_lower",
+        "nopanic",
+        "a deferred call may panic only once it is an explicit call nopanic can see",
+    ),
+    (
+        "nopanic",
+        "copyprop",
+        "copyprop folds the panicking tests after calls of functions nopanic marked",
     ),
     (
         "mem2reg",

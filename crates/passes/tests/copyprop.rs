@@ -31,6 +31,11 @@ fn panic_flag() {
     check("panic_flag");
 }
 
+#[test]
+fn nopanic_calls() {
+    check("nopanic_calls");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
@@ -41,6 +46,7 @@ fn every_fixture_has_a_test() {
             "division",
             "fold_arith",
             "identities",
+            "nopanic_calls",
             "panic_flag"
         ]
     );

@@ -53,6 +53,18 @@ pub(crate) struct FnTx<'a, 'm, 's, 'b> {
     func_refs: HashMap<cranelift_module::FuncId, cl::FuncRef>,
     /// The instruction being translated, for error messages.
     pub inst: Option<ir::Inst>,
+    /// Set while translating an explicit check whose panic test is fused into it
+    /// (`fused_test`): the blocks and arguments of the test's branch.
+    fused: Option<FusedTest>,
+}
+
+/// The branch of a check's fused panic test: where a failed check goes after recording
+/// its runtime error (`then`) and where a passed one goes (`else`).
+struct FusedTest {
+    then_block: cl::Block,
+    then_args: Vec<cl::BlockArg>,
+    else_block: cl::Block,
+    else_args: Vec<cl::BlockArg>,
 }
 
 pub fn translate_function(
@@ -78,6 +90,7 @@ pub fn translate_function(
         blocks: HashMap::new(),
         func_refs: HashMap::new(),
         inst: None,
+        fused: None,
     };
     tx.translate()?;
     tx.b.seal_all_blocks();
@@ -142,11 +155,21 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
                     .trap(cl::TrapCode::user(1).expect("non-zero trap code"));
             }
         }
+        let clear_in = ir::panicflag::flag_clear(self.cx.module, self.func, &dt);
+        let flag_uses = self.flag_uses();
         for &blk in dt.rpo() {
             self.b.switch_to_block(self.blocks[&blk]);
-            for &inst in &self.func.layout.insts[blk] {
+            let insts = &self.func.layout.insts[blk];
+            let mut clear = clear_in[blk];
+            for (k, &inst) in insts.iter().enumerate() {
                 self.inst = Some(inst);
+                if clear && self.fused_test(insts, k, &flag_uses)? {
+                    // The check ended the block with its test's branch.
+                    break;
+                }
                 self.translate_inst(inst)?;
+                let d = &self.func.dfg.insts[inst];
+                clear = ir::panicflag::flag_after(self.cx.module, d, clear);
             }
             self.inst = None;
             if self.func.terminator(blk).is_none() {
@@ -154,6 +177,74 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
             }
         }
         Ok(())
+    }
+
+    /// How many times each `panicking` result is used.
+    fn flag_uses(&self) -> HashMap<ir::Value, usize> {
+        let mut uses: HashMap<ir::Value, usize> = HashMap::new();
+        for &b in &self.func.layout.blocks {
+            for &i in &self.func.layout.insts[b] {
+                let d = &self.func.dfg.insts[i];
+                if d.opcode == Opcode::Panicking {
+                    uses.entry(self.func.dfg.first_result(i)).or_default();
+                }
+                let targets = d.targets.iter().flat_map(|t| t.args.iter());
+                for v in d.args.iter().chain(targets) {
+                    if let Some(n) = uses.get_mut(v) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        uses
+    }
+
+    /// An explicit check reached with the panic flag clear, followed by the block's
+    /// last two instructions `v = panicking; brif v, T, E` (`v` used only there): the
+    /// flag is set after the check exactly when the check failed, so the check's own
+    /// compare takes the branch, its cold path records the runtime error and jumps to
+    /// `T`, and the flag is never loaded. Translates all three and returns true, or
+    /// returns false when the pattern does not hold.
+    fn fused_test(
+        &mut self,
+        insts: &[ir::Inst],
+        k: usize,
+        flag_uses: &HashMap<ir::Value, usize>,
+    ) -> Result<bool, CodegenError> {
+        let f = self.func;
+        let check = &f.dfg.insts[insts[k]];
+        let is_check = matches!(
+            check.opcode,
+            Opcode::CheckNil
+                | Opcode::CheckIndex
+                | Opcode::CheckSlice
+                | Opcode::CheckSlice3
+                | Opcode::CheckDiv
+                | Opcode::CheckShift
+        );
+        if !is_check || k + 3 != insts.len() {
+            return Ok(false);
+        }
+        let (test, br) = (&f.dfg.insts[insts[k + 1]], &f.dfg.insts[insts[k + 2]]);
+        if test.opcode != Opcode::Panicking || br.opcode != Opcode::Brif {
+            return Ok(false);
+        }
+        let v = f.dfg.first_result(insts[k + 1]);
+        if br.args.first() != Some(&v) || flag_uses.get(&v) != Some(&1) {
+            return Ok(false);
+        }
+        let (t, e) = (&br.targets[0], &br.targets[1]);
+        self.fused = Some(FusedTest {
+            then_block: self.blocks[&t.block],
+            then_args: self.block_args(t)?,
+            else_block: self.blocks[&e.block],
+            else_args: self.block_args(e)?,
+        });
+        self.translate_inst(insts[k])?;
+        if self.fused.take().is_some() {
+            return Err(self.err("a check did not take its fused panic test"));
+        }
+        Ok(true)
     }
 
     /// `if sp < STACK_LIMIT { rt_stack_overflow() }`.
@@ -264,8 +355,20 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
         self.b.inst_results(call).to_vec()
     }
 
-    /// Emits `if cond { cold: f(args) }` for a failed check.
+    /// Emits `if cond { cold: f(args) }` for a failed check; with a fused panic test,
+    /// `if cond { cold: f(args); goto T } else { goto E }`, which ends the block.
     pub fn cold_call_if(&mut self, cond: cl::Value, f: Internal, args: &[cl::Value]) {
+        if let Some(t) = self.fused.take() {
+            let cold = self.b.create_block();
+            self.b.set_cold_block(cold);
+            self.b
+                .ins()
+                .brif(cond, cold, &[], t.else_block, &t.else_args);
+            self.b.switch_to_block(cold);
+            self.call_internal(f, args);
+            self.b.ins().jump(t.then_block, &t.then_args);
+            return;
+        }
         let cold = self.b.create_block();
         let cont = self.b.create_block();
         self.b.set_cold_block(cold);

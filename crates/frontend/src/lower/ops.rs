@@ -3,7 +3,7 @@
 
 use super::func::FuncCx;
 use crate::ast::BinOp;
-use crate::hir::Expr;
+use crate::hir::{ConstValue, Expr, ExprKind};
 use crate::types::{Basic, TypeId, TypeKind};
 use ir::{Imm, InstData, IntCC, Opcode, RtFunc, Type, Value};
 
@@ -38,6 +38,30 @@ impl FuncCx<'_, '_> {
                 self.jump(join, &[b]);
                 self.cur = Some(join);
                 res
+            }
+            BinOp::Eq | BinOp::Ne
+                if self.m.prog.types.is_interface(l.ty)
+                    && [l, r]
+                        .iter()
+                        .any(|e| matches!(e.kind, ExprKind::Const(ConstValue::Nil))) =>
+            {
+                // `x == nil` for an interface tests its type word: a nil interface is
+                // the one with no dynamic type (gc's walk does the same). Unlike a
+                // comparison of two interfaces it cannot panic.
+                let x = if matches!(l.kind, ExprKind::Const(ConstValue::Nil)) {
+                    r
+                } else {
+                    l
+                };
+                let x = self.expr(x);
+                let t = self.ins1(InstData::new(Opcode::IfaceType).args(&[x]), Type::Ptr);
+                let z = self.zero(Type::Ptr);
+                let cc = if op == BinOp::Eq {
+                    IntCC::Eq
+                } else {
+                    IntCC::Ne
+                };
+                self.icmp(Type::Ptr, cc, t, z)
             }
             _ => {
                 let a = self.expr(l);

@@ -141,7 +141,7 @@ fn body_end(lines: &[Line], start: usize) -> Result<usize> {
     Cur::new(l).err("function body is not closed with `}`")
 }
 
-/// `func @name(params) -> results noinline { ; loc`
+/// `func @name(params) -> results noinline nopanic { ; loc`
 fn parse_header(line: &Line) -> Result<Function> {
     let mut c = Cur::new(line);
     c.keyword("func")?;
@@ -159,6 +159,10 @@ fn parse_header(line: &Line) -> Result<Function> {
     if c.peek() == Some(&Tok::Ident("noinline".into())) {
         c.next();
         f.noinline = true;
+    }
+    if c.peek() == Some(&Tok::Ident("nopanic".into())) {
+        c.next();
+        f.nopanic = true;
     }
     c.punct('{')?;
     c.end()?;

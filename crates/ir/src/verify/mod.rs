@@ -159,7 +159,7 @@ fn check_function(m: &Module, f: &Function, opts: VerifyOptions) -> Vec<(Locatio
         types::check(m, f, &mut errs);
         defers::check(m, f, opts, &mut errs);
         scopes::check_flow(f, opts.lowered, &mut errs);
-        panics::check(f, &mut errs);
+        panics::check(m, f, &mut errs);
     }
     errs.list
 }

@@ -1,5 +1,5 @@
-//! Panic edges: every instruction that may panic (`InstData::may_panic`) is followed by
-//! its panic test, the `panicking` whose branch takes the panic path, so no panic can go
+//! Panic edges: every instruction that may panic (`panicflag::may_panic`: a call of a
+//! `nopanic` function cannot) is followed by its panic test, the `panicking` whose branch takes the panic path, so no panic can go
 //! unnoticed past it. Accepted in its place:
 //! - `ret`: the function passes the panic on to its caller, which tests (a method value's
 //!   wrapper, a deferred call's shim);
@@ -11,14 +11,16 @@
 use super::Errors;
 use crate::function::Function;
 use crate::inst::Opcode;
+use crate::module::Module;
+use crate::panicflag::may_panic;
 use crate::write::Point;
 
-pub(super) fn check(f: &Function, errs: &mut Errors) {
+pub(super) fn check(m: &Module, f: &Function, errs: &mut Errors) {
     for &b in &f.layout.blocks {
         let insts = &f.layout.insts[b];
         for (k, &inst) in insts.iter().enumerate() {
             let data = &f.dfg.insts[inst];
-            if !data.may_panic() || data.opcode == Opcode::DeferExit {
+            if !may_panic(m, data) || data.opcode == Opcode::DeferExit {
                 continue;
             }
             let Some(&next) = insts.get(k + 1) else {
