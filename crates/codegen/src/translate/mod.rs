@@ -132,15 +132,14 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
             self.blocks.insert(blk, cb);
         }
 
-        // Entry: the stack check, then a jump to the IR entry block.
+        // Entry: the stack check, then a jump to the IR entry block. Filled last, once
+        // the frame's size is known.
         let entry = self.b.create_block();
         self.b.append_block_params_for_function_params(entry);
         self.b.switch_to_block(entry);
-        let params = self.b.block_params(entry).to_vec();
-        self.stack_check();
-        let target = self.blocks[&ir_entry];
-        let args: Vec<cl::BlockArg> = params.into_iter().map(cl::BlockArg::Value).collect();
-        self.b.ins().jump(target, &args);
+        // Placed first in the layout now (Cranelift's entry is the first block), though
+        // its instructions come last.
+        self.b.ensure_inserted_block();
 
         // Reachable blocks in reverse postorder, so every value is translated before
         // its uses (a block's dominators come first; layout order need not respect
@@ -176,7 +175,43 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
                 return Err(self.err(format!("{blk} has no terminator")));
             }
         }
+
+        self.b.switch_to_block(entry);
+        let params = self.b.block_params(entry).to_vec();
+        if !self.is_small_leaf() {
+            self.stack_check();
+        }
+        let target = self.blocks[&ir_entry];
+        let args: Vec<cl::BlockArg> = params.into_iter().map(cl::BlockArg::Value).collect();
+        self.b.ins().jump(target, &args);
         Ok(())
+    }
+
+    /// A function that calls no guest code and has a small frame needs no stack check
+    /// (gc's leaf functions are `NOSPLIT` for the same reason): it cannot recurse, so
+    /// past the limit it adds one small frame, and the runtime functions it may call
+    /// run in the margin kept below the limit (`runtime::guest`); guest code the
+    /// runtime calls back (an `Error` method while printing) checks for itself.
+    fn is_small_leaf(&self) -> bool {
+        /// Go's `StackSmall` is 128 bytes past the guard; our margin is 2 MiB, so a
+        /// few pages of frame are safe.
+        const MAX_LEAF_FRAME: u32 = 16 << 10;
+        let calls = self.func.layout.blocks.iter().any(|&b| {
+            self.func.layout.insts[b].iter().any(|&i| {
+                matches!(
+                    self.func.dfg.insts[i].opcode,
+                    Opcode::Call | Opcode::CallIndirect
+                )
+            })
+        });
+        let frame: u32 = self
+            .b
+            .func
+            .sized_stack_slots
+            .values()
+            .map(|s| s.size)
+            .sum();
+        !calls && frame <= MAX_LEAF_FRAME
     }
 
     /// How many times each `panicking` result is used.
