@@ -43,7 +43,8 @@
 use crate::PassContext;
 use ir::dominance::{dominance_frontiers, ControlFlowGraph, DomTree};
 use ir::{
-    Block, FuncCursor, FuncId, Function, Inst, InstData, Module, Opcode, SecondaryMap, Type, Value,
+    Block, FuncCursor, FuncId, Function, Imm, Inst, InstData, Module, Opcode, SecondaryMap, Type,
+    Value, ValueDef,
 };
 
 pub fn run(m: &mut Module, _cx: &mut PassContext) {
@@ -64,9 +65,61 @@ struct Cell {
 }
 
 /// Promotes until nothing is left to promote: a cell whose address was held in a
-/// promoted cell becomes promotable once that cell is gone.
+/// promoted cell becomes promotable once that cell is gone, and so does one whose
+/// address was only captured by a frame closure that nothing uses any more.
 fn run_function(f: &mut Function) {
-    while promote(f) {}
+    loop {
+        let promoted = promote(f);
+        let forwarded = forward_captures(f);
+        if !promoted && !forwarded {
+            break;
+        }
+    }
+}
+
+/// A closure's captures are fixed when it is made, so an `env_get` of a closure made
+/// in this function is the captured value (where the closure's body was inlined, its
+/// reads of captured cells become plain uses of the cells); a `stack_closure` left
+/// without uses then goes, and the cells it captured may be promotable. Returns
+/// whether anything changed.
+fn forward_captures(f: &mut Function) -> bool {
+    let mut changed = false;
+    for b in f.layout.blocks.clone() {
+        for i in f.layout.insts[b].clone() {
+            let d = &f.dfg.insts[i];
+            let (Opcode::EnvGet, Imm::Index(k)) = (d.opcode, &d.imm) else {
+                continue;
+            };
+            let ValueDef::Result(c, _) = f.dfg.values[d.args[0]].def else {
+                continue;
+            };
+            let cd = &f.dfg.insts[c];
+            if !matches!(cd.opcode, Opcode::Closure | Opcode::StackClosure) {
+                continue;
+            }
+            let Some(&cap) = cd.args.get(*k as usize) else {
+                continue;
+            };
+            let r = f.dfg.first_result(i);
+            if f.dfg.value_type(cap) != f.dfg.value_type(r) {
+                continue;
+            }
+            f.replace_uses(r, cap);
+            f.remove_inst(b, i);
+            changed = true;
+        }
+    }
+    let uses = f.use_counts();
+    for b in f.layout.blocks.clone() {
+        for i in f.layout.insts[b].clone() {
+            if f.dfg.insts[i].opcode == Opcode::StackClosure && uses[f.dfg.first_result(i)] == 0
+            {
+                f.remove_inst(b, i);
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// One round of promotion; returns whether any cell was promoted.

@@ -24,9 +24,32 @@ impl FnTx<'_, '_, '_, '_> {
                 self.call_internal(Internal::Raise, &x);
             }
             Opcode::Recover => {
+                // Inline fast path: token 0 (no panic's deferred call) recovers nothing.
                 let tok = self.word64(d.args[0])?;
+                let slow = self.b.create_block();
+                let join = self.b.create_block();
+                let words: Vec<_> = self
+                    .cx
+                    .flat
+                    .types(ir::Type::Iface)
+                    .into_iter()
+                    .map(|t| self.b.append_block_param(join, t))
+                    .collect();
+                let nil: Vec<BlockArg> = words
+                    .iter()
+                    .map(|&w| {
+                        let t = self.b.func.dfg.value_type(w);
+                        BlockArg::Value(self.b.ins().iconst(t, 0))
+                    })
+                    .collect();
+                self.b.set_cold_block(slow);
+                self.b.ins().brif(tok, slow, &[], join, &nil);
+                self.b.switch_to_block(slow);
                 let r = self.call_internal(Internal::Recover, &[tok]);
-                self.define1(inst, r);
+                let r: Vec<BlockArg> = r.into_iter().map(BlockArg::Value).collect();
+                self.b.ins().jump(join, &r);
+                self.b.switch_to_block(join);
+                self.define1(inst, words);
             }
             Opcode::DeferEnter => {
                 // Inline fast path: no panic propagating means token 0.
