@@ -8,7 +8,10 @@
 //! passed, captured, offset by `field_addr`/`index_addr`, or read at another type).
 //! Loads of a promoted cell are gone (their uses read the value stored last, or a
 //! `zero.T` where the cell was allocated), and so are its stores and the `stack_alloc`
-//! itself. Block parameters are added only where the cell is live and different stores
+//! itself. No `env_get` reads a closure made in the function (it is the captured
+//! value), and no `stack_closure` is left without uses (so the cells a deferred
+//! closure captured are promoted once its body was inlined at the exit). Block
+//! parameters are added only where the cell is live and different stores
 //! meet (pruned SSA), so some may still be copies of one value for `copyprop`; an
 //! unused `zero.T` is not left behind.
 //!

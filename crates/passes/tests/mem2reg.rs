@@ -41,12 +41,18 @@ fn panic_path() {
     check("panic_path");
 }
 
+#[test]
+fn captures() {
+    check("captures");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
     assert_eq!(
         fixture::names("mem2reg"),
         [
+            "captures",
             "escapes",
             "if_else",
             "loops",
