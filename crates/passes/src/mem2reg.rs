@@ -115,8 +115,7 @@ fn forward_captures(f: &mut Function) -> bool {
     let uses = f.use_counts();
     for b in f.layout.blocks.clone() {
         for i in f.layout.insts[b].clone() {
-            if f.dfg.insts[i].opcode == Opcode::StackClosure && uses[f.dfg.first_result(i)] == 0
-            {
+            if f.dfg.insts[i].opcode == Opcode::StackClosure && uses[f.dfg.first_result(i)] == 0 {
                 f.remove_inst(b, i);
                 changed = true;
             }

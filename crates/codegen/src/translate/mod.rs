@@ -204,13 +204,7 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
                 )
             })
         });
-        let frame: u32 = self
-            .b
-            .func
-            .sized_stack_slots
-            .values()
-            .map(|s| s.size)
-            .sum();
+        let frame: u32 = self.b.func.sized_stack_slots.values().map(|s| s.size).sum();
         !calls && frame <= MAX_LEAF_FRAME
     }
 
