@@ -25,7 +25,7 @@ fn build(args: &[&str]) -> String {
 fn m_levels() {
     let m1 = build(&["-m"]);
     assert!(
-        m1.contains("inline.go:24:1: can inline unlockLike\n"),
+        m1.contains("inline.go:24:6: can inline unlockLike\n"),
         "{m1}"
     );
     assert!(m1.contains("inlining call to unlockLike: migrated 1 defer into twoLevels\n"));
@@ -34,11 +34,11 @@ fn m_levels() {
 
     let m2 = build(&["-m=2"]);
     assert!(
-        m2.contains("inline.go:24:1: can inline unlockLike with cost "),
+        m2.contains("inline.go:24:6: can inline unlockLike with cost "),
         "{m2}"
     );
-    assert!(m2.contains("inline.go:11:1: cannot inline work: marked go:noinline\n"));
-    assert!(m2.contains("inline.go:34:1: cannot inline fact: recursive\n"));
+    assert!(m2.contains("inline.go:11:6: cannot inline work: marked go:noinline\n"));
+    assert!(m2.contains("inline.go:34:6: cannot inline fact: recursive\n"));
     assert!(m2.contains("cannot inline big: function too complex: cost "));
 
     let off = build(&[

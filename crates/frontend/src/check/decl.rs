@@ -177,6 +177,20 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A declared function's span as gc places it: from the token after `func` (its
+    /// name, or a method's receiver), where `can inline F` and the dumps point.
+    pub(crate) fn func_decl_span(&self, fd: &ast::FuncDecl) -> ast::Span {
+        let after_func = self.src.as_bytes()[fd.span.lo as usize..fd.span.hi as usize]
+            .iter()
+            .skip(4)
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        ast::Span {
+            lo: fd.span.lo + 4 + after_func as u32,
+            hi: fd.span.hi,
+        }
+    }
+
     pub(crate) fn collect_func(&mut self, fd: &'a ast::FuncDecl) {
         let id = FuncId(self.funcs.len() as u32);
         let name = fd.name.name.clone();
@@ -186,7 +200,8 @@ impl<'a> Checker<'a> {
         } else {
             name.clone()
         };
-        self.funcs.push(empty_func(rt_name, fd.span));
+        self.funcs
+            .push(empty_func(rt_name, self.func_decl_span(fd)));
         self.func_decls.push(Some(FuncDeclInfo {
             decl: fd,
             recv: None,

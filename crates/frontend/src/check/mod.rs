@@ -503,7 +503,8 @@ impl<'a> Checker<'a> {
             *d = deps;
         }
         if let Some(fb) = fb {
-            self.finish_func(fb, params, stmts, decl.span);
+            let span = self.func_decl_span(decl);
+            self.finish_func(fb, params, stmts, span);
         }
     }
 

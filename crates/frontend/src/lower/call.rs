@@ -17,7 +17,8 @@ impl FuncCx<'_, '_> {
         if let ExprKind::FuncRef(f) = &callee.kind {
             let id = self.m.func_ids[f];
             let a = self.call_args(args);
-            return self.direct_call(id, a, ty);
+            let at = self.m.call_paren(callee.span.hi, false);
+            return self.direct_call_at(id, a, ty, at);
         }
         let fv = self.expr(callee);
         let a = self.call_args(args);
@@ -27,6 +28,22 @@ impl FuncCx<'_, '_> {
         all.extend(a);
         let rtys = self.m.ir_types(ty);
         self.ins_checked(InstData::new(Opcode::CallIndirect).args(&all), &rtys)
+    }
+    /// A direct call placed at `at` (gc's position of a call, its `(`) when known.
+    pub fn direct_call_at(
+        &mut self,
+        f: ir::FuncId,
+        args: Vec<Value>,
+        ty: TypeId,
+        at: Option<ir::SrcLoc>,
+    ) -> Vec<Value> {
+        let outer = self.loc;
+        if let Some(loc) = at {
+            self.loc = loc;
+        }
+        let r = self.direct_call(f, args, ty);
+        self.loc = outer;
+        r
     }
     pub fn direct_call(&mut self, f: ir::FuncId, args: Vec<Value>, ty: TypeId) -> Vec<Value> {
         let env = self.zero(Type::Ptr);

@@ -30,7 +30,8 @@ impl FuncCx<'_, '_> {
                 let r = self.expr(recv);
                 let mut a = vec![r];
                 a.extend(self.call_args(args));
-                self.direct_call(self.m.func_ids[func], a, e.ty)
+                let at = self.m.call_paren(recv.span.hi, true);
+                self.direct_call_at(self.m.func_ids[func], a, e.ty, at)
             }
             ExprKind::Builtin { builtin, args } => self.builtin(*builtin, args, e),
             ExprKind::Lib { func, args } => self.lib(*func, args, e),

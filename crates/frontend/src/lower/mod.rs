@@ -38,6 +38,7 @@ use std::collections::HashMap;
 pub fn lower_program(prog: &Program, src: &str) -> Module {
     let mut cx = ModuleCx {
         prog,
+        src,
         lines: LineIndex::new(src),
         module: Module::default(),
         func_ids: HashMap::new(),
@@ -61,6 +62,8 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
 
 pub(crate) struct ModuleCx<'a> {
     pub prog: &'a Program,
+    /// The source text, for positions the HIR does not keep (a call's parenthesis).
+    pub src: &'a str,
     pub lines: LineIndex,
     pub module: Module,
     pub func_ids: HashMap<HirFunc, ir::FuncId>,
@@ -77,6 +80,38 @@ pub(crate) struct ModuleCx<'a> {
 }
 
 impl<'a> ModuleCx<'a> {
+    /// The position of a call's `(`, gc's position of a call (`inlining call to F`):
+    /// after the callee that ends at byte `end`, past `.name` for a method call. `None`
+    /// where the source does not read so.
+    pub fn call_paren(&self, end: u32, method: bool) -> Option<SrcLoc> {
+        let s = self.src.as_bytes();
+        let mut i = end as usize;
+        let skip_ws = |i: &mut usize| {
+            while s.get(*i).is_some_and(|b| b.is_ascii_whitespace()) {
+                *i += 1;
+            }
+        };
+        skip_ws(&mut i);
+        if method {
+            if s.get(i) != Some(&b'.') {
+                return None;
+            }
+            i += 1;
+            skip_ws(&mut i);
+            while s
+                .get(i)
+                .is_some_and(|&b| b == b'_' || b.is_ascii_alphanumeric() || b >= 0x80)
+            {
+                i += 1;
+            }
+            skip_ws(&mut i);
+        }
+        (s.get(i) == Some(&b'(')).then(|| {
+            let (line, col) = self.lines.line_col(i as u32);
+            SrcLoc { line, col }
+        })
+    }
+
     pub fn loc(&self, span: crate::ast::Span) -> SrcLoc {
         let (line, col) = self.lines.line_col(span.lo);
         SrcLoc { line, col }
