@@ -94,6 +94,10 @@ opcodes! {
     AllocArray = "alloc_array",
     /// `v = stack_alloc.T`: a zeroed cell for one `T` in the frame (valid until return).
     StackAlloc = "stack_alloc",
+    /// `v = stack_alloc_array.T n`: `alloc_array` in the frame (valid until return), `n`
+    /// an `iconst`; zeroed each time it runs. The `escape` pass's form for the backing
+    /// array of a `make([]T, c)` or `[]T{...}` that cannot outlive its frame.
+    StackAllocArray = "stack_alloc_array",
 
     /// `v = struct_new.s0 a, b, c`.
     StructNew = "struct_new",

@@ -4,7 +4,7 @@
 use super::appendbuf::SiteKind;
 use super::func::FuncCx;
 use crate::ast::BinOp;
-use crate::hir::{Builtin, Expr, ExprKind, LibFunc};
+use crate::hir::{Builtin, ConstValue, Expr, ExprKind, LibFunc};
 use crate::types::{Basic, TypeId, TypeKind};
 use ir::{InstData, IntCC, Opcode, RtFunc, Type, Value};
 
@@ -176,7 +176,25 @@ impl FuncCx<'_, '_> {
                 };
                 let word = self.m.elem_word(et);
                 let ew = self.iconst(Type::I64, word);
-                self.rt(RtFunc::MakeSlice, &[len, cap, ew])[0]
+                let s = self.rt(RtFunc::MakeSlice, &[len, cap, ew])[0];
+                // Named as gc names it, at its parenthesis: constants by value.
+                let text: Vec<String> = args
+                    .iter()
+                    .map(|a| match &a.kind {
+                        ExprKind::Const(ConstValue::Int(n)) => n.to_string(),
+                        _ => self.m.src[a.span.lo as usize..a.span.hi as usize].to_string(),
+                    })
+                    .collect();
+                // The type as written (gc keeps `byte`, which our types call `uint8`).
+                let mut span = e.span;
+                span.lo += 4;
+                let written = self.m.src[span.lo as usize + 1..args[0].span.lo as usize]
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .trim();
+                let what = format!("make({written}, {})", text.join(", "));
+                self.name_cell(s, span, what);
+                s
             }
             Builtin::New => {
                 let TypeKind::Pointer(et) = self.m.prog.types.under_kind(e.ty).clone() else {

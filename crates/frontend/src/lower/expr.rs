@@ -149,7 +149,18 @@ impl FuncCx<'_, '_> {
                     return self.zero(ty);
                 };
                 let vals: Vec<Value> = elems.iter().map(|x| self.expr(x)).collect();
-                self.slice_of(et, &vals)
+                let s = self.slice_of(et, &vals);
+                // The backing array is the allocation site: gc names it at the brace.
+                let dots = if elems.is_empty() { "" } else { "..." };
+                let what = format!("{}{{{dots}}}", self.go_type_name(e.ty));
+                if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[s].def {
+                    let array = self.f.dfg.insts[inst].args[0];
+                    let brace = self.m.src[e.span.lo as usize..e.span.hi as usize].find('{');
+                    let mut span = e.span;
+                    span.lo += brace.unwrap_or(0) as u32;
+                    self.name_cell(array, span, what);
+                }
+                s
             }
             ExprKind::FuncLit(f) => {
                 let inner = &self.m.prog.funcs[f.0 as usize];

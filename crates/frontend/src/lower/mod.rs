@@ -38,6 +38,7 @@ use std::collections::HashMap;
 pub fn lower_program(prog: &Program, src: &str) -> Module {
     let mut cx = ModuleCx {
         prog,
+        src,
         lines: LineIndex::new(src),
         module: Module::default(),
         func_ids: HashMap::new(),
@@ -61,6 +62,8 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
 
 pub(crate) struct ModuleCx<'a> {
     pub prog: &'a Program,
+    /// The source text, for naming allocation sites as gc does (`make([]int, n)`).
+    pub src: &'a str,
     pub lines: LineIndex,
     pub module: Module,
     pub func_ids: HashMap<HirFunc, ir::FuncId>,

@@ -313,6 +313,14 @@ impl Checker<'_> {
                 self.ty();
                 self.args(&[Int]);
             }
+            StackAllocArray => {
+                self.ty();
+                if self.args(&[Int])
+                    && self.f.dfg.int_const(self.d.args[0]).is_none_or(|n| n < 0)
+                {
+                    self.err("stack_alloc_array needs a non-negative iconst count".to_string());
+                }
+            }
             StructNew => {
                 let Some(t) = self.ty() else { return };
                 let Type::Struct(s) = t else {

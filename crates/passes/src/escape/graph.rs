@@ -9,7 +9,7 @@
 //! so `solve` can run it to a fixpoint.
 
 use super::summary::Summaries;
-use ir::{DeferCallee, Function, Imm, Inst, Opcode, RtFunc, SecondaryMap, Type, Value};
+use ir::{DeferCallee, Function, Imm, Inst, InstData, Opcode, RtFunc, SecondaryMap, Type, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An abstract object's index.
@@ -54,6 +54,21 @@ pub struct Graph {
     captures: BTreeMap<(u32, u8), Obj>,
 }
 
+/// Whether `d` makes an object of its own: a cell, a closure object, an array (for a
+/// slice literal or `make`).
+pub fn is_site(d: &InstData) -> bool {
+    match d.opcode {
+        Opcode::Alloc
+        | Opcode::StackAlloc
+        | Opcode::Closure
+        | Opcode::StackClosure
+        | Opcode::AllocArray
+        | Opcode::StackAllocArray => true,
+        Opcode::RtCall => d.imm == Imm::Rt(RtFunc::MakeSlice),
+        _ => false,
+    }
+}
+
 impl Graph {
     /// The graph of `f` before solving: one object per parameter level and per
     /// allocation site.
@@ -93,10 +108,7 @@ impl Graph {
         }
         for &b in &f.layout.blocks {
             for &i in &f.layout.insts[b] {
-                if matches!(
-                    f.dfg.insts[i].opcode,
-                    Opcode::Alloc | Opcode::StackAlloc | Opcode::Closure | Opcode::StackClosure
-                ) {
+                if is_site(&f.dfg.insts[i]) {
                     let o = g.obj(ObjKind::Site(i), false);
                     g.sites.insert(i, o);
                 }
@@ -232,7 +244,7 @@ impl Graph {
         let heap: Set = [HEAP].into();
         let mut changed = false;
         match d.opcode {
-            Opcode::Alloc | Opcode::StackAlloc => {
+            Opcode::Alloc | Opcode::StackAlloc | Opcode::AllocArray | Opcode::StackAllocArray => {
                 let o: Set = [self.sites[&inst]].into();
                 changed |= self.add_pts(f, res[0], &o);
             }
@@ -292,7 +304,7 @@ impl Graph {
                 let s = all_args(self);
                 changed |= self.add_pts(f, res[0], &s);
             }
-            Opcode::GlobalAddr | Opcode::AllocArray | Opcode::Unbox | Opcode::Recover => {
+            Opcode::GlobalAddr | Opcode::Unbox | Opcode::Recover => {
                 changed |= self.add_pts(f, res[0], &heap);
             }
             Opcode::Box => {
@@ -341,6 +353,11 @@ impl Graph {
                 for &r in res {
                     changed |= self.add_pts(f, r, &heap);
                 }
+            }
+            Opcode::RtCall if is_site(d) => {
+                // `make_slice`: its backing array.
+                let o: Set = [self.sites[&inst]].into();
+                changed |= self.add_pts(f, res[0], &o);
             }
             Opcode::RtCall => {
                 let Imm::Rt(rt) = d.imm else { return false };

@@ -1,20 +1,28 @@
 //! `escape`: decides for every `alloc` cell (captured and address-taken variables,
-//! `new`, `&T{...}`, method-value receivers) and every `closure` object whether it may
+//! `new`, `&T{...}`, method-value receivers), every `closure` object and every array
+//! (`alloc_array` of a slice literal or a call's operands, `make_slice`) whether it may
 //! outlive its frame; what cannot lives in the frame: the cell becomes a `stack_alloc`
-//! (which `mem2reg` may then promote), the closure a `stack_closure`. A function literal
-//! that captures nothing becomes a `funcref` to its static object, wherever it goes.
+//! (which `mem2reg` may then promote), the closure a `stack_closure`, the array a
+//! `stack_alloc_array` when its size is a constant of at most gc's 64 KB
+//! (`ir.MaxImplicitStackVarSize`; a `make_slice` becomes `stack_alloc_array` and
+//! `slice_new`, and can no longer panic). A function literal that captures nothing
+//! becomes a `funcref` to its static object, wherever it goes.
 //!
 //! **Requires:** a verified function; deferred calls not yet lowered (a `defer` of a
 //! `DeferCallee::Closure` names its callee, so the closure object it carries is known
 //! to be read only by that callee, in this frame).
 //!
-//! **Establishes:** every `stack_alloc` and `stack_closure` it makes is on no CFG cycle,
-//! and its object is reachable from no escaping memory.
+//! **Establishes:** every `stack_alloc`, `stack_closure` and `stack_alloc_array` it
+//! makes holds an object reachable from no escaping memory, and is on no CFG cycle
+//! unless `loops.rs` proved its object dead before the site runs again.
 //!
 //! **Remarks** (gc's `-m` words): `moved to heap: x` (at the variable's declaration),
 //! `func literal escapes to heap` / `func literal does not escape` (at the `func`
 //! keyword). Where we keep on the heap what gc would not, the remark says why:
-//! `x kept on the heap: declared in a loop` (see below).
+//! `x kept on the heap: declared in a loop` (see below). Arrays are named as gc names
+//! them, at its position: `make([]int, 256) does not escape`, `[]int{...} escapes to
+//! heap`; `make([]int, n)` stays on the heap (gc 1.25+ gives it a 32-byte frame buffer
+//! when it fits, we do not) and says so.
 //!
 //! The analysis, in three files as gc's `escape/` is split: `graph.rs` builds a
 //! points-to graph per function (objects: allocation sites, the caller's memory behind
@@ -48,8 +56,9 @@ mod solve;
 mod summary;
 
 use crate::PassContext;
+use ir::cursor::FuncCursor;
 use ir::dominance::cyclic_blocks;
-use ir::{Function, Imm, Module, Opcode, Type};
+use ir::{Function, Imm, Inst, InstData, Module, Opcode, Type};
 pub use summary::{ParamLeak, Summaries, Summary};
 
 pub fn run(m: &mut Module, cx: &mut PassContext) {
@@ -64,9 +73,8 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
         let mut in_loops = Vec::new();
         for &b in &f.layout.blocks {
             for &i in &f.layout.insts[b] {
-                let op = f.dfg.insts[i].opcode;
                 if cyclic[b]
-                    && matches!(op, Opcode::Alloc | Opcode::Closure)
+                    && movable(m, f, i).is_ok()
                     && g.site(i).is_some_and(|o| !g.escaped.contains(&o))
                 {
                     in_loops.push(i);
@@ -80,10 +88,21 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
         for &b in &f.layout.blocks {
             for &i in &f.layout.insts[b] {
                 let d = &f.dfg.insts[i];
-                if !matches!(d.opcode, Opcode::Alloc | Opcode::Closure) {
-                    continue;
-                }
                 let Some(o) = g.site(i) else { continue };
+                let movable = movable(m, f, i);
+                let Ok(()) = movable else {
+                    // An array that must stay on the heap whatever escape says.
+                    let name = &f.var_names[i];
+                    if !name.is_empty() && movable != Err(Fixed::Lowered) {
+                        let msg = if g.escaped.contains(&o) || movable == Err(Fixed::TooLarge) {
+                            format!("{name} escapes to heap")
+                        } else {
+                            format!("{name} does not escape (kept on the heap: size not constant)")
+                        };
+                        remarks.push((f.srclocs[i], msg));
+                    }
+                    continue;
+                };
                 let escapes = g.escaped.contains(&o);
                 // A closure without captures becomes its static object (below).
                 let static_closure = d.opcode == Opcode::Closure && d.args.is_empty();
@@ -92,6 +111,20 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                     to_stack.push(i);
                 }
                 match d.opcode {
+                    Opcode::AllocArray | Opcode::RtCall => {
+                        let name = &f.var_names[i];
+                        if name.is_empty() {
+                            continue;
+                        }
+                        let msg = if escapes {
+                            format!("{name} escapes to heap")
+                        } else if in_loop {
+                            format!("{name} does not escape (kept on the heap: made in a loop)")
+                        } else {
+                            format!("{name} does not escape")
+                        };
+                        remarks.push((f.srclocs[i], msg));
+                    }
                     Opcode::Alloc => {
                         let name = &f.var_names[i];
                         if name.is_empty() {
@@ -157,6 +190,11 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
             d.opcode = match d.opcode {
                 Opcode::Alloc => Opcode::StackAlloc,
                 Opcode::Closure => Opcode::StackClosure,
+                Opcode::AllocArray => Opcode::StackAllocArray,
+                Opcode::RtCall => {
+                    make_in_frame(f, i);
+                    continue;
+                }
                 op => op,
             };
         }
@@ -168,6 +206,74 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
             cx.remark(&f.name, loc, msg);
         }
     }
+}
+
+/// gc's limit on the size of an object the compiler puts in the frame without being
+/// asked (`ir.MaxImplicitStackVarSize`): 64 KB.
+const MAX_IMPLICIT_STACK_VAR_SIZE: i64 = 64 * 1024;
+
+/// Why an allocation site cannot move to the frame whatever the analysis says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fixed {
+    /// Not a site this pass rewrites (an array lowering made for a call's operands).
+    Lowered,
+    /// An array whose size is not a constant.
+    NotConstant,
+    /// Over `MAX_IMPLICIT_STACK_VAR_SIZE` (gc: `too large for stack`).
+    TooLarge,
+}
+
+/// Whether the site `i` may live in the frame if it does not escape: cells and closures
+/// always; arrays (`alloc_array n`, `make_slice(len, cap, elem)`) of constant size up to
+/// gc's limit.
+fn movable(m: &Module, f: &Function, i: Inst) -> Result<(), Fixed> {
+    let d = &f.dfg.insts[i];
+    let konst = |k: usize| f.dfg.int_const(d.args[k]).ok_or(Fixed::NotConstant);
+    let bytes = match d.opcode {
+        Opcode::Alloc | Opcode::Closure => return Ok(()),
+        Opcode::AllocArray => {
+            let n = konst(0)?;
+            let (size, _) = ir::types::layout(m, d.ty.ok_or(Fixed::Lowered)?);
+            n.checked_mul(i64::from(size))
+        }
+        Opcode::RtCall if graph::is_site(d) => {
+            let (len, cap, elem) = (konst(0)?, konst(1)?, konst(2)?);
+            if len < 0 || cap < len {
+                // It panics: leave that to the runtime.
+                return Err(Fixed::NotConstant);
+            }
+            cap.checked_mul(elem & 0xffff_ffff)
+        }
+        _ => return Err(Fixed::Lowered),
+    };
+    match bytes {
+        Some(b) if (0..=MAX_IMPLICIT_STACK_VAR_SIZE).contains(&b) => Ok(()),
+        _ => Err(Fixed::TooLarge),
+    }
+}
+
+/// Rewrites `s = rtcall make_slice(len, cap, elem)` (constants `movable` accepted) to
+/// `p = stack_alloc_array.i8 bytes; s = slice_new p, len, cap`; it can no longer panic.
+fn make_in_frame(f: &mut Function, i: Inst) {
+    let d = f.dfg.insts[i].clone();
+    let (cap, elem) = (f.dfg.int_const(d.args[1]), f.dfg.int_const(d.args[2]));
+    let bytes = cap.unwrap_or(0) * (elem.unwrap_or(0) & 0xffff_ffff);
+    let b = f.inst_blocks()[i].expect("placed");
+    let loc = f.srclocs[i];
+    let name = std::mem::take(&mut f.var_names[i]);
+    let mut c = FuncCursor::new(f).at_inst(b, i).with_srcloc(loc);
+    let n = c.iconst(Type::I64, bytes);
+    let p = c.ins1(
+        InstData::new(Opcode::StackAllocArray)
+            .ty(Type::I8)
+            .args(&[n]),
+        Type::Ptr,
+    );
+    let array = c.func.dfg.values[p].def;
+    if let ir::ValueDef::Result(a, _) = array {
+        c.func.var_names[a] = name;
+    }
+    f.dfg.insts[i] = InstData::new(Opcode::SliceNew).args(&[p, d.args[0], d.args[1]]);
 }
 
 /// gc's remarks on parameters (`escape.go`'s `reportLeaks`), at each named parameter
