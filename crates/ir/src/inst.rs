@@ -123,6 +123,9 @@ opcodes! {
     /// content-addressed read-only statics for constant conversions are: `panic("a")`
     /// twice raises identical values (Go's `[recovered, repanicked]` compares the words).
     BoxStatic = "box_static",
+    /// `v = stack_box x, t0`: `box` with its box in the frame (valid until return): the
+    /// `escape` pass's form for a box that cannot outlive its frame.
+    StackBox = "stack_box",
     /// `v = iface_type x`: the type descriptor pointer of an interface (null for nil).
     IfaceType = "iface_type",
     /// `v = unbox.T x`: the `T` held by an interface known to hold a `T`.

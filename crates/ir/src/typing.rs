@@ -46,7 +46,7 @@ pub fn result_types(
         | StackAllocArray | StrPtr | SlicePtr | IfaceType => one(Type::Ptr),
         StrLen | SliceLen | SliceCap | DeferEnter => one(Type::I64),
         SliceNew => one(Type::Slice),
-        Box | BoxStatic | Recover => one(Type::Iface),
+        Box | BoxStatic | StackBox | Recover => one(Type::Iface),
         Call => match d.imm {
             Imm::Func(f) => Some(m.funcs.get(f)?.sig.results.clone()),
             _ => None,

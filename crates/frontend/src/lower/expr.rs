@@ -138,7 +138,13 @@ impl FuncCx<'_, '_> {
                         Type::Iface,
                     );
                 }
-                self.box_iface(v, x.ty)
+                let b = self.box_iface(v, x.ty);
+                // gc names a conversion's box by its operand, at the operand.
+                if b != v {
+                    let (what, span) = self.gc_name(x);
+                    self.name_cell(b, span, what);
+                }
+                b
             }
             ExprKind::StructLit(fields) => {
                 let vals: Vec<Value> = fields.iter().map(|f| self.expr(f)).collect();
@@ -150,14 +156,10 @@ impl FuncCx<'_, '_> {
                 };
                 let vals: Vec<Value> = elems.iter().map(|x| self.expr(x)).collect();
                 let s = self.slice_of(et, &vals);
-                // The backing array is the allocation site: gc names it at the brace.
-                let dots = if elems.is_empty() { "" } else { "..." };
-                let what = format!("{}{{{dots}}}", self.go_type_name(e.ty));
+                // The backing array is the allocation site.
                 if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[s].def {
                     let array = self.f.dfg.insts[inst].args[0];
-                    let brace = self.m.src[e.span.lo as usize..e.span.hi as usize].find('{');
-                    let mut span = e.span;
-                    span.lo += brace.unwrap_or(0) as u32;
+                    let (what, span) = self.gc_name(e);
                     self.name_cell(array, span, what);
                 }
                 s
@@ -189,6 +191,26 @@ impl FuncCx<'_, '_> {
     /// The type as gc's `-m` remarks spell it in an expression (no `main.`).
     pub(super) fn go_type_name(&self, t: TypeId) -> String {
         self.m.prog.types.display(t).replace("main.", "")
+    }
+
+    /// How gc's `-m` names an expression and where: a composite literal as its type as
+    /// written and `{...}` (`{}` when empty) at its brace, anything else by its source
+    /// text at its start (gc prints its own formatting, at an operator's position for a
+    /// binary expression).
+    pub(super) fn gc_name(&self, x: &Expr) -> (String, crate::ast::Span) {
+        let text = &self.m.src[x.span.lo as usize..x.span.hi as usize];
+        let empty = match &x.kind {
+            ExprKind::StructLit(fields) => fields.iter().all(|f| matches!(f.kind, ExprKind::Zero)),
+            ExprKind::SliceLit(elems) => elems.is_empty(),
+            _ => return (text.to_string(), x.span),
+        };
+        let Some(brace) = text.find('{') else {
+            return (text.to_string(), x.span);
+        };
+        let dots = if empty { "" } else { "..." };
+        let mut span = x.span;
+        span.lo += brace as u32;
+        (format!("{}{{{dots}}}", text[..brace].trim_end()), span)
     }
 
     /// Records what an `alloc` cell holds and where, for the `escape` pass's remarks.

@@ -315,9 +315,7 @@ impl Checker<'_> {
             }
             StackAllocArray => {
                 self.ty();
-                if self.args(&[Int])
-                    && self.f.dfg.int_const(self.d.args[0]).is_none_or(|n| n < 0)
-                {
+                if self.args(&[Int]) && self.f.dfg.int_const(self.d.args[0]).is_none_or(|n| n < 0) {
                     self.err("stack_alloc_array needs a non-negative iconst count".to_string());
                 }
             }
@@ -370,7 +368,7 @@ impl Checker<'_> {
             SlicePtr | SliceLen | SliceCap => {
                 self.args(&[Is(Type::Slice)]);
             }
-            Box => {
+            Box | StackBox => {
                 self.args(&[Any]);
                 self.gotype_imm();
             }

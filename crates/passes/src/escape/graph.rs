@@ -55,9 +55,11 @@ pub struct Graph {
 }
 
 /// Whether `d` makes an object of its own: a cell, a closure object, an array (for a
-/// slice literal or `make`).
-pub fn is_site(d: &InstData) -> bool {
+/// slice literal or `make`), an interface box.
+pub fn is_site(f: &Function, d: &InstData) -> bool {
     match d.opcode {
+        // A box of a pointer-shaped value is that value (no memory).
+        Opcode::Box | Opcode::StackBox => !is_direct(f.dfg.value_type(d.args[0])),
         Opcode::Alloc
         | Opcode::StackAlloc
         | Opcode::Closure
@@ -67,6 +69,15 @@ pub fn is_site(d: &InstData) -> bool {
         Opcode::RtCall => d.imm == Imm::Rt(RtFunc::MakeSlice),
         _ => false,
     }
+}
+
+/// Whether an interface holds a value of IR type `ty` in its data word itself (the
+/// codegen's `flat::is_direct`), rather than a pointer to a box.
+pub fn is_direct(ty: Type) -> bool {
+    matches!(
+        ty,
+        Type::Bool | Type::I8 | Type::I32 | Type::I64 | Type::Ptr | Type::Func
+    )
 }
 
 impl Graph {
@@ -108,7 +119,7 @@ impl Graph {
         }
         for &b in &f.layout.blocks {
             for &i in &f.layout.insts[b] {
-                if is_site(&f.dfg.insts[i]) {
+                if is_site(f, &f.dfg.insts[i]) {
                     let o = g.obj(ObjKind::Site(i), false);
                     g.sites.insert(i, o);
                 }
@@ -304,14 +315,27 @@ impl Graph {
                 let s = all_args(self);
                 changed |= self.add_pts(f, res[0], &s);
             }
-            Opcode::GlobalAddr | Opcode::Unbox | Opcode::Recover => {
+            Opcode::GlobalAddr | Opcode::Recover => {
                 changed |= self.add_pts(f, res[0], &heap);
             }
-            Opcode::Box => {
-                // The box is on the heap and holds the value.
+            Opcode::Box | Opcode::StackBox => {
                 let s = all_args(self);
-                changed |= self.escape(&s);
-                changed |= self.add_pts(f, res[0], &heap);
+                match self.sites.get(&inst) {
+                    // The box holds the value.
+                    Some(&o) => {
+                        changed |= Self::add(&mut self.contents[o as usize], &s);
+                        changed |= self.add_pts(f, res[0], &[o].into());
+                    }
+                    // The data word is the value.
+                    None => changed |= self.add_pts(f, res[0], &s),
+                }
+            }
+            Opcode::Unbox => {
+                // The data word itself, or what the box it points to holds.
+                let x = arg(self, 0);
+                let mut out = self.contents_of(&x);
+                out.extend(x);
+                changed |= self.add_pts(f, res[0], &out);
             }
             Opcode::Raise => {
                 let s = all_args(self);
@@ -354,7 +378,7 @@ impl Graph {
                     changed |= self.add_pts(f, r, &heap);
                 }
             }
-            Opcode::RtCall if is_site(d) => {
+            Opcode::RtCall if is_site(f, d) => {
                 // `make_slice`: its backing array.
                 let o: Set = [self.sites[&inst]].into();
                 changed |= self.add_pts(f, res[0], &o);
@@ -441,6 +465,7 @@ impl Graph {
             | RtFunc::BytesFromStr
             | RtFunc::StrFromRune
             | RtFunc::MakeSlice
+            | RtFunc::IfaceEq
             | RtFunc::ErrorsNew
             | RtFunc::Print
             | RtFunc::Println

@@ -107,7 +107,11 @@ fn qualifies(
                         return false;
                     }
                 }
-                Opcode::Alloc | Opcode::Closure => {
+                Opcode::Alloc
+                | Opcode::Closure
+                | Opcode::AllocArray
+                | Opcode::RtCall
+                | Opcode::Box => {
                     if !ok.contains(&hs) || hs == s || !dominates(s, hs) {
                         return false;
                     }

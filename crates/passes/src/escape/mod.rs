@@ -1,8 +1,10 @@
 //! `escape`: decides for every `alloc` cell (captured and address-taken variables,
-//! `new`, `&T{...}`, method-value receivers), every `closure` object and every array
-//! (`alloc_array` of a slice literal or a call's operands, `make_slice`) whether it may
-//! outlive its frame; what cannot lives in the frame: the cell becomes a `stack_alloc`
-//! (which `mem2reg` may then promote), the closure a `stack_closure`, the array a
+//! `new`, `&T{...}`, method-value receivers), every `closure` object, every array
+//! (`alloc_array` of a slice literal or a call's operands, `make_slice`) and every
+//! interface box (`box` of a string, slice or struct; other values are their own data
+//! word) whether it may outlive its frame; what cannot lives in the frame: the cell
+//! becomes a `stack_alloc` (which `mem2reg` may then promote), the closure a
+//! `stack_closure`, the box a `stack_box`, the array a
 //! `stack_alloc_array` when its size is a constant of at most gc's 64 KB
 //! (`ir.MaxImplicitStackVarSize`; a `make_slice` becomes `stack_alloc_array` and
 //! `slice_new`, and can no longer panic). A function literal that captures nothing
@@ -22,7 +24,9 @@
 //! `x kept on the heap: declared in a loop` (see below). Arrays are named as gc names
 //! them, at its position: `make([]int, 256) does not escape`, `[]int{...} escapes to
 //! heap`; `make([]int, n)` stays on the heap (gc 1.25+ gives it a 32-byte frame buffer
-//! when it fits, we do not) and says so.
+//! when it fits, we do not) and says so. A box is named by the converted expression, at
+//! it (`pair{...} does not escape`, `s escapes to heap`); a box gc would make and we do
+//! not (an integer's: our data word holds it) gets no remark.
 //!
 //! The analysis, in three files as gc's `escape/` is split: `graph.rs` builds a
 //! points-to graph per function (objects: allocation sites, the caller's memory behind
@@ -33,10 +37,12 @@
 //!
 //! An object escapes if it is reachable from: a store into memory this frame does not
 //! own (a parameter's, a package variable, the heap), a returned value (a parameter
-//! returned is only "to result", for the caller to follow), an interface box, a panic
-//! value, an argument of a parameter that leaks (unknown and indirect callees and most
-//! runtime functions leak everything), a capture that the closure's body leaks, or a
-//! closure object that escapes. A deferred call's arguments are treated as a call's: it
+//! returned is only "to result", for the caller to follow), a panic value, an argument
+//! of a parameter that leaks (unknown and indirect callees and most runtime functions
+//! leak everything: `fmt`'s functions may call a value's `Error` or `String` method, and
+//! `Errorf` keeps a wrapped error; the builtin `print`/`println` and `iface_eq` only
+//! read), a capture that the closure's body leaks, or a closure object that escapes. A
+//! box holds its value's pointers; `unbox` yields the data word or what its box holds. A deferred call's arguments are treated as a call's: it
 //! runs in this frame before it returns, whatever `defer_lower` makes of it; a closure
 //! deferred as `DeferCallee::Closure` does not escape through the defer. Calling a
 //! function value does not leak it (what the body does with the captures is accounted
@@ -111,7 +117,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                     to_stack.push(i);
                 }
                 match d.opcode {
-                    Opcode::AllocArray | Opcode::RtCall => {
+                    Opcode::AllocArray | Opcode::RtCall | Opcode::Box => {
                         let name = &f.var_names[i];
                         if name.is_empty() {
                             continue;
@@ -191,6 +197,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                 Opcode::Alloc => Opcode::StackAlloc,
                 Opcode::Closure => Opcode::StackClosure,
                 Opcode::AllocArray => Opcode::StackAllocArray,
+                Opcode::Box => Opcode::StackBox,
                 Opcode::RtCall => {
                     make_in_frame(f, i);
                     continue;
@@ -230,13 +237,13 @@ fn movable(m: &Module, f: &Function, i: Inst) -> Result<(), Fixed> {
     let d = &f.dfg.insts[i];
     let konst = |k: usize| f.dfg.int_const(d.args[k]).ok_or(Fixed::NotConstant);
     let bytes = match d.opcode {
-        Opcode::Alloc | Opcode::Closure => return Ok(()),
+        Opcode::Alloc | Opcode::Closure | Opcode::Box => return Ok(()),
         Opcode::AllocArray => {
             let n = konst(0)?;
             let (size, _) = ir::types::layout(m, d.ty.ok_or(Fixed::Lowered)?);
             n.checked_mul(i64::from(size))
         }
-        Opcode::RtCall if graph::is_site(d) => {
+        Opcode::RtCall if graph::is_site(f, d) => {
             let (len, cap, elem) = (konst(0)?, konst(1)?, konst(2)?);
             if len < 0 || cap < len {
                 // It panics: leave that to the runtime.
