@@ -249,6 +249,15 @@ impl FuncCx<'_, '_> {
     }
     /// The operands of a print or fmt call boxed into a `[]any`.
     pub(super) fn boxed_operands(&mut self, args: &[Expr]) -> Value {
+        self.boxed_operands_of(args, None)
+    }
+    /// `boxed_operands` of a `fmt` call `call`: its boxes and its array named for the
+    /// escape remarks as gc names them (`x escapes to heap`, `... argument does not
+    /// escape` at the call's parenthesis).
+    pub(super) fn fmt_operands(&mut self, args: &[Expr], call: &Expr) -> Value {
+        self.boxed_operands_of(args, Some(call))
+    }
+    fn boxed_operands_of(&mut self, args: &[Expr], call: Option<&Expr>) -> Value {
         if let [Expr {
             kind: ExprKind::Spread(xs),
             ..
@@ -265,15 +274,32 @@ impl FuncCx<'_, '_> {
                 }
             } else {
                 let v = self.expr(a);
-                vals.push(self.box_iface(v, a.ty));
+                let b = self.box_iface(v, a.ty);
+                if call.is_some() && b != v {
+                    let (what, span) = self.gc_name(a);
+                    self.name_cell(b, span, what);
+                }
+                vals.push(b);
             }
         }
-        self.slice_of(crate::types::TypeTable::any(), &vals)
+        let s = self.slice_of(crate::types::TypeTable::any(), &vals);
+        if let Some(call) = call {
+            let text = &self.m.src[call.span.lo as usize..call.span.hi as usize];
+            if let (Some(paren), ir::ValueDef::Result(inst, _)) =
+                (text.find('('), self.f.dfg.values[s].def)
+            {
+                let array = self.f.dfg.insts[inst].args[0];
+                let mut span = call.span;
+                span.lo += paren as u32;
+                self.name_cell(array, span, "... argument".to_string());
+            }
+        }
+        s
     }
-    pub(super) fn lib(&mut self, f: LibFunc, args: &[Expr], _e: &Expr) -> Vec<Value> {
+    pub(super) fn lib(&mut self, f: LibFunc, args: &[Expr], e: &Expr) -> Vec<Value> {
         match f {
             LibFunc::FmtPrintln | LibFunc::FmtPrint => {
-                let s = self.boxed_operands(args);
+                let s = self.fmt_operands(args, e);
                 let rf = if f == LibFunc::FmtPrint {
                     RtFunc::FmtPrint
                 } else {
@@ -284,7 +310,7 @@ impl FuncCx<'_, '_> {
                 vec![n, err]
             }
             LibFunc::FmtSprint | LibFunc::FmtSprintln => {
-                let s = self.boxed_operands(args);
+                let s = self.fmt_operands(args, e);
                 let rf = if f == LibFunc::FmtSprint {
                     RtFunc::FmtSprint
                 } else {
@@ -305,7 +331,7 @@ impl FuncCx<'_, '_> {
                         let s = self.slice_of(crate::types::TypeTable::any(), &boxed);
                         (vs[0], s)
                     }
-                    _ => (self.expr(&args[0]), self.boxed_operands(&args[1..])),
+                    _ => (self.expr(&args[0]), self.fmt_operands(&args[1..], e)),
                 };
                 let rf = match f {
                     LibFunc::FmtPrintf => RtFunc::FmtPrintf,

@@ -141,7 +141,12 @@ impl FuncCx<'_, '_> {
                 let b = self.box_iface(v, x.ty);
                 // gc names a conversion's box by its operand, at the operand.
                 if b != v {
-                    let (what, span) = self.gc_name(x);
+                    let (mut what, span) = self.gc_name(x);
+                    // An explicit conversion is named as written, at its operand.
+                    if e.span.lo < x.span.lo {
+                        let text = &self.m.src[e.span.lo as usize..x.span.lo as usize];
+                        what = format!("{text}{what})");
+                    }
                     self.name_cell(b, span, what);
                 }
                 b

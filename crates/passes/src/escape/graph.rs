@@ -50,6 +50,10 @@ pub struct Graph {
     pub returned_params: BTreeSet<(usize, usize)>,
     /// The result of `solve`: `roots` and everything reachable from them.
     pub escaped: Set,
+    /// The instruction that made each root escape (for `-m=2`'s explanations).
+    pub why: BTreeMap<Obj, Inst>,
+    /// The instruction `step` is running.
+    cur: Option<Inst>,
     sites: BTreeMap<Inst, Obj>,
     captures: BTreeMap<(u32, u8), Obj>,
 }
@@ -92,6 +96,8 @@ impl Graph {
             roots: Set::new(),
             returned_params: BTreeSet::new(),
             escaped: Set::new(),
+            why: BTreeMap::new(),
+            cur: None,
             sites: BTreeMap::new(),
             captures: BTreeMap::new(),
         };
@@ -155,6 +161,31 @@ impl Graph {
         o
     }
 
+    /// A shortest chain of objects from a root to `o`, each holding the next (the root
+    /// first, `o` last), if `o` escaped.
+    pub fn chain(&self, o: Obj) -> Option<Vec<Obj>> {
+        let mut parent: BTreeMap<Obj, Obj> = BTreeMap::new();
+        let mut queue: std::collections::VecDeque<Obj> = self.roots.iter().copied().collect();
+        let mut seen = self.roots.clone();
+        while let Some(x) = queue.pop_front() {
+            if x == o {
+                let mut path = vec![o];
+                while let Some(&p) = parent.get(path.last().expect("non-empty")) {
+                    path.push(p);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            for &c in &self.contents[x as usize] {
+                if seen.insert(c) {
+                    parent.insert(c, x);
+                    queue.push_back(c);
+                }
+            }
+        }
+        None
+    }
+
     /// Every object reachable from `from` through memory (including `from`).
     pub fn reachable(&self, from: &Set) -> Set {
         let mut seen = from.clone();
@@ -187,7 +218,22 @@ impl Graph {
     }
 
     fn escape(&mut self, s: &Set) -> bool {
-        Self::add(&mut self.roots, s)
+        let mut changed = false;
+        for &o in s {
+            changed |= self.root(o);
+        }
+        changed
+    }
+
+    /// Makes `o` escape for a reason of its own: the instruction being stepped.
+    fn root(&mut self, o: Obj) -> bool {
+        if !self.roots.insert(o) {
+            return false;
+        }
+        if let Some(i) = self.cur {
+            self.why.entry(o).or_insert(i);
+        }
+        true
     }
 
     /// Everything the objects of `s` hold.
@@ -208,7 +254,7 @@ impl Graph {
         for &o in p {
             changed |= Self::add(&mut self.contents[o as usize], v);
             if self.external[o as usize] {
-                changed |= Self::add(&mut self.roots, v);
+                changed |= self.escape(v);
             }
         }
         changed
@@ -242,6 +288,7 @@ impl Graph {
 
     /// The transfer function of one instruction; whether any set grew.
     pub fn step(&mut self, f: &Function, sums: &Summaries, inst: Inst) -> bool {
+        self.cur = Some(inst);
         let d = &f.dfg.insts[inst];
         let res = f.dfg.inst_results(inst);
         let arg = |g: &Graph, k: usize| -> Set { g.pts[d.args[k]].clone() };
@@ -429,7 +476,7 @@ impl Graph {
                             ObjKind::Param(i, 0) if r < 64 => {
                                 changed |= self.returned_params.insert((i, r));
                             }
-                            _ => changed |= self.roots.insert(o),
+                            _ => changed |= self.root(o),
                         }
                     }
                 }
@@ -470,6 +517,22 @@ impl Graph {
             | RtFunc::Print
             | RtFunc::Println
             | RtFunc::OsExit => {}
+            // `fmt`'s functions read their `[]any` and keep no pointer to it, but may
+            // hand its values to their `Error` or `String` methods, which may keep them:
+            // the array does not escape (gc: `... argument does not escape`), what it
+            // holds does.
+            RtFunc::FmtPrint
+            | RtFunc::FmtPrintln
+            | RtFunc::FmtPrintf
+            | RtFunc::FmtSprint
+            | RtFunc::FmtSprintln
+            | RtFunc::FmtSprintf
+            | RtFunc::FmtErrorf => {
+                for k in 0..args.len() {
+                    let c = self.contents_of(&pts(self, k));
+                    changed |= self.escape(&c);
+                }
+            }
             // `memmove(dst, src, n)`: dst's memory now holds what src's held.
             RtFunc::Memmove => {
                 let c = self.contents_of(&pts(self, 1));

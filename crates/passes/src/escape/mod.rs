@@ -56,6 +56,7 @@
 //! deferred); otherwise it stays on the heap even though it does not escape, and the
 //! remark says so.
 
+mod explain;
 mod graph;
 mod loops;
 mod solve;
@@ -91,6 +92,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
         // Decisions first (the function is only read), then the rewrite.
         let mut to_stack = Vec::new();
         let mut remarks = Vec::new();
+        let mut verbose = Vec::new();
         for &b in &f.layout.blocks {
             for &i in &f.layout.insts[b] {
                 let d = &f.dfg.insts[i];
@@ -100,6 +102,15 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                     // An array that must stay on the heap whatever escape says.
                     let name = &f.var_names[i];
                     if !name.is_empty() && movable != Err(Fixed::Lowered) {
+                        if movable == Err(Fixed::TooLarge) {
+                            for line in explain::too_large(f, name, f.srclocs[i]) {
+                                verbose.push((f.srclocs[i], line));
+                            }
+                        } else if g.escaped.contains(&o) {
+                            for line in explain::explain(f, &g, o, name) {
+                                verbose.push((f.srclocs[i], line));
+                            }
+                        }
                         let msg = if g.escaped.contains(&o) || movable == Err(Fixed::TooLarge) {
                             format!("{name} escapes to heap")
                         } else {
@@ -110,6 +121,13 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                     continue;
                 };
                 let escapes = g.escaped.contains(&o);
+                if escapes {
+                    if let Some((loc, what)) = site_remark_name(m, f, i) {
+                        for line in explain::explain(f, &g, o, &what) {
+                            verbose.push((loc, line));
+                        }
+                    }
+                }
                 // A closure without captures becomes its static object (below).
                 let static_closure = d.opcode == Opcode::Closure && d.args.is_empty();
                 let in_loop = cyclic[b] && !reusable.contains(&i) && !static_closure;
@@ -209,10 +227,31 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
         // gets one remark.
         let mut seen = std::collections::HashSet::new();
         remarks.retain(|r| seen.insert(r.clone()));
+        let mut seen = std::collections::HashSet::new();
+        verbose.retain(|r| seen.insert(r.clone()));
+        // Before the `-m` lines, as gc prints its explanations.
+        for (loc, msg) in verbose {
+            cx.remark_verbose(&f.name, loc, msg);
+        }
         for (loc, msg) in remarks {
             cx.remark(&f.name, loc, msg);
         }
     }
+}
+
+/// Where a site's remarks go and what they call it (`x`, `&T{...}`, `func literal`),
+/// if it has remarks.
+fn site_remark_name(m: &Module, f: &Function, i: Inst) -> Option<(ir::SrcLoc, String)> {
+    let d = &f.dfg.insts[i];
+    if matches!(d.opcode, Opcode::Closure | Opcode::StackClosure) {
+        let Imm::Func(callee) = d.imm else {
+            return None;
+        };
+        let c = m.funcs.get(callee)?;
+        return (!c.name.ends_with("-fm")).then(|| (c.loc, "func literal".to_string()));
+    }
+    let name = &f.var_names[i];
+    (!name.is_empty()).then(|| (f.srclocs[i], name.clone()))
 }
 
 /// gc's limit on the size of an object the compiler puts in the frame without being
