@@ -2,7 +2,7 @@
 //! layout (block order and instruction order), and the function's deferred calls.
 
 use crate::entities::{Block, DeferId, FuncId, Inst, ScopeId, Value};
-use crate::inst::{BlockCall, InstData, Opcode};
+use crate::inst::{BlockCall, Imm, InstData, Opcode};
 use crate::types::Type;
 use cranelift_entity::{PrimaryMap, SecondaryMap};
 
@@ -140,6 +140,16 @@ impl DataFlowGraph {
     }
     pub fn first_result(&self, inst: Inst) -> Value {
         self.results[inst][0]
+    }
+    /// The integer `v` is, if an `iconst` defines it.
+    pub fn int_const(&self, v: Value) -> Option<i64> {
+        let ValueDef::Result(i, 0) = self.values[v].def else {
+            return None;
+        };
+        match (self.insts[i].opcode, &self.insts[i].imm) {
+            (Opcode::Iconst, &Imm::Int(n)) => Some(n),
+            _ => None,
+        }
     }
     pub fn block_params(&self, block: Block) -> &[Value] {
         &self.blocks[block].params

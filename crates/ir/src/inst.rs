@@ -94,6 +94,10 @@ opcodes! {
     AllocArray = "alloc_array",
     /// `v = stack_alloc.T`: a zeroed cell for one `T` in the frame (valid until return).
     StackAlloc = "stack_alloc",
+    /// `v = stack_alloc_array.T n`: `alloc_array` in the frame (valid until return), `n`
+    /// an `iconst`; zeroed each time it runs. The `escape` pass's form for the backing
+    /// array of a `make([]T, c)` or `[]T{...}` that cannot outlive its frame.
+    StackAllocArray = "stack_alloc_array",
 
     /// `v = struct_new.s0 a, b, c`.
     StructNew = "struct_new",
@@ -119,6 +123,9 @@ opcodes! {
     /// content-addressed read-only statics for constant conversions are: `panic("a")`
     /// twice raises identical values (Go's `[recovered, repanicked]` compares the words).
     BoxStatic = "box_static",
+    /// `v = stack_box x, t0`: `box` with its box in the frame (valid until return): the
+    /// `escape` pass's form for a box that cannot outlive its frame.
+    StackBox = "stack_box",
     /// `v = iface_type x`: the type descriptor pointer of an interface (null for nil).
     IfaceType = "iface_type",
     /// `v = unbox.T x`: the `T` held by an interface known to hold a `T`.

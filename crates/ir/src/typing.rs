@@ -43,10 +43,10 @@ pub fn result_types(
         Sconst | StrNew => one(Type::Str),
         FuncRef | Closure | StackClosure => one(Type::Func),
         GlobalAddr | TypeDesc | FieldAddr | IndexAddr | Alloc | AllocArray | StackAlloc
-        | StrPtr | SlicePtr | IfaceType => one(Type::Ptr),
+        | StackAllocArray | StrPtr | SlicePtr | IfaceType => one(Type::Ptr),
         StrLen | SliceLen | SliceCap | DeferEnter => one(Type::I64),
         SliceNew => one(Type::Slice),
-        Box | BoxStatic | Recover => one(Type::Iface),
+        Box | BoxStatic | StackBox | Recover => one(Type::Iface),
         Call => match d.imm {
             Imm::Func(f) => Some(m.funcs.get(f)?.sig.results.clone()),
             _ => None,

@@ -96,6 +96,11 @@ fn scope_structure() {
 }
 
 #[test]
+fn frame() {
+    check("frame", false);
+}
+
+#[test]
 fn panic_tests() {
     check("panic_tests", false);
 }

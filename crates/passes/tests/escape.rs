@@ -25,10 +25,18 @@ fn loop_() {
     check("loop");
 }
 
+#[test]
+fn arrays() {
+    check("arrays");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
-    assert_eq!(fixture::names("escape"), ["calls", "deferred", "loop"]);
+    assert_eq!(
+        fixture::names("escape"),
+        ["arrays", "calls", "deferred", "loop"]
+    );
 }
 
 fn count(m: &ir::Module, func: &str, op: Opcode) -> usize {
@@ -56,6 +64,11 @@ fn decisions() {
     assert_eq!(count(&m, "loop", Opcode::StackClosure), 1);
     assert_eq!(count(&m, "kept", Opcode::Alloc), 1);
     assert_eq!(count(&m, "kept", Opcode::Closure), 1);
+    let (m, _) = fixture::run("escape", "arrays", &fixture::read("escape", "arrays"));
+    assert_eq!(count(&m, "scratch", Opcode::StackAllocArray), 1);
+    assert_eq!(count(&m, "kept", Opcode::AllocArray), 1);
+    assert_eq!(count(&m, "kept", Opcode::StackAllocArray), 0);
+    assert_eq!(count(&m, "escaping", Opcode::StackAllocArray), 0);
 }
 
 /// What `escape` leaves still lowers and verifies through the rest of the pipeline.

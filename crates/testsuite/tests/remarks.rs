@@ -37,6 +37,15 @@ fn inline_remarks_at_m2() {
     insta::assert_snapshot!("inline_m2", remarks_at(&path, &[], 2));
 }
 
+/// The escape pass's program at `-m=2`: why each object escapes, in gc's words where
+/// our graph can say it (compared by hand with `go build -gcflags=-m=2`).
+#[test]
+fn escape_remarks_at_m2() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testsuite/remarks/escape_values.go");
+    insta::assert_snapshot!("escape_values_m2", remarks_at(&path, &[], 2));
+}
+
 #[test]
 fn every_configuration_remarks_on_defers() {
     for path in testsuite::go_files("remarks") {

@@ -180,7 +180,7 @@ impl FnTx<'_, '_, '_, '_> {
             Opcode::StrPtr | Opcode::SlicePtr | Opcode::IfaceType => self.pick(inst, 0)?,
             Opcode::StrLen | Opcode::SliceLen => self.pick(inst, 1)?,
             Opcode::SliceCap => self.pick(inst, 2)?,
-            Opcode::Box | Opcode::BoxStatic => self.box_value(inst)?,
+            Opcode::Box | Opcode::BoxStatic | Opcode::StackBox => self.box_value(inst)?,
             Opcode::Unbox => {
                 let ty = self.ctrl_ty(inst)?;
                 let word = self.val(args[0])?[1];
@@ -272,7 +272,7 @@ impl FnTx<'_, '_, '_, '_> {
         }
     }
 
-    /// `box x, t`: the descriptor address and the data word.
+    /// `box x, t` (or `stack_box`): the descriptor address and the data word.
     fn box_value(&mut self, inst: ir::Inst) -> Result<(), CodegenError> {
         let d = self.func.dfg.insts[inst].clone();
         let Imm::GoType(t) = d.imm else {
@@ -308,9 +308,14 @@ impl FnTx<'_, '_, '_, '_> {
             }
         } else {
             let (size, align) = ir::types::layout(self.cx.module, ty);
-            let size = self.b.ins().iconst(I64, i64::from(size));
-            let align = self.b.ins().iconst(I64, i64::from(align));
-            let p = self.call_internal(Internal::Alloc, &[size, align])[0];
+            let p = if d.opcode == Opcode::StackBox {
+                // Zeroed, so padding compares equal as in a heap box.
+                self.zeroed_slot(size, align)
+            } else {
+                let size = self.b.ins().iconst(I64, i64::from(size));
+                let align = self.b.ins().iconst(I64, i64::from(align));
+                self.call_internal(Internal::Alloc, &[size, align])[0]
+            };
             self.store_leaves(ty, p, &words);
             p
         };

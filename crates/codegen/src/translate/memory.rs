@@ -67,6 +67,17 @@ impl FnTx<'_, '_, '_, '_> {
                 let p = self.zeroed_slot(size, align);
                 self.define1(inst, vec![p]);
             }
+            Opcode::StackAllocArray => {
+                let ty = self.ctrl_ty(inst)?;
+                let (size, align) = ir::types::layout(self.cx.module, ty);
+                let n = self.func.dfg.int_const(d.args[0]);
+                let bytes = n.and_then(|n| u32::try_from(n).ok()?.checked_mul(size));
+                let Some(bytes) = bytes else {
+                    return Err(self.err("stack_alloc_array needs a small constant count"));
+                };
+                let p = self.zeroed_slot(bytes, align);
+                self.define1(inst, vec![p]);
+            }
             Opcode::GlobalAddr => {
                 let Imm::Global(g) = d.imm else {
                     return Err(self.err("global_addr needs a global"));

@@ -464,6 +464,7 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
             | Opcode::Alloc
             | Opcode::AllocArray
             | Opcode::StackAlloc
+            | Opcode::StackAllocArray
             | Opcode::GlobalAddr => self.translate_memory(inst)?,
             Opcode::Panicking
             | Opcode::Raise

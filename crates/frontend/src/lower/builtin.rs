@@ -4,7 +4,7 @@
 use super::appendbuf::SiteKind;
 use super::func::FuncCx;
 use crate::ast::BinOp;
-use crate::hir::{Builtin, Expr, ExprKind, LibFunc};
+use crate::hir::{Builtin, ConstValue, Expr, ExprKind, LibFunc};
 use crate::types::{Basic, TypeId, TypeKind};
 use ir::{InstData, IntCC, Opcode, RtFunc, Type, Value};
 
@@ -176,7 +176,25 @@ impl FuncCx<'_, '_> {
                 };
                 let word = self.m.elem_word(et);
                 let ew = self.iconst(Type::I64, word);
-                self.rt(RtFunc::MakeSlice, &[len, cap, ew])[0]
+                let s = self.rt(RtFunc::MakeSlice, &[len, cap, ew])[0];
+                // Named as gc names it, at its parenthesis: constants by value.
+                let text: Vec<String> = args
+                    .iter()
+                    .map(|a| match &a.kind {
+                        ExprKind::Const(ConstValue::Int(n)) => n.to_string(),
+                        _ => self.m.src[a.span.lo as usize..a.span.hi as usize].to_string(),
+                    })
+                    .collect();
+                // The type as written (gc keeps `byte`, which our types call `uint8`).
+                let mut span = e.span;
+                span.lo += 4;
+                let written = self.m.src[span.lo as usize + 1..args[0].span.lo as usize]
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .trim();
+                let what = format!("make({written}, {})", text.join(", "));
+                self.name_cell(s, span, what);
+                s
             }
             Builtin::New => {
                 let TypeKind::Pointer(et) = self.m.prog.types.under_kind(e.ty).clone() else {
@@ -231,6 +249,15 @@ impl FuncCx<'_, '_> {
     }
     /// The operands of a print or fmt call boxed into a `[]any`.
     pub(super) fn boxed_operands(&mut self, args: &[Expr]) -> Value {
+        self.boxed_operands_of(args, None)
+    }
+    /// `boxed_operands` of a `fmt` call `call`: its boxes and its array named for the
+    /// escape remarks as gc names them (`x escapes to heap`, `... argument does not
+    /// escape` at the call's parenthesis).
+    pub(super) fn fmt_operands(&mut self, args: &[Expr], call: &Expr) -> Value {
+        self.boxed_operands_of(args, Some(call))
+    }
+    fn boxed_operands_of(&mut self, args: &[Expr], call: Option<&Expr>) -> Value {
         if let [Expr {
             kind: ExprKind::Spread(xs),
             ..
@@ -247,15 +274,32 @@ impl FuncCx<'_, '_> {
                 }
             } else {
                 let v = self.expr(a);
-                vals.push(self.box_iface(v, a.ty));
+                let b = self.box_iface(v, a.ty);
+                if call.is_some() && b != v {
+                    let (what, span) = self.gc_name(a);
+                    self.name_cell(b, span, what);
+                }
+                vals.push(b);
             }
         }
-        self.slice_of(crate::types::TypeTable::any(), &vals)
+        let s = self.slice_of(crate::types::TypeTable::any(), &vals);
+        if let Some(call) = call {
+            let text = &self.m.src[call.span.lo as usize..call.span.hi as usize];
+            if let (Some(paren), ir::ValueDef::Result(inst, _)) =
+                (text.find('('), self.f.dfg.values[s].def)
+            {
+                let array = self.f.dfg.insts[inst].args[0];
+                let mut span = call.span;
+                span.lo += paren as u32;
+                self.name_cell(array, span, "... argument".to_string());
+            }
+        }
+        s
     }
-    pub(super) fn lib(&mut self, f: LibFunc, args: &[Expr], _e: &Expr) -> Vec<Value> {
+    pub(super) fn lib(&mut self, f: LibFunc, args: &[Expr], e: &Expr) -> Vec<Value> {
         match f {
             LibFunc::FmtPrintln | LibFunc::FmtPrint => {
-                let s = self.boxed_operands(args);
+                let s = self.fmt_operands(args, e);
                 let rf = if f == LibFunc::FmtPrint {
                     RtFunc::FmtPrint
                 } else {
@@ -266,7 +310,7 @@ impl FuncCx<'_, '_> {
                 vec![n, err]
             }
             LibFunc::FmtSprint | LibFunc::FmtSprintln => {
-                let s = self.boxed_operands(args);
+                let s = self.fmt_operands(args, e);
                 let rf = if f == LibFunc::FmtSprint {
                     RtFunc::FmtSprint
                 } else {
@@ -287,7 +331,7 @@ impl FuncCx<'_, '_> {
                         let s = self.slice_of(crate::types::TypeTable::any(), &boxed);
                         (vs[0], s)
                     }
-                    _ => (self.expr(&args[0]), self.boxed_operands(&args[1..])),
+                    _ => (self.expr(&args[0]), self.fmt_operands(&args[1..], e)),
                 };
                 let rf = match f {
                     LibFunc::FmtPrintf => RtFunc::FmtPrintf,

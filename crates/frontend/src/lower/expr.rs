@@ -139,7 +139,18 @@ impl FuncCx<'_, '_> {
                         Type::Iface,
                     );
                 }
-                self.box_iface(v, x.ty)
+                let b = self.box_iface(v, x.ty);
+                // gc names a conversion's box by its operand, at the operand.
+                if b != v {
+                    let (mut what, span) = self.gc_name(x);
+                    // An explicit conversion is named as written, at its operand.
+                    if e.span.lo < x.span.lo {
+                        let text = &self.m.src[e.span.lo as usize..x.span.lo as usize];
+                        what = format!("{text}{what})");
+                    }
+                    self.name_cell(b, span, what);
+                }
+                b
             }
             ExprKind::StructLit(fields) => {
                 let vals: Vec<Value> = fields.iter().map(|f| self.expr(f)).collect();
@@ -150,7 +161,14 @@ impl FuncCx<'_, '_> {
                     return self.zero(ty);
                 };
                 let vals: Vec<Value> = elems.iter().map(|x| self.expr(x)).collect();
-                self.slice_of(et, &vals)
+                let s = self.slice_of(et, &vals);
+                // The backing array is the allocation site.
+                if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[s].def {
+                    let array = self.f.dfg.insts[inst].args[0];
+                    let (what, span) = self.gc_name(e);
+                    self.name_cell(array, span, what);
+                }
+                s
             }
             ExprKind::FuncLit(f) => {
                 let inner = &self.m.prog.funcs[f.0 as usize];
@@ -179,6 +197,26 @@ impl FuncCx<'_, '_> {
     /// The type as gc's `-m` remarks spell it in an expression (no `main.`).
     pub(super) fn go_type_name(&self, t: TypeId) -> String {
         self.m.prog.types.display(t).replace("main.", "")
+    }
+
+    /// How gc's `-m` names an expression and where: a composite literal as its type as
+    /// written and `{...}` (`{}` when empty) at its brace, anything else by its source
+    /// text at its start (gc prints its own formatting, at an operator's position for a
+    /// binary expression).
+    pub(super) fn gc_name(&self, x: &Expr) -> (String, crate::ast::Span) {
+        let text = &self.m.src[x.span.lo as usize..x.span.hi as usize];
+        let empty = match &x.kind {
+            ExprKind::StructLit(fields) => fields.iter().all(|f| matches!(f.kind, ExprKind::Zero)),
+            ExprKind::SliceLit(elems) => elems.is_empty(),
+            _ => return (text.to_string(), x.span),
+        };
+        let Some(brace) = text.find('{') else {
+            return (text.to_string(), x.span);
+        };
+        let dots = if empty { "" } else { "..." };
+        let mut span = x.span;
+        span.lo += brace as u32;
+        (format!("{}{{{dots}}}", text[..brace].trim_end()), span)
     }
 
     /// Records what an `alloc` cell holds and where, for the `escape` pass's remarks.

@@ -313,6 +313,12 @@ impl Checker<'_> {
                 self.ty();
                 self.args(&[Int]);
             }
+            StackAllocArray => {
+                self.ty();
+                if self.args(&[Int]) && self.f.dfg.int_const(self.d.args[0]).is_none_or(|n| n < 0) {
+                    self.err("stack_alloc_array needs a non-negative iconst count".to_string());
+                }
+            }
             StructNew => {
                 let Some(t) = self.ty() else { return };
                 let Type::Struct(s) = t else {
@@ -362,7 +368,7 @@ impl Checker<'_> {
             SlicePtr | SliceLen | SliceCap => {
                 self.args(&[Is(Type::Slice)]);
             }
-            Box => {
+            Box | StackBox => {
                 self.args(&[Any]);
                 self.gotype_imm();
             }

@@ -9,7 +9,7 @@
 //! so `solve` can run it to a fixpoint.
 
 use super::summary::Summaries;
-use ir::{DeferCallee, Function, Imm, Inst, Opcode, RtFunc, SecondaryMap, Type, Value};
+use ir::{DeferCallee, Function, Imm, Inst, InstData, Opcode, RtFunc, SecondaryMap, Type, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An abstract object's index.
@@ -50,8 +50,38 @@ pub struct Graph {
     pub returned_params: BTreeSet<(usize, usize)>,
     /// The result of `solve`: `roots` and everything reachable from them.
     pub escaped: Set,
+    /// The instruction that made each root escape (for `-m=2`'s explanations).
+    pub why: BTreeMap<Obj, Inst>,
+    /// The instruction `step` is running.
+    cur: Option<Inst>,
     sites: BTreeMap<Inst, Obj>,
     captures: BTreeMap<(u32, u8), Obj>,
+}
+
+/// Whether `d` makes an object of its own: a cell, a closure object, an array (for a
+/// slice literal or `make`), an interface box.
+pub fn is_site(f: &Function, d: &InstData) -> bool {
+    match d.opcode {
+        // A box of a pointer-shaped value is that value (no memory).
+        Opcode::Box | Opcode::StackBox => !is_direct(f.dfg.value_type(d.args[0])),
+        Opcode::Alloc
+        | Opcode::StackAlloc
+        | Opcode::Closure
+        | Opcode::StackClosure
+        | Opcode::AllocArray
+        | Opcode::StackAllocArray => true,
+        Opcode::RtCall => d.imm == Imm::Rt(RtFunc::MakeSlice),
+        _ => false,
+    }
+}
+
+/// Whether an interface holds a value of IR type `ty` in its data word itself (the
+/// codegen's `flat::is_direct`), rather than a pointer to a box.
+pub fn is_direct(ty: Type) -> bool {
+    matches!(
+        ty,
+        Type::Bool | Type::I8 | Type::I32 | Type::I64 | Type::Ptr | Type::Func
+    )
 }
 
 impl Graph {
@@ -66,6 +96,8 @@ impl Graph {
             roots: Set::new(),
             returned_params: BTreeSet::new(),
             escaped: Set::new(),
+            why: BTreeMap::new(),
+            cur: None,
             sites: BTreeMap::new(),
             captures: BTreeMap::new(),
         };
@@ -93,10 +125,7 @@ impl Graph {
         }
         for &b in &f.layout.blocks {
             for &i in &f.layout.insts[b] {
-                if matches!(
-                    f.dfg.insts[i].opcode,
-                    Opcode::Alloc | Opcode::StackAlloc | Opcode::Closure | Opcode::StackClosure
-                ) {
+                if is_site(f, &f.dfg.insts[i]) {
                     let o = g.obj(ObjKind::Site(i), false);
                     g.sites.insert(i, o);
                 }
@@ -132,6 +161,31 @@ impl Graph {
         o
     }
 
+    /// A shortest chain of objects from a root to `o`, each holding the next (the root
+    /// first, `o` last), if `o` escaped.
+    pub fn chain(&self, o: Obj) -> Option<Vec<Obj>> {
+        let mut parent: BTreeMap<Obj, Obj> = BTreeMap::new();
+        let mut queue: std::collections::VecDeque<Obj> = self.roots.iter().copied().collect();
+        let mut seen = self.roots.clone();
+        while let Some(x) = queue.pop_front() {
+            if x == o {
+                let mut path = vec![o];
+                while let Some(&p) = parent.get(path.last().expect("non-empty")) {
+                    path.push(p);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            for &c in &self.contents[x as usize] {
+                if seen.insert(c) {
+                    parent.insert(c, x);
+                    queue.push_back(c);
+                }
+            }
+        }
+        None
+    }
+
     /// Every object reachable from `from` through memory (including `from`).
     pub fn reachable(&self, from: &Set) -> Set {
         let mut seen = from.clone();
@@ -164,7 +218,22 @@ impl Graph {
     }
 
     fn escape(&mut self, s: &Set) -> bool {
-        Self::add(&mut self.roots, s)
+        let mut changed = false;
+        for &o in s {
+            changed |= self.root(o);
+        }
+        changed
+    }
+
+    /// Makes `o` escape for a reason of its own: the instruction being stepped.
+    fn root(&mut self, o: Obj) -> bool {
+        if !self.roots.insert(o) {
+            return false;
+        }
+        if let Some(i) = self.cur {
+            self.why.entry(o).or_insert(i);
+        }
+        true
     }
 
     /// Everything the objects of `s` hold.
@@ -185,7 +254,7 @@ impl Graph {
         for &o in p {
             changed |= Self::add(&mut self.contents[o as usize], v);
             if self.external[o as usize] {
-                changed |= Self::add(&mut self.roots, v);
+                changed |= self.escape(v);
             }
         }
         changed
@@ -219,6 +288,7 @@ impl Graph {
 
     /// The transfer function of one instruction; whether any set grew.
     pub fn step(&mut self, f: &Function, sums: &Summaries, inst: Inst) -> bool {
+        self.cur = Some(inst);
         let d = &f.dfg.insts[inst];
         let res = f.dfg.inst_results(inst);
         let arg = |g: &Graph, k: usize| -> Set { g.pts[d.args[k]].clone() };
@@ -232,7 +302,7 @@ impl Graph {
         let heap: Set = [HEAP].into();
         let mut changed = false;
         match d.opcode {
-            Opcode::Alloc | Opcode::StackAlloc => {
+            Opcode::Alloc | Opcode::StackAlloc | Opcode::AllocArray | Opcode::StackAllocArray => {
                 let o: Set = [self.sites[&inst]].into();
                 changed |= self.add_pts(f, res[0], &o);
             }
@@ -292,14 +362,27 @@ impl Graph {
                 let s = all_args(self);
                 changed |= self.add_pts(f, res[0], &s);
             }
-            Opcode::GlobalAddr | Opcode::AllocArray | Opcode::Unbox | Opcode::Recover => {
+            Opcode::GlobalAddr | Opcode::Recover => {
                 changed |= self.add_pts(f, res[0], &heap);
             }
-            Opcode::Box => {
-                // The box is on the heap and holds the value.
+            Opcode::Box | Opcode::StackBox => {
                 let s = all_args(self);
-                changed |= self.escape(&s);
-                changed |= self.add_pts(f, res[0], &heap);
+                match self.sites.get(&inst) {
+                    // The box holds the value.
+                    Some(&o) => {
+                        changed |= Self::add(&mut self.contents[o as usize], &s);
+                        changed |= self.add_pts(f, res[0], &[o].into());
+                    }
+                    // The data word is the value.
+                    None => changed |= self.add_pts(f, res[0], &s),
+                }
+            }
+            Opcode::Unbox => {
+                // The data word itself, or what the box it points to holds.
+                let x = arg(self, 0);
+                let mut out = self.contents_of(&x);
+                out.extend(x);
+                changed |= self.add_pts(f, res[0], &out);
             }
             Opcode::Raise => {
                 let s = all_args(self);
@@ -341,6 +424,11 @@ impl Graph {
                 for &r in res {
                     changed |= self.add_pts(f, r, &heap);
                 }
+            }
+            Opcode::RtCall if is_site(f, d) => {
+                // `make_slice`: its backing array.
+                let o: Set = [self.sites[&inst]].into();
+                changed |= self.add_pts(f, res[0], &o);
             }
             Opcode::RtCall => {
                 let Imm::Rt(rt) = d.imm else { return false };
@@ -388,7 +476,7 @@ impl Graph {
                             ObjKind::Param(i, 0) if r < 64 => {
                                 changed |= self.returned_params.insert((i, r));
                             }
-                            _ => changed |= self.roots.insert(o),
+                            _ => changed |= self.root(o),
                         }
                     }
                 }
@@ -424,10 +512,27 @@ impl Graph {
             | RtFunc::BytesFromStr
             | RtFunc::StrFromRune
             | RtFunc::MakeSlice
+            | RtFunc::IfaceEq
             | RtFunc::ErrorsNew
             | RtFunc::Print
             | RtFunc::Println
             | RtFunc::OsExit => {}
+            // `fmt`'s functions read their `[]any` and keep no pointer to it, but may
+            // hand its values to their `Error` or `String` methods, which may keep them:
+            // the array does not escape (gc: `... argument does not escape`), what it
+            // holds does.
+            RtFunc::FmtPrint
+            | RtFunc::FmtPrintln
+            | RtFunc::FmtPrintf
+            | RtFunc::FmtSprint
+            | RtFunc::FmtSprintln
+            | RtFunc::FmtSprintf
+            | RtFunc::FmtErrorf => {
+                for k in 0..args.len() {
+                    let c = self.contents_of(&pts(self, k));
+                    changed |= self.escape(&c);
+                }
+            }
             // `memmove(dst, src, n)`: dst's memory now holds what src's held.
             RtFunc::Memmove => {
                 let c = self.contents_of(&pts(self, 1));

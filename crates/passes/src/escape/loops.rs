@@ -12,12 +12,10 @@
 //!    holding `o`, below) to be live there (Go 1.22's per-iteration copy of a loop
 //!    variable reads the old cell after making the new one: it stays on the heap);
 //! 2. memory holding `o`. Each holder must be either
-//!    - its *binding slot*: a frame cell (a `stack_alloc` on no cycle) that the
-//!      instruction right after `S` overwrites with the new `o`, that holds nothing
-//!      else, whose address is only loaded from and stored to, and whose every load is
-//!      dominated by that store: every read happens after the rebinding in the same
-//!      iteration (with lowering's structured, reducible loops, an instruction dominated
-//!      by `d` on a cycle through `d`'s loop header runs after `d` in each iteration);
+//!    - its *binding slot*: a frame cell (`stack_alloc`) whose address is only loaded
+//!      from and stored to, and whose every load is dominated by a store into it that
+//!      `S` dominates: every read sees a value stored after `S` last ran (the argument
+//!      is at `binding_slot`);
 //!    - or another such object `p` (a closure capturing `o`) made after `o` (`S`
 //!      dominates `p`'s site) that itself qualifies; the old `p` then dies with the old
 //!      `o`. The set of qualifying objects is the greatest fixpoint of these rules.
@@ -52,7 +50,6 @@ pub fn reusable(f: &Function, g: &Graph, candidates: &[Inst]) -> BTreeSet<Inst> 
             dt.dominates(ba, bb)
         }
     };
-    let cyclic = ir::dominance::cyclic_blocks(f);
 
     // Objects reachable from deferred calls' arguments.
     let mut deferred = Set::new();
@@ -76,7 +73,7 @@ pub fn reusable(f: &Function, g: &Graph, candidates: &[Inst]) -> BTreeSet<Inst> 
     loop {
         let before = ok.len();
         let snapshot = ok.clone();
-        ok.retain(|&s| qualifies(f, g, s, &snapshot, &dominates, &cyclic, &live));
+        ok.retain(|&s| qualifies(f, g, s, &snapshot, &dominates, &live));
         if ok.len() == before {
             return ok;
         }
@@ -89,11 +86,9 @@ fn qualifies(
     s: Inst,
     ok: &BTreeSet<Inst>,
     dominates: &dyn Fn(Inst, Inst) -> bool,
-    cyclic: &SecondaryMap<Block, bool>,
     live: &Liveness,
 ) -> bool {
     let Some(o) = g.site(s) else { return false };
-    let res = f.dfg.first_result(s);
     // Objects whose old instance must be dead when `s` runs again: `o` and the objects
     // holding it.
     let mut guarded: Set = [o].into();
@@ -108,11 +103,15 @@ fn qualifies(
         match g.kinds[h as usize] {
             ObjKind::Site(hs) => match f.dfg.insts[hs].opcode {
                 Opcode::StackAlloc => {
-                    if !binding_slot(f, g, s, res, h, hs, o, dominates, cyclic) {
+                    if !binding_slot(f, g, s, h, dominates) {
                         return false;
                     }
                 }
-                Opcode::Alloc | Opcode::Closure => {
+                Opcode::Alloc
+                | Opcode::Closure
+                | Opcode::AllocArray
+                | Opcode::RtCall
+                | Opcode::Box => {
                     if !ok.contains(&hs) || hs == s || !dominates(s, hs) {
                         return false;
                     }
@@ -130,36 +129,36 @@ fn qualifies(
         .any(|&v| g.pts[v].iter().any(|p| guarded.contains(p)))
 }
 
-/// Whether the frame cell `h` (made by `hs`) is `o`'s binding slot (see the module doc).
-#[allow(clippy::too_many_arguments)]
+/// Whether the frame cell `h` is a *binding slot* for `o` (see the module doc): its
+/// address is only loaded from and stored to, never passed on, and every load of it is
+/// dominated by a store into it that the site `s` dominates. Then a load after `s` runs
+/// again reads a value stored after it: if the path from the last run of `s` to the load
+/// missed that store, a path from the entry to `s` missing it (there is one: the store
+/// does not dominate `s`, which dominates it) followed by this one would reach the load
+/// without the store. The stored value is an SSA value: one made before `s` ran is live
+/// at `s` (checked by the caller), one made after it points to the new object or came
+/// from memory that the caller checks the same way.
 fn binding_slot(
     f: &Function,
     g: &Graph,
     s: Inst,
-    res: Value,
     h: Obj,
-    hs: Inst,
-    o: Obj,
     dominates: &dyn Fn(Inst, Inst) -> bool,
-    cyclic: &SecondaryMap<Block, bool>,
 ) -> bool {
-    let blocks = f.inst_blocks();
-    let Some(hb) = blocks[hs] else { return false };
-    if cyclic[hb] || g.contents[h as usize].iter().any(|&c| c != o) {
+    let only_h: Set = [h].into();
+    // The stores into `h` made after `s` in every iteration.
+    let mut rebinds = Vec::new();
+    for &b in &f.layout.blocks {
+        for &i in &f.layout.insts[b] {
+            let d = &f.dfg.insts[i];
+            if d.opcode == Opcode::Store && g.pts[d.args[0]] == only_h && dominates(s, i) {
+                rebinds.push(i);
+            }
+        }
+    }
+    if rebinds.is_empty() {
         return false;
     }
-    // The instruction right after `s` rebinds the slot.
-    let Some(sb) = blocks[s] else { return false };
-    let insts = &f.layout.insts[sb];
-    let at = insts.iter().position(|&x| x == s).expect("placed");
-    let Some(&rebind) = insts.get(at + 1) else {
-        return false;
-    };
-    let rd = &f.dfg.insts[rebind];
-    if rd.opcode != Opcode::Store || rd.args[1] != res || g.pts[rd.args[0]] != [h].into() {
-        return false;
-    }
-    // The slot's address is only loaded from (after the rebinding) and stored to.
     for &b in &f.layout.blocks {
         for &i in &f.layout.insts[b] {
             let d = &f.dfg.insts[i];
@@ -168,7 +167,9 @@ fn binding_slot(
                     continue;
                 }
                 let fine = match d.opcode {
-                    Opcode::Load => g.pts[a] == [h].into() && dominates(rebind, i),
+                    Opcode::Load => {
+                        g.pts[a] == only_h && rebinds.iter().any(|&r| r != i && dominates(r, i))
+                    }
                     Opcode::Store => k == 0,
                     _ => false,
                 };
