@@ -62,7 +62,8 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
 
 pub(crate) struct ModuleCx<'a> {
     pub prog: &'a Program,
-    /// The source text, for positions the HIR does not keep (a call's parenthesis).
+    /// The source text, for positions the HIR does not keep (a call's parenthesis)
+    /// and for naming allocation sites as gc does (`make([]int, n)`).
     pub src: &'a str,
     pub lines: LineIndex,
     pub module: Module,

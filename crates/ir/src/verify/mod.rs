@@ -14,7 +14,9 @@
 //! - `scopes`: the defer scopes form a tree; `defer` and `run_defers` are executed by
 //!   code of their scope; every path that leaves a scope, normally or by a panic edge,
 //!   has run the deferred calls pushed on it, inner scopes before outer ones;
-//! - `panics`: every instruction that may panic is followed by its panic test.
+//! - `panics`: every instruction that may panic is followed by its panic test;
+//! - `frame`: no address of the frame is stored where it outlives it, returned or
+//!   raised (a wrong "does not escape").
 //!
 //! The later checks index the function's arenas freely, so they run only when the
 //! structural checks found nothing dangling.
@@ -22,6 +24,7 @@
 mod cfg;
 mod defers;
 mod dominance;
+mod frame;
 mod panics;
 mod scopes;
 mod types;
@@ -160,6 +163,7 @@ fn check_function(m: &Module, f: &Function, opts: VerifyOptions) -> Vec<(Locatio
         defers::check(m, f, opts, &mut errs);
         scopes::check_flow(f, opts.lowered, &mut errs);
         panics::check(m, f, &mut errs);
+        frame::check(f, &mut errs);
     }
     errs.list
 }
