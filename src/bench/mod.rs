@@ -277,8 +277,8 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
 
     if let Some(svg) = &opts.plot {
         let suffix = benchmark_name("", procs);
-        let series = plot_series(&runs, &labels, opts.matrix);
-        let n = plot::draw(svg, &series, &suffix)?;
+        let (ours, go) = plot_series(&runs, &labels, opts.matrix);
+        let n = plot::draw(svg, &ours, go.as_ref(), &suffix)?;
         if n == 0 {
             eprintln!("deferlab: --plot: no benchmark family with a defer count to draw");
         }
@@ -507,28 +507,33 @@ fn render_table(rows: &[TableRow], labels: &[String], with_go: bool, mem: bool) 
     out
 }
 
-/// One plot series per column: each configuration (`deferlab` or `deferlab <label>`
-/// with `--matrix`) and `go`.
-fn plot_series(runs: &[Run], labels: &[String], matrix: bool) -> Vec<plot::Series> {
+/// The plot's series: one per configuration (`deferlab`, or `deferlab <label>` with
+/// `--matrix`), in the table's order, and Go's if it ran.
+fn plot_series(
+    runs: &[Run],
+    labels: &[String],
+    matrix: bool,
+) -> (Vec<plot::Series>, Option<plot::Series>) {
     let meds = medians(runs);
-    let mut cols: Vec<String> = labels.to_vec();
-    cols.push("go".to_string());
-    cols.into_iter()
-        .map(|col| plot::Series {
-            label: if col == "go" || !matrix {
-                if col == "go" {
-                    "go".to_string()
-                } else {
-                    "deferlab".to_string()
-                }
-            } else {
+    let series = |col: &str, label: String| plot::Series {
+        label,
+        ns_per_op: meds
+            .iter()
+            .filter_map(|(name, c)| c.get(col).map(|v| (name.clone(), *v)))
+            .collect(),
+    };
+    let ours = labels
+        .iter()
+        .map(|col| {
+            let label = if matrix {
                 format!("deferlab {col}")
-            },
-            ns_per_op: meds
-                .iter()
-                .filter_map(|(name, c)| c.get(&col).map(|v| (name.clone(), *v)))
-                .collect(),
+            } else {
+                "deferlab".to_string()
+            };
+            series(col, label)
         })
         .filter(|s| !s.ns_per_op.is_empty())
-        .collect()
+        .collect();
+    let go = Some(series("go", "go".to_string())).filter(|s| !s.ns_per_op.is_empty());
+    (ours, go)
 }
