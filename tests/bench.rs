@@ -230,6 +230,9 @@ fn matrix_table() {
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert_eq!(rows, ["BenchmarkPlain-2", "BenchmarkTimer-2"]);
+    // benchstat's geomean row closes the table.
+    let last = out.stdout.lines().last().unwrap_or("");
+    assert!(last.starts_with("geomean "), "{}", out.stdout);
 }
 
 #[test]

@@ -24,7 +24,7 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
-use table::{medians, render_table, table_rows, TableRow};
+use table::{geomean, medians, render_table, table_rows, TableRow};
 
 /// What `deferlab bench` was asked to do.
 #[derive(Clone, Debug)]
@@ -86,6 +86,9 @@ struct JsonReport<'a> {
     runs: &'a [Run],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     table: Vec<TableRow>,
+    /// benchstat's `geomean` row of the table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geomean: Option<TableRow>,
 }
 
 /// Runs `deferlab bench` on a file; returns the exit status. Output goes to the
@@ -230,6 +233,7 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
             go_version: go.as_ref().map(|g| g.version.clone()),
             passed,
             runs: &runs,
+            geomean: geomean(&table, &labels, go.is_some()),
             table,
         };
         let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;

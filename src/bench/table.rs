@@ -1,6 +1,6 @@
 //! The comparison table of `--matrix` and `--vs-go`: the median ns/op of the rounds per
 //! benchmark and column (a pass configuration or `go`), ratios to the first column and
-//! to Go, the memory columns of the last round.
+//! to Go, the memory columns of the last round, and benchstat's `geomean` row.
 
 use super::Run;
 use serde::Serialize;
@@ -90,6 +90,52 @@ pub(super) fn table_rows(runs: &[Run], labels: &[String], with_go: bool) -> Vec<
         .collect()
 }
 
+/// The columns with ns/op: the configurations, then `go`.
+fn ns_columns(labels: &[String], with_go: bool) -> Vec<String> {
+    let mut cols = labels.to_vec();
+    if with_go {
+        cols.push("go".to_string());
+    }
+    cols
+}
+
+/// benchstat's `geomean` row: each ns/op column's geometric mean over the benchmarks
+/// every column measured (a failed run's NaN or a zero leaves a benchmark out), so that
+/// the ratio of two columns' means is the geometric mean of the rows' ratios. None
+/// under two such benchmarks (benchstat prints no geomean for one). No memory columns.
+pub(super) fn geomean(rows: &[TableRow], labels: &[String], with_go: bool) -> Option<TableRow> {
+    let cols = ns_columns(labels, with_go);
+    let usable: Vec<&TableRow> = rows
+        .iter()
+        .filter(|r| {
+            cols.iter().all(|c| {
+                r.ns_per_op
+                    .get(c)
+                    .is_some_and(|v| v.is_finite() && *v > 0.0)
+            })
+        })
+        .collect();
+    if usable.len() < 2 {
+        return None;
+    }
+    let n = usable.len() as f64;
+    let ns_per_op: BTreeMap<String, f64> = cols
+        .iter()
+        .map(|c| {
+            let logs: f64 = usable.iter().map(|r| r.ns_per_op[c].ln()).sum();
+            (c.clone(), (logs / n).exp())
+        })
+        .collect();
+    let ratio_vs_go = with_go.then(|| ns_per_op[&labels[0]] / ns_per_op["go"]);
+    Some(TableRow {
+        name: "geomean".to_string(),
+        ns_per_op,
+        bytes_per_op: BTreeMap::new(),
+        allocs_per_op: BTreeMap::new(),
+        ratio_vs_go,
+    })
+}
+
 fn ns(x: Option<&f64>) -> String {
     match x {
         Some(&v) if v >= 1000.0 => format!("{v:.0}"),
@@ -108,7 +154,8 @@ fn ratio(a: Option<&f64>, b: Option<&f64>) -> String {
 
 /// The comparison table: ns/op per configuration, each configuration's ratio to the
 /// first, then Go and deferlab/Go (the first configuration against Go); with
-/// `-benchmem`, B/op and allocs/op of the first configuration and of Go.
+/// `-benchmem`, B/op and allocs/op of the first configuration and of Go; last, the
+/// `geomean` row (its memory cells empty).
 pub(super) fn render_table(
     rows: &[TableRow],
     labels: &[String],
@@ -136,7 +183,8 @@ pub(super) fn render_table(
         header.push(format!("{c} allocs/op"));
     }
     let mut lines = vec![header];
-    for r in rows {
+    let mean = geomean(rows, labels, with_go);
+    for r in rows.iter().chain(&mean) {
         let mut line = vec![r.name.clone()];
         for l in labels {
             line.push(ns(r.ns_per_op.get(l)));
@@ -148,7 +196,7 @@ pub(super) fn render_table(
             line.push(ns(r.ns_per_op.get("go")));
             line.push(ratio(r.ns_per_op.get(&labels[0]), r.ns_per_op.get("go")));
         }
-        for c in &mem_cols {
+        for c in mem_cols.iter().filter(|_| r.name != "geomean") {
             let n = |m: &BTreeMap<String, u64>| m.get(c).map_or("-".to_string(), u64::to_string);
             line.push(n(&r.bytes_per_op));
             line.push(n(&r.allocs_per_op));
@@ -156,6 +204,9 @@ pub(super) fn render_table(
         lines.push(line);
     }
     let ncols = lines[0].len();
+    for line in &mut lines {
+        line.resize(ncols, String::new());
+    }
     let widths: Vec<usize> = (0..ncols)
         .map(|i| lines.iter().map(|l| l[i].len()).max().unwrap_or(0))
         .collect();
@@ -173,4 +224,71 @@ pub(super) fn render_table(
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, cols: &[(&str, f64)]) -> TableRow {
+        let ns_per_op: BTreeMap<String, f64> =
+            cols.iter().map(|(c, v)| (c.to_string(), *v)).collect();
+        let ratio_vs_go = match (ns_per_op.get("deferlab"), ns_per_op.get("go")) {
+            (Some(d), Some(g)) => Some(d / g),
+            _ => None,
+        };
+        let zeros = || cols.iter().map(|(c, _)| (c.to_string(), 0)).collect();
+        TableRow {
+            name: name.to_string(),
+            ns_per_op,
+            bytes_per_op: zeros(),
+            allocs_per_op: zeros(),
+            ratio_vs_go,
+        }
+    }
+
+    /// The geomean row is the geometric mean per column over the benchmarks every
+    /// column has, and its ratio the geometric mean of the rows' ratios.
+    #[test]
+    fn geomean_row() {
+        let labels = ["deferlab".to_string()];
+        let rows = [
+            row("BenchmarkA-2", &[("deferlab", 2.0), ("go", 1.0)]),
+            row("BenchmarkB-2", &[("deferlab", 4.0), ("go", 16.0)]),
+            row("BenchmarkC-2", &[("deferlab", 8.0)]),
+            row("BenchmarkNaN-2", &[("deferlab", f64::NAN), ("go", 3.0)]),
+        ];
+        let g = geomean(&rows, &labels, true).unwrap();
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+        assert!(close(g.ns_per_op["deferlab"], 8f64.sqrt()));
+        assert!(close(g.ns_per_op["go"], 4.0));
+        let r = g.ratio_vs_go.unwrap();
+        assert!(close(r, (2.0f64 * 0.25).sqrt()), "{r}");
+        // One usable benchmark: no row, as benchstat.
+        assert!(geomean(&rows[..1], &labels, true).is_none());
+        insta::assert_snapshot!(render_table(&rows, &labels, true, true), @r"
+        benchmark       deferlab ns/op  go ns/op  deferlab/go  deferlab B/op  deferlab allocs/op  go B/op  go allocs/op
+        BenchmarkA-2              2.00      1.00        2.00x              0                   0        0             0
+        BenchmarkB-2              4.00     16.00        0.25x              0                   0        0             0
+        BenchmarkC-2              8.00         -            -              0                   0        -             -
+        BenchmarkNaN-2             NaN      3.00         NaNx              0                   0        0             0
+        geomean                   2.83      4.00        0.71x
+        ");
+    }
+
+    /// With `--matrix`: every configuration's mean and its ratio to the first.
+    #[test]
+    fn geomean_matrix() {
+        let labels = ["all".to_string(), "none".to_string()];
+        let rows = [
+            row("BenchmarkA-2", &[("all", 10.0), ("none", 40.0)]),
+            row("BenchmarkB-2", &[("all", 10.0), ("none", 10.0)]),
+        ];
+        insta::assert_snapshot!(render_table(&rows, &labels, false, false), @r"
+        benchmark     all ns/op  none ns/op  none/all
+        BenchmarkA-2      10.00       40.00     4.00x
+        BenchmarkB-2      10.00       10.00     1.00x
+        geomean           10.00       20.00     2.00x
+        ");
+    }
 }
