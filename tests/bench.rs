@@ -128,6 +128,27 @@ fn open_defer_shapes() {
     assert_eq!(out.status, 0, "stderr:\n{}", out.stderr);
 }
 
+/// The shapes of `inline_test.go` (issue 11 item 8) check their own results, with the
+/// inliner and without it (the "before" of its measurement).
+#[test]
+fn inline_shapes() {
+    let out = check_golden("inline");
+    assert_eq!(out.status, 0, "stderr:\n{}", out.stderr);
+    let off = bench(&[
+        "-benchtime",
+        "10x",
+        "--disable-pass",
+        "inline",
+        "inline_test.go",
+    ]);
+    assert_eq!(
+        mask(&off.stdout),
+        mask(&out.stdout),
+        "stderr:\n{}",
+        off.stderr
+    );
+}
+
 #[test]
 fn failing_benchmark() {
     let out = check_golden("fail");
@@ -230,6 +251,9 @@ fn matrix_table() {
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert_eq!(rows, ["BenchmarkPlain-2", "BenchmarkTimer-2"]);
+    // benchstat's geomean row closes the table.
+    let last = out.stdout.lines().last().unwrap_or("");
+    assert!(last.starts_with("geomean "), "{}", out.stdout);
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! `--plot out.svg`: ns/op against the number of defers, one panel per benchmark
-//! family, one series per runner (deferlab configurations, Go), with each curve's knee
-//! marked.
+//! `--plot out.svg`: ns/op against the number of defers. With `--vs-go`, one panel with
+//! a series per strategy (gc's open-coded defers, its stack records, its heap records,
+//! ours: `strategies.rs`); without, one panel per benchmark family, one series per
+//! deferlab configuration, with each curve's knee marked. The SVG depends on the
+//! numbers only (no date, no host), so a snapshot of it is a test.
 //!
 //! A family is a set of benchmarks whose names differ only in a trailing number:
 //! `BenchmarkStraight1..64`, `BenchmarkLoop/defer_N`. The number is the count of
@@ -14,6 +16,8 @@
 //! any, still costs at least 1.5 times that average per defer, so one noisy point
 //! makes no knee). Go's straight-line defers have theirs at 9 (open-coded up to 8,
 //! then stack-allocated records).
+
+pub mod strategies;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -105,17 +109,64 @@ const COLORS: [RGBColor; 6] = [
     RGBColor(23, 190, 207),
 ];
 
-/// Draws the families into an SVG file. Returns how many families were drawn.
-pub fn draw(path: &Path, series: &[Series], suffix: &str) -> Result<usize, String> {
-    let fams = families(series, suffix);
-    if fams.is_empty() {
+/// Draws the plot into an SVG file: the strategies when there is a Go series, else
+/// the families of `ours`. Returns how many panels were drawn (0: nothing to draw, no
+/// file written).
+pub fn draw(
+    path: &Path,
+    ours: &[Series],
+    go: Option<&Series>,
+    suffix: &str,
+) -> Result<usize, String> {
+    let Some((svg, n)) = render(ours, go, suffix)? else {
         return Ok(0);
+    };
+    std::fs::write(path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(n)
+}
+
+/// The SVG text `draw` writes, and its number of panels.
+pub fn render(
+    ours: &[Series],
+    go: Option<&Series>,
+    suffix: &str,
+) -> Result<Option<(String, usize)>, String> {
+    let err = |e: DrawingAreaErrorKind<std::io::Error>| format!("--plot: {e}");
+    let mut svg = String::new();
+    if let (Some(go), Some(first)) = (go, ours.first()) {
+        let series = strategies::strategies(first, go, suffix);
+        if series.is_empty() {
+            return Ok(None);
+        }
+        {
+            let root = SVGBackend::with_string(&mut svg, (960, 600)).into_drawing_area();
+            root.fill(&WHITE).map_err(err)?;
+            strategies::draw(&root, &series).map_err(err)?;
+            root.present().map_err(err)?;
+        }
+        return Ok(Some((svg, 1)));
     }
-    let err = |e: DrawingAreaErrorKind<std::io::Error>| format!("{}: {e}", path.display());
-    let root = SVGBackend::new(path, (960, 440 * fams.len() as u32)).into_drawing_area();
-    root.fill(&WHITE).map_err(err)?;
+    let fams = families(ours, suffix);
+    if fams.is_empty() {
+        return Ok(None);
+    }
+    let n = fams.len();
+    {
+        let root = SVGBackend::with_string(&mut svg, (960, 440 * n as u32)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        draw_families(&root, &fams).map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(Some((svg, n)))
+}
+
+/// One panel per family, one curve per series, knees marked.
+fn draw_families<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    fams: &BTreeMap<String, Vec<Curve>>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let panels = root.split_evenly((fams.len(), 1));
-    for (panel, (fam, curves)) in panels.iter().zip(&fams) {
+    for (panel, (fam, curves)) in panels.iter().zip(fams) {
         let xmax = curves
             .iter()
             .flat_map(|c| c.points.iter().map(|p| p.0))
@@ -132,30 +183,23 @@ pub fn draw(path: &Path, series: &[Series], suffix: &str) -> Result<usize, Strin
             .margin(20)
             .x_label_area_size(45)
             .y_label_area_size(70)
-            .build_cartesian_2d(0f64..xmax * 1.05, 0f64..ymax * 1.15)
-            .map_err(err)?;
+            .build_cartesian_2d(0f64..xmax * 1.05, 0f64..ymax * 1.15)?;
         chart
             .configure_mesh()
             .x_desc("defers")
             .y_desc("ns/op")
-            .draw()
-            .map_err(err)?;
+            .draw()?;
         for (i, c) in curves.iter().enumerate() {
             let color = COLORS[i % COLORS.len()];
             chart
-                .draw_series(LineSeries::new(c.points.clone(), color.stroke_width(2)))
-                .map_err(err)?
+                .draw_series(LineSeries::new(c.points.clone(), color.stroke_width(2)))?
                 .label(c.label.clone())
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
                 });
-            chart
-                .draw_series(c.points.iter().map(|&p| Circle::new(p, 3, color.filled())))
-                .map_err(err)?;
+            chart.draw_series(c.points.iter().map(|&p| Circle::new(p, 3, color.filled())))?;
             if let Some(k) = c.knee {
-                chart
-                    .draw_series(std::iter::once(Circle::new(k, 9, color.stroke_width(2))))
-                    .map_err(err)?;
+                chart.draw_series(std::iter::once(Circle::new(k, 9, color.stroke_width(2))))?;
                 // Right of the point in the left half of the panel, left of it after.
                 let hpos = if k.0 > xmax / 2.0 {
                     HPos::Right
@@ -166,13 +210,11 @@ pub fn draw(path: &Path, series: &[Series], suffix: &str) -> Result<usize, Strin
                     .into_font()
                     .color(&color)
                     .pos(Pos::new(hpos, VPos::Bottom));
-                chart
-                    .draw_series(std::iter::once(Text::new(
-                        format!(" {} knee: {} defers ", c.label, k.0),
-                        k,
-                        style,
-                    )))
-                    .map_err(err)?;
+                chart.draw_series(std::iter::once(Text::new(
+                    format!(" {} knee: {} defers ", c.label, k.0),
+                    k,
+                    style,
+                )))?;
             }
         }
         chart
@@ -180,11 +222,9 @@ pub fn draw(path: &Path, series: &[Series], suffix: &str) -> Result<usize, Strin
             .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.8))
             .border_style(BLACK)
-            .draw()
-            .map_err(err)?;
+            .draw()?;
     }
-    root.present().map_err(err)?;
-    Ok(fams.len())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -227,5 +267,81 @@ mod tests {
             knee(&[(1.0, 1.0), (2.0, 2.0), (4.0, 4.0), (8.0, 8.0)]),
             None
         );
+    }
+
+    /// Fixed numbers shaped as one `--vs-go` run of `defer_test.go` (Straight and Loop
+    /// families, and a benchmark with no count that no series takes).
+    fn fixed(label: &str, straight: &[f64], looped: &[f64]) -> Series {
+        let mut ns_per_op = Vec::new();
+        for (n, v) in [1, 2, 4, 8, 9, 16, 17, 32, 64].iter().zip(straight) {
+            ns_per_op.push((format!("BenchmarkStraight{n}-2"), *v));
+        }
+        for (n, v) in [1, 8, 16, 17, 32].iter().zip(looped) {
+            ns_per_op.push((format!("BenchmarkLoop/defer_{n}-2"), *v));
+        }
+        ns_per_op.push(("BenchmarkNoDefer-2".to_string(), 1.5));
+        Series {
+            label: label.into(),
+            ns_per_op,
+        }
+    }
+
+    fn go_fixed() -> Series {
+        fixed(
+            "go",
+            &[3.1, 4.6, 7.9, 16.0, 76.0, 150.0, 160.0, 300.0, 600.0],
+            &[27.0, 215.0, 430.0, 458.0, 860.0],
+        )
+    }
+
+    fn ours_fixed() -> Series {
+        fixed(
+            "deferlab",
+            &[3.4, 4.8, 8.1, 15.0, 16.5, 29.0, 31.0, 60.0, 118.0],
+            &[12.0, 95.0, 190.0, 202.0, 380.0],
+        )
+    }
+
+    #[test]
+    fn strategies_split_gc_at_its_open_coding_limit() {
+        let s = strategies::strategies(&ours_fixed(), &go_fixed(), "-2");
+        let labels: Vec<&str> = s.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "gc open-coded: Straight1..8",
+                "gc stack records: Straight9..64",
+                "gc heap records (in a loop): Loop/defer_1..32",
+                "deferlab straight-line: Straight1..64",
+                "deferlab in a loop: Loop/defer_1..32",
+            ]
+        );
+        assert_eq!(s[0].points.len(), 4);
+        assert_eq!(s[1].points.len(), 5);
+        assert_eq!(strategies::cliff(&s), Some(((8.0, 16.0), (9.0, 76.0))));
+    }
+
+    /// The `--vs-go` SVG from fixed numbers: deterministic, so a snapshot.
+    #[test]
+    fn strategies_svg() {
+        let (svg, panels) = render(&[ours_fixed()], Some(&go_fixed()), "-2")
+            .unwrap()
+            .unwrap();
+        assert_eq!(panels, 1);
+        assert_eq!(
+            render(&[ours_fixed()], Some(&go_fixed()), "-2").unwrap(),
+            Some((svg.clone(), 1))
+        );
+        insta::assert_snapshot!("strategies_svg", svg);
+    }
+
+    /// Without Go: one panel per family, ours only, as before `--vs-go` had its own.
+    #[test]
+    fn families_svg() {
+        let (svg, panels) = render(&[ours_fixed()], None, "-2").unwrap().unwrap();
+        assert_eq!(panels, 2);
+        assert!(svg.contains("BenchmarkStraightN: ns/op against N defers"));
+        assert!(!svg.contains("gc "));
+        insta::assert_snapshot!("families_svg", svg);
     }
 }
