@@ -32,6 +32,11 @@ fn panic_flag() {
 }
 
 #[test]
+fn panic_edges() {
+    check("panic_edges");
+}
+
+#[test]
 fn nopanic_calls() {
     check("nopanic_calls");
 }
@@ -47,6 +52,7 @@ fn every_fixture_has_a_test() {
             "fold_arith",
             "identities",
             "nopanic_calls",
+            "panic_edges",
             "panic_flag"
         ]
     );

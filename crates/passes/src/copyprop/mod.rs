@@ -53,6 +53,8 @@
 //! repeat until nothing changes, because folding a `brif` removes an edge, which can
 //! make a parameter a copy, which can make another `brif` constant.
 
+mod panic_edges;
+
 use crate::PassContext;
 use ir::dominance::DomTree;
 use ir::panicflag::{flag_after, flag_clear, may_panic};
@@ -109,6 +111,8 @@ fn run_function(m: &Module, f: &mut Function, cx: &mut PassContext) {
             }
         }
         changed |= st.copy_params(f, &dt, &mut removed_params);
+        changed |= panic_edges::redundant_checks(f, &dt);
+        changed |= panic_edges::thread_panicking(f);
         if !changed {
             break;
         }
