@@ -46,10 +46,9 @@ pub(super) fn redundant_checks(f: &mut Function, dt: &DomTree) -> bool {
 fn passing_side(f: &Function, insts: &[Inst], k: usize) -> Option<Block> {
     let (&t, &br) = (insts.get(k + 1)?, insts.get(k + 2)?);
     let (td, bd) = (&f.dfg.insts[t], &f.dfg.insts[br]);
-    let v = f.dfg.first_result(t);
     let tests = td.opcode == Opcode::Panicking
         && bd.opcode == Opcode::Brif
-        && bd.args.first() == Some(&v)
+        && bd.args.first() == Some(&f.dfg.first_result(t))
         && k + 3 == insts.len();
     tests.then(|| bd.targets[1].block)
 }
@@ -70,7 +69,9 @@ pub(super) fn thread_panicking(f: &mut Function) -> bool {
     }
     let mut changed = false;
     for p in f.layout.blocks.clone() {
-        let Some(jump) = f.terminator(p) else { continue };
+        let Some(jump) = f.terminator(p) else {
+            continue;
+        };
         let jd = &f.dfg.insts[jump];
         if jd.opcode != Opcode::Jump {
             continue;
@@ -113,8 +114,10 @@ fn panic_side(f: &Function, b: Block) -> Option<BlockCall> {
         return None;
     };
     let (td, bd) = (&f.dfg.insts[*t], &f.dfg.insts[*br]);
-    let w = f.dfg.first_result(*t);
-    if td.opcode != Opcode::Panicking || bd.opcode != Opcode::Brif || bd.args[0] != w {
+    if td.opcode != Opcode::Panicking
+        || bd.opcode != Opcode::Brif
+        || bd.args[0] != f.dfg.first_result(*t)
+    {
         return None;
     }
     let then = bd.targets[0].clone();
