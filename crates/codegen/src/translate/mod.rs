@@ -132,14 +132,17 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
             self.blocks.insert(blk, cb);
         }
 
-        // Entry: the stack check, then a jump to the IR entry block. Filled last, once
-        // the frame's size is known.
+        // Entry: the stack check, then a jump to the IR entry block.
         let entry = self.b.create_block();
         self.b.append_block_params_for_function_params(entry);
         self.b.switch_to_block(entry);
-        // Placed first in the layout now (Cranelift's entry is the first block), though
-        // its instructions come last.
-        self.b.ensure_inserted_block();
+        let params = self.b.block_params(entry).to_vec();
+        if !self.is_small_leaf() {
+            self.stack_check();
+        }
+        let target = self.blocks[&ir_entry];
+        let args: Vec<cl::BlockArg> = params.into_iter().map(cl::BlockArg::Value).collect();
+        self.b.ins().jump(target, &args);
 
         // Reachable blocks in reverse postorder, so every value is translated before
         // its uses (a block's dominators come first; layout order need not respect
@@ -175,15 +178,6 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
                 return Err(self.err(format!("{blk} has no terminator")));
             }
         }
-
-        self.b.switch_to_block(entry);
-        let params = self.b.block_params(entry).to_vec();
-        if !self.is_small_leaf() {
-            self.stack_check();
-        }
-        let target = self.blocks[&ir_entry];
-        let args: Vec<cl::BlockArg> = params.into_iter().map(cl::BlockArg::Value).collect();
-        self.b.ins().jump(target, &args);
         Ok(())
     }
 
@@ -195,17 +189,32 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
     fn is_small_leaf(&self) -> bool {
         /// Go's `StackSmall` is 128 bytes past the guard; our margin is 2 MiB, so a
         /// few pages of frame are safe.
-        const MAX_LEAF_FRAME: u32 = 16 << 10;
-        let calls = self.func.layout.blocks.iter().any(|&b| {
-            self.func.layout.insts[b].iter().any(|&i| {
-                matches!(
-                    self.func.dfg.insts[i].opcode,
-                    Opcode::Call | Opcode::CallIndirect
-                )
-            })
-        });
-        let frame: u32 = self.b.func.sized_stack_slots.values().map(|s| s.size).sum();
-        !calls && frame <= MAX_LEAF_FRAME
+        const MAX_LEAF_FRAME: u64 = 16 << 10;
+        let f = self.func;
+        let m = self.cx.module;
+        let size = |ty: Option<ir::Type>| ty.map_or(u64::MAX, |t| ir::types::layout(m, t).0.into());
+        // The frame objects the IR asks for (the slots `zeroed_slot` makes), counted
+        // before translation; spill and scratch slots are a few words each.
+        let mut frame: u64 = 0;
+        for &b in &f.layout.blocks {
+            for &i in &f.layout.insts[b] {
+                let d = &f.dfg.insts[i];
+                let bytes = match d.opcode {
+                    Opcode::Call | Opcode::CallIndirect => return false,
+                    Opcode::StackAlloc => size(d.ty),
+                    Opcode::StackBox => size(Some(f.dfg.value_type(d.args[0]))),
+                    Opcode::StackClosure => 8 * (d.args.len() as u64 + 1),
+                    Opcode::StackAllocArray => f
+                        .dfg
+                        .int_const(d.args[0])
+                        .and_then(|n| u64::try_from(n).ok())
+                        .map_or(u64::MAX, |n| n.saturating_mul(size(d.ty))),
+                    _ => 0,
+                };
+                frame = frame.saturating_add(bytes);
+            }
+        }
+        frame <= MAX_LEAF_FRAME
     }
 
     /// How many times each `panicking` result is used.
