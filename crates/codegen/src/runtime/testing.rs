@@ -166,16 +166,16 @@ impl B {
         self.output.push('\n');
     }
 
-    /// Go's `runN`: runs the benchmark function once with `b.N = n`, timing it. Then
-    /// frees the run's garbage if nothing outside the run can reach it (`runtime.GC()`
-    /// in Go). Returns false if the function panicked: the panic is still propagating
+    /// Go's `runN`: collects the garbage of earlier runs (`runtime.GC()`), then runs the
+    /// benchmark function once with `b.N = n`, timing it. Returns false if the function panicked: the panic is still propagating
     /// (the panic flag is set) and the driver must report it.
     ///
     /// # Safety
     /// `f` must be a function value of type `func(*testing.B)` of the running program,
     /// called on its guest thread.
     pub unsafe fn run_n(&mut self, n: i64, f: u64) -> bool {
-        let mark = alloc::mark();
+        let _pin = super::gc::Pin::new(f);
+        super::gc::collect(true);
         self.n = n;
         self.loop_n = 0;
         self.loop_i = 0;
@@ -192,9 +192,6 @@ impl B {
                 "benchmark.go:225: benchmark function returned without B.Loop() == false \
                  (break or return in loop?)",
             );
-        }
-        if panic::depth() == 0 {
-            alloc::collect_to(mark, &[self.roots]);
         }
         true
     }
@@ -312,6 +309,8 @@ pub extern "C" fn rt_b_run(b: u64, name: u64, name_len: u64, f: u64) -> u8 {
             return 0;
         };
         let name = String::from_utf8_lossy(unsafe { str_bytes(name, name_len) }).into_owned();
+        // The driver keeps `f` where the collector does not look.
+        let _pin = super::gc::Pin::new(f);
         match b.run_hook {
             Some(hook) => hook(b, &name, f) as u8,
             None => 0,
