@@ -40,7 +40,12 @@ pub fn release_all() {
 
 /// The defer records on the free list (the collector keeps them without scanning).
 pub fn free_defer_records() -> Vec<u64> {
-    DEFER_FREE.with(|f| f.borrow().iter().flat_map(|(_, l)| l.iter().copied()).collect())
+    DEFER_FREE.with(|f| {
+        f.borrow()
+            .iter()
+            .flat_map(|(_, l)| l.iter().copied())
+            .collect()
+    })
 }
 
 /// Go's malloc size class rounding, so `-benchmem` bytes match Go's.

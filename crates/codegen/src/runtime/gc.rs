@@ -37,8 +37,11 @@
 //!
 //! **Debugging.** `DEFERLAB_GC_POISON=1` fills freed objects with `0xa5` bytes, so a
 //! wrong free turns into a wild pointer or garbage output instead of silently reused
-//! memory. `DEFERLAB_GC_STRESS=N` collects every N allocations regardless of the goal
-//! (the tests run the sample programs so, with poisoning).
+//! memory. `DEFERLAB_GC_STRESS=1` drops the minimum heap, so the goal is the live heap
+//! times `1 + GOGC/100` alone: with a small `GOGC` a small heap collects at nearly every
+//! allocation, and the work stays proportional to what is allocated (a fixed interval
+//! of N allocations made a program with a large live heap quadratic). The tests run
+//! the sample programs so, with `GOGC=1` and poisoning.
 
 use super::heap::Heap;
 use std::cell::{Cell, RefCell};
@@ -54,8 +57,8 @@ struct Config {
     gogc: Option<u64>,
     gctrace: u32,
     poison: bool,
-    /// Collect every this many allocations (0: pacing only).
-    stress: u64,
+    /// No minimum heap (`DEFERLAB_GC_STRESS`).
+    stress: bool,
 }
 
 fn config() -> Config {
@@ -76,15 +79,11 @@ fn config() -> Config {
             })
             .unwrap_or(0);
         let flag = |name| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0");
-        let stress = std::env::var("DEFERLAB_GC_STRESS")
-            .ok()
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(0);
         Config {
             gogc,
             gctrace,
             poison: flag("DEFERLAB_GC_POISON"),
-            stress,
+            stress: flag("DEFERLAB_GC_STRESS"),
         }
     })
 }
@@ -97,7 +96,6 @@ struct State {
     no_gc: u32,
     /// Collect before the heap passes this many bytes.
     goal: usize,
-    since: u64,
     cycles: u64,
     start: Option<Instant>,
     /// Time spent collecting, for the CPU fraction gctrace prints.
@@ -113,7 +111,6 @@ thread_local! {
             pins: Vec::new(),
             no_gc: 0,
             goal: HEAP_MINIMUM,
-            since: 0,
             cycles: 0,
             start: None,
             busy: 0.0,
@@ -124,6 +121,7 @@ thread_local! {
 
 fn min_heap(c: &Config) -> usize {
     match c.gogc {
+        Some(_) if c.stress => 0,
         Some(g) => (HEAP_MINIMUM as u64 * g / 100).max(1) as usize,
         None => usize::MAX,
     }
@@ -180,24 +178,12 @@ impl Drop for NoGc {
     }
 }
 
-/// Before an allocation of `size` bytes: collects if the heap would pass its goal
-/// (or the stress interval is over).
+/// Before an allocation of `size` bytes: collects if the heap would pass its goal.
 #[inline]
 pub fn before_alloc(size: usize) {
     let due = STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        if !s.enabled || s.no_gc > 0 {
-            return false;
-        }
-        let c = config();
-        if c.stress > 0 {
-            s.since += 1;
-            if s.since >= c.stress {
-                s.since = 0;
-                return true;
-            }
-        }
-        c.gogc.is_some() && HEAP.with(|h| h.borrow().live + size > s.goal)
+        let s = s.borrow();
+        s.enabled && s.no_gc == 0 && HEAP.with(|h| h.borrow().live + size > s.goal)
     });
     if due {
         collect(false);
@@ -327,7 +313,10 @@ fn run_cycle(sp: u64, forced: bool) {
     }
     .max(min_heap(&c));
     // Keep free pages for about one cycle's allocations; give the rest back.
-    HEAP.with(|h| h.borrow_mut().scavenge(new_goal.saturating_sub(heap2).max(4 << 20)));
+    HEAP.with(|h| {
+        h.borrow_mut()
+            .scavenge(new_goal.saturating_sub(heap2).max(4 << 20))
+    });
     let t3 = Instant::now();
     let (n, since_start, busy) = STATE.with(|s| {
         let mut s = s.borrow_mut();

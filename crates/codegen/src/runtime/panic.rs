@@ -311,7 +311,13 @@ pub fn top_value() -> Option<(u64, u64)> {
 /// The words of the panic records (the collector's roots): values being panicked
 /// with, recovered or not.
 pub fn gc_roots() -> Vec<u64> {
-    STATE.with(|s| s.borrow().records.iter().flat_map(|r| [r.typ, r.data]).collect())
+    STATE.with(|s| {
+        s.borrow()
+            .records
+            .iter()
+            .flat_map(|r| [r.typ, r.data])
+            .collect()
+    })
 }
 
 pub fn depth() -> usize {
