@@ -74,7 +74,7 @@ fn config() -> Config {
             .and_then(|v| {
                 v.split(',')
                     .filter_map(|kv| kv.strip_prefix("gctrace="))
-                    .last()
+                    .next_back()
                     .and_then(|n| n.trim().parse().ok())
             })
             .unwrap_or(0);
@@ -166,7 +166,7 @@ impl Drop for Pin {
 pub struct NoGc(());
 
 impl NoGc {
-    pub fn new() -> NoGc {
+    pub fn hold() -> NoGc {
         STATE.with(|s| s.borrow_mut().no_gc += 1);
         NoGc(())
     }

@@ -134,6 +134,12 @@ pub struct Heap {
     pub poison: bool,
 }
 
+impl Default for Heap {
+    fn default() -> Heap {
+        Heap::new()
+    }
+}
+
 impl Drop for Heap {
     fn drop(&mut self) {
         self.release();

@@ -72,8 +72,6 @@ pub struct B {
     /// The driver's entry point for `b.Run`, and its data for this benchmark.
     pub run_hook: Option<RunHook>,
     pub host: *const (),
-    /// Memory the garbage check after a run treats as roots (package variables).
-    pub roots: (u64, usize),
 }
 
 thread_local! {
@@ -86,12 +84,7 @@ thread_local! {
 
 impl B {
     /// A new benchmark object, registered as one the `b.*` runtime calls accept.
-    pub fn new(
-        bench_time: BenchTime,
-        run_hook: RunHook,
-        host: *const (),
-        roots: (u64, usize),
-    ) -> Box<B> {
+    pub fn new(bench_time: BenchTime, run_hook: RunHook, host: *const ()) -> Box<B> {
         let b = Box::new(B {
             n: 0,
             bench_time,
@@ -109,7 +102,6 @@ impl B {
             output: String::new(),
             run_hook: Some(run_hook),
             host,
-            roots,
         });
         LIVE.with(|l| l.borrow_mut().insert(&*b as *const B as u64));
         b
