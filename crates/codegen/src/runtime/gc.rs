@@ -312,11 +312,12 @@ fn run_cycle(sp: u64, forced: bool) {
         None => usize::MAX,
     }
     .max(min_heap(&c));
-    // Keep free pages for about one cycle's allocations; give the rest back.
-    HEAP.with(|h| {
-        h.borrow_mut()
-            .scavenge(new_goal.saturating_sub(heap2).max(4 << 20))
-    });
+    // Keep free pages for about one cycle's allocations; give the rest back (not while
+    // poisoning: returned pages would read as zeros, not as the poison).
+    if !c.poison {
+        let keep = new_goal.saturating_sub(heap2).max(4 << 20);
+        HEAP.with(|h| h.borrow_mut().scavenge(keep));
+    }
     let t3 = Instant::now();
     let (n, since_start, busy) = STATE.with(|s| {
         let mut s = s.borrow_mut();
