@@ -1,11 +1,12 @@
 //! The garbage collector: stop-the-world, non-moving mark-sweep over the guest heap
 //! (`heap`), triggered by allocation volume as Go's is.
 //!
-//! **Pacing.** After a collection the heap goal is the marked (live) heap times
-//! `1 + GOGC/100`, at least 4 MB (Go's `heapMinimum` at `GOGC=100`, scaled by GOGC as
-//! Go scales it); an allocation that would pass the goal collects first. `GOGC` comes
-//! from the environment (default 100; `off` never collects). `GODEBUG=gctrace=1`
-//! prints one line per collection to stderr in Go's format (`mgc.go`'s `gcMarkTermination`).
+//! **Pacing.** After a collection the heap goal is the marked (live) heap plus GOGC% of
+//! the memory scanned (live heap, stack, package variables: Go 1.18's rule), at least
+//! 4 MB (Go's `heapMinimum` at `GOGC=100`, scaled by GOGC as Go scales it); an
+//! allocation that would pass the goal collects first. `GOGC` comes from the
+//! environment (default 100; `off` never collects). `GODEBUG=gctrace=1` prints one
+//! line per collection to stderr in Go's format (`mgc.go`'s `gcMarkTermination`).
 //!
 //! **Roots**, all scanned conservatively (every word that points into an allocated
 //! object, interior pointers included, marks it):
@@ -307,8 +308,10 @@ fn run_cycle(sp: u64, forced: bool) {
         (heap0, goal, stacks, globals, heap2, t1, t2)
     });
     let c = config();
+    // Go 1.18's goal: the live heap plus GOGC% of everything scanned (heap, stack,
+    // globals), so a deep stack does not make every cycle scan it for little heap.
     let new_goal = match c.gogc {
-        Some(g) => (heap2 as u64 * (100 + g) / 100) as usize,
+        Some(g) => heap2 + ((heap2 + stacks + globals) as u64 * g / 100) as usize,
         None => usize::MAX,
     }
     .max(min_heap(&c));
