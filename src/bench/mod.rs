@@ -343,10 +343,9 @@ fn run_guest(
         .map(|(n, f)| (n.clone(), program.func_value(*f)))
         .collect();
     let init = program.init_func().map(|f| program.func_ptr(f) as usize);
-    let roots = program.globals_words();
     let settings = settings.clone();
     let (r, _, _) = program.on_guest(false, move || {
-        let runner = runner::Runner::new(settings, roots, format::header());
+        let runner = runner::Runner::new(settings, format::header());
         // SAFETY: the code addresses and function values belong to `program`, whose
         // guest thread this is.
         unsafe { runner.run_all(init, &benchmarks) }

@@ -34,7 +34,6 @@ pub struct Settings {
 /// The runner's state for one guest run.
 pub struct Runner {
     settings: Settings,
-    roots: (u64, usize),
     /// The width of the name column (`benchState.maxLen`).
     max_len: Cell<usize>,
     ext_len: usize,
@@ -68,11 +67,10 @@ pub struct RunReport {
 }
 
 impl Runner {
-    pub fn new(settings: Settings, roots: (u64, usize), header: String) -> Runner {
+    pub fn new(settings: Settings, header: String) -> Runner {
         let ext_len = benchmark_name("", settings.procs).len();
         Runner {
             settings,
-            roots,
             max_len: Cell::new(0),
             ext_len,
             sub_names: RefCell::new(SubNames::default()),
@@ -114,7 +112,6 @@ impl Runner {
             self.settings.bench_time,
             run_hook,
             &main as *const Node<'_> as *const (),
-            self.roots,
         );
         for (name, f) in benchmarks {
             self.run(&mut main_b, &main, name, *f);
@@ -167,7 +164,6 @@ impl Runner {
             self.settings.bench_time,
             run_hook,
             node as *const Node<'_> as *const (),
-            self.roots,
         )
     }
 

@@ -1,6 +1,7 @@
 //! The JIT module: Cranelift settings, declarations, compilation of every function,
 //! finalisation, and the compiled `Program`.
 
+use crate::runtime::gc;
 use crate::runtime::guest::{self, Mode, RunOutput};
 use crate::runtime::{panic, Internal};
 use crate::statics::Statics;
@@ -61,7 +62,9 @@ impl Program {
             .flatten()
             .map(|f| self.code[f.index()])
             .collect();
+        let roots = self.statics.globals_words();
         let (r, stdout, stderr) = guest::run(mode, move || {
+            gc::set_roots(vec![roots], guest::stack_base());
             for code in entries {
                 // SAFETY: `code` is a finalised function with the signature (env, tok).
                 let f: EntryFn = unsafe { std::mem::transmute::<usize, EntryFn>(code) };
@@ -94,7 +97,11 @@ impl Program {
         } else {
             Mode::Process
         };
-        guest::run(mode, f)
+        let roots = self.statics.globals_words();
+        guest::run(mode, move || {
+            gc::set_roots(vec![roots], guest::stack_base());
+            f()
+        })
     }
 
     /// The machine code address of an IR function. Its signature is the flattened IR

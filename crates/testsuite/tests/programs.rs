@@ -1,6 +1,15 @@
 //! Every sample program under `testsuite/programs`, under every pass configuration,
 //! against the goldens real Go produced: stdout byte for byte, stderr up to Go's
 //! goroutine dump (normalised the same way on both sides), and the exit status.
+//!
+//! Then again with the garbage collector stressed (`gc-stress::` trials): `GOGC=1`
+//! without a minimum heap (`DEFERLAB_GC_STRESS`), so a small heap collects at nearly
+//! every allocation, and freed memory poisoned (`DEFERLAB_GC_POISON`), so a wrong
+//! free changes the output. The programs under `gc/` (each keeps objects alive only
+//! through one unusual root) run so under every pass configuration; the others with
+//! all passes on (about 2.5 minutes on two cores for all passes on and off together,
+//! too much for CI). The allocation-heavy programs (`HEAVY`) run with poisoning at the
+//! default pacing only: stressed, they would collect millions of times.
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::io::{Read, Write};
@@ -9,7 +18,24 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use testsuite::{config_name, go_files, normalise_stderr};
 
-fn check(path: PathBuf, disabled: Vec<String>) -> Result<(), Failed> {
+/// The environment of the stressed-collector trials.
+const GC_STRESS_ENV: &[(&str, &str)] = &[
+    ("GOGC", "1"),
+    ("DEFERLAB_GC_STRESS", "1"),
+    ("DEFERLAB_GC_POISON", "1"),
+];
+const GC_POISON_ENV: &[(&str, &str)] = &[("DEFERLAB_GC_POISON", "1")];
+
+/// Programs too allocation-heavy for the stressed collector (over a minute each).
+fn heavy(rel: &str) -> bool {
+    rel.starts_with("gc/heavy_") || rel == "core/recursion_deep.go"
+}
+
+fn check(
+    path: PathBuf,
+    disabled: Vec<String>,
+    env: &'static [(&'static str, &'static str)],
+) -> Result<(), Failed> {
     let src = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
     let golden = |ext: &str| std::fs::read(path.with_extension(ext)).unwrap_or_default();
     let want_out = golden("out");
@@ -29,7 +55,7 @@ fn check(path: PathBuf, disabled: Vec<String>) -> Result<(), Failed> {
         record_snapshots: false,
     };
     let _ = (&name, &src, &cfg);
-    let r = run_child(&path, &cfg.disabled)?;
+    let r = run_child(&path, &cfg.disabled, env)?;
     let got_err = normalise_stderr(&r.stderr);
     let mut problems = Vec::new();
     if r.status != want_code {
@@ -50,9 +76,14 @@ fn check(path: PathBuf, disabled: Vec<String>) -> Result<(), Failed> {
 
 /// Runs the program in a child process (this test binary, re-executed in child mode),
 /// so that a crash of generated code fails one trial instead of the whole run.
-fn run_child(path: &Path, disabled: &[String]) -> Result<Output, Failed> {
+fn run_child(path: &Path, disabled: &[String], env: &[(&str, &str)]) -> Result<Output, Failed> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut child = Command::new(exe)
+        .env_remove("GOGC")
+        .env_remove("GODEBUG")
+        .env_remove("DEFERLAB_GC_STRESS")
+        .env_remove("DEFERLAB_GC_POISON")
+        .envs(env.iter().copied())
         .env(CHILD_PATH, path)
         .env(CHILD_DISABLED, disabled.join(","))
         .stdin(Stdio::null())
@@ -155,16 +186,29 @@ fn main() {
     let args = Arguments::from_args();
     let known = known_failures();
     let mut trials = Vec::new();
-    for disabled in passes::configurations() {
+    let configs = passes::configurations();
+    for disabled in &configs {
         for path in go_files("programs") {
             let rel = path
                 .strip_prefix(testsuite::repo_root().join("testsuite/programs"))
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            let name = format!("{}::{rel}", config_name(&disabled));
-            let d = disabled.clone();
             let ignored = known.contains(&rel);
-            trials.push(Trial::test(name, move || check(path, d)).with_ignored_flag(ignored));
+            let name = format!("{}::{rel}", config_name(disabled));
+            let (p, d) = (path.clone(), disabled.clone());
+            trials.push(Trial::test(name, move || check(p, d, &[])).with_ignored_flag(ignored));
+            let gc_sample = rel.starts_with("gc/");
+            if !gc_sample && !disabled.is_empty() {
+                continue;
+            }
+            let env = if heavy(&rel) {
+                GC_POISON_ENV
+            } else {
+                GC_STRESS_ENV
+            };
+            let name = format!("gc-stress::{}::{rel}", config_name(disabled));
+            let d = disabled.clone();
+            trials.push(Trial::test(name, move || check(path, d, env)).with_ignored_flag(ignored));
         }
     }
     libtest_mimic::run(&args, trials).exit();

@@ -77,8 +77,9 @@ pub fn run<R: Send + 'static>(
     let (tx, rx) = mpsc::channel::<Finish<R>>();
     let exit_tx = tx.clone();
     let body = move |size: usize| {
-        let low = stack_low(size);
+        let (low, high) = stack_bounds(size);
         STACK_LOW.with(|l| l.set(low));
+        STACK_HIGH.with(|h| h.set(high));
         STACK_LIMIT.store(low + STACK_MARGIN, Ordering::Relaxed);
         super::panic::reset();
         OUT.with(|o| {
@@ -212,8 +213,9 @@ pub fn exit(code: i32) -> ! {
     }
 }
 
-/// The lowest usable address of the current thread's stack (above its guard pages).
-fn stack_low(size: usize) -> u64 {
+/// The lowest usable address of the current thread's stack (above its guard pages)
+/// and its highest address (where the collector's stack scan ends).
+fn stack_bounds(size: usize) -> (u64, u64) {
     // SAFETY: plain queries of the calling thread's attributes.
     unsafe {
         let mut attr: libc::pthread_attr_t = std::mem::zeroed();
@@ -225,18 +227,28 @@ fn stack_low(size: usize) -> u64 {
                 && libc::pthread_attr_getguardsize(&attr, &mut guard) == 0;
             libc::pthread_attr_destroy(&mut attr);
             if ok && !addr.is_null() {
-                return addr as u64 + guard as u64;
+                return (addr as u64 + guard as u64, addr as u64 + size as u64);
             }
         }
     }
     // Fallback: estimate from a local near the top of the fresh thread's stack.
+    // Fallback: estimate from a local near the top of the fresh thread's stack; the
+    // scan then starts at this frame, below which all guest frames lie.
     let marker = 0u8;
-    std::ptr::addr_of!(marker) as u64 - size as u64 + (1 << 20)
+    let here = std::ptr::addr_of!(marker) as u64;
+    (here - size as u64 + (1 << 20), here & !7)
 }
 
 thread_local! {
     /// The lowest address of the guest thread's stack (0 on other threads).
     static STACK_LOW: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// The highest address of the guest thread's stack (0 on other threads).
+    static STACK_HIGH: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The highest address of the current guest thread's stack (0 on other threads).
+pub fn stack_base() -> u64 {
+    STACK_HIGH.with(std::cell::Cell::get)
 }
 
 /// Before a captured guest parks forever: frees its heap and returns the stack pages

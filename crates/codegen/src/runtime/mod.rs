@@ -15,7 +15,9 @@
 pub mod alloc;
 pub mod desc;
 pub mod fmt;
+pub mod gc;
 pub mod guest;
+pub mod heap;
 pub mod iface;
 pub mod panic;
 pub mod print;

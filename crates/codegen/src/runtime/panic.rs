@@ -308,6 +308,18 @@ pub fn top_value() -> Option<(u64, u64)> {
     STATE.with(|s| s.borrow().records.last().map(|r| (r.typ, r.data)))
 }
 
+/// The words of the panic records (the collector's roots): values being panicked
+/// with, recovered or not.
+pub fn gc_roots() -> Vec<u64> {
+    STATE.with(|s| {
+        s.borrow()
+            .records
+            .iter()
+            .flat_map(|r| [r.typ, r.data])
+            .collect()
+    })
+}
+
 pub fn depth() -> usize {
     STATE.with(|s| s.borrow().records.len())
 }

@@ -153,7 +153,11 @@ pub fn call_method(adapter: usize, word: u64) -> Result<Vec<u8>, Val> {
     let was = panic::is_panicking();
     // SAFETY: `adapter` is the address of a finalised JIT adapter with this signature.
     let f: MethodFn = unsafe { std::mem::transmute::<usize, MethodFn>(adapter) };
+    // The values being formatted are copied into Rust memory the collector does not
+    // scan: no collection while the method runs.
+    let no_gc = super::gc::NoGc::hold();
     let Pair(p, l) = f(0, 0, word);
+    drop(no_gc);
     if panic::is_panicking() && !was {
         let (t, d) = panic::top_value().unwrap_or((0, 0));
         panic::discard_since(depth, was);

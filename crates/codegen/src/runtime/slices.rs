@@ -82,7 +82,7 @@ unsafe fn write_slice(out: u64, p: u64, len: u64, cap: u64) {
 /// `make([]T, len, cap)`: writes the slice to `out`.
 pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
     guard(|| {
-        let (size, _) = split_elem(elem as u64);
+        let (size, noscan) = split_elem(elem as u64);
         let bad_len = len < 0 || (size > 0 && (len as u64).saturating_mul(size) > MAX_ALLOC);
         if bad_len {
             panic::raise_static_error(
@@ -102,7 +102,7 @@ pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
             unsafe { write_slice(out, 0, 0, 0) };
             return;
         }
-        let p = alloc::alloc_bytes(cap as u64 * size, 8);
+        let p = alloc::alloc_slice(cap as u64 * size, noscan);
         // SAFETY: as above.
         unsafe { write_slice(out, p, len as u64, cap as u64) };
     })
@@ -170,7 +170,7 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
             unsafe { write_slice(out, ptr, len as u64, cap as u64) };
             return;
         }
-        let p = alloc::alloc_bytes(capmem, 8);
+        let p = alloc::alloc_slice(capmem, noscan);
         let old = len as u64 * size;
         if old > 0 {
             // SAFETY: the old backing array holds `len` elements; `p` is fresh.
@@ -304,7 +304,7 @@ pub extern "C" fn rt_move_to_heap(
             unsafe { write_slice(out, alloc::alloc_bytes(0, 8), 0, 0) };
             return;
         }
-        let p = alloc::alloc_bytes(new_cap * size, 8);
+        let p = alloc::alloc_slice(new_cap * size, noscan);
         // SAFETY: the store holds `n` elements from `ptr`; `p` is fresh.
         unsafe {
             std::ptr::copy_nonoverlapping(

@@ -72,8 +72,6 @@ pub struct B {
     /// The driver's entry point for `b.Run`, and its data for this benchmark.
     pub run_hook: Option<RunHook>,
     pub host: *const (),
-    /// Memory the garbage check after a run treats as roots (package variables).
-    pub roots: (u64, usize),
 }
 
 thread_local! {
@@ -86,12 +84,7 @@ thread_local! {
 
 impl B {
     /// A new benchmark object, registered as one the `b.*` runtime calls accept.
-    pub fn new(
-        bench_time: BenchTime,
-        run_hook: RunHook,
-        host: *const (),
-        roots: (u64, usize),
-    ) -> Box<B> {
+    pub fn new(bench_time: BenchTime, run_hook: RunHook, host: *const ()) -> Box<B> {
         let b = Box::new(B {
             n: 0,
             bench_time,
@@ -109,7 +102,6 @@ impl B {
             output: String::new(),
             run_hook: Some(run_hook),
             host,
-            roots,
         });
         LIVE.with(|l| l.borrow_mut().insert(&*b as *const B as u64));
         b
@@ -166,16 +158,16 @@ impl B {
         self.output.push('\n');
     }
 
-    /// Go's `runN`: runs the benchmark function once with `b.N = n`, timing it. Then
-    /// frees the run's garbage if nothing outside the run can reach it (`runtime.GC()`
-    /// in Go). Returns false if the function panicked: the panic is still propagating
+    /// Go's `runN`: collects the garbage of earlier runs (`runtime.GC()`), then runs the
+    /// benchmark function once with `b.N = n`, timing it. Returns false if the function panicked: the panic is still propagating
     /// (the panic flag is set) and the driver must report it.
     ///
     /// # Safety
     /// `f` must be a function value of type `func(*testing.B)` of the running program,
     /// called on its guest thread.
     pub unsafe fn run_n(&mut self, n: i64, f: u64) -> bool {
-        let mark = alloc::mark();
+        let _pin = super::gc::Pin::new(f);
+        super::gc::collect(true);
         self.n = n;
         self.loop_n = 0;
         self.loop_i = 0;
@@ -192,9 +184,6 @@ impl B {
                 "benchmark.go:225: benchmark function returned without B.Loop() == false \
                  (break or return in loop?)",
             );
-        }
-        if panic::depth() == 0 {
-            alloc::collect_to(mark, &[self.roots]);
         }
         true
     }
@@ -312,6 +301,8 @@ pub extern "C" fn rt_b_run(b: u64, name: u64, name_len: u64, f: u64) -> u8 {
             return 0;
         };
         let name = String::from_utf8_lossy(unsafe { str_bytes(name, name_len) }).into_owned();
+        // The driver keeps `f` where the collector does not look.
+        let _pin = super::gc::Pin::new(f);
         match b.run_hook {
             Some(hook) => hook(b, &name, f) as u8,
             None => 0,

@@ -1,0 +1,413 @@
+//! The garbage collector: stop-the-world, non-moving mark-sweep over the guest heap
+//! (`heap`), triggered by allocation volume as Go's is.
+//!
+//! **Pacing.** After a collection the heap goal is the marked (live) heap plus GOGC% of
+//! the memory scanned (live heap, stack, package variables: Go 1.18's rule), at least
+//! 4 MB (Go's `heapMinimum` at `GOGC=100`, scaled by GOGC as Go scales it); an
+//! allocation that would pass the goal collects first. `GOGC` comes from the
+//! environment (default 100; `off` never collects). `GODEBUG=gctrace=1` prints one
+//! line per collection to stderr in Go's format (`mgc.go`'s `gcMarkTermination`).
+//!
+//! **Roots**, all scanned conservatively (every word that points into an allocated
+//! object, interior pointers included, marks it):
+//! * the guest thread's stack from the collecting frame up to the stack's base, after
+//!   the callee-saved registers are spilled into that frame: JIT frames (locals,
+//!   spills, open-coded defer cells, chain heads) and the runtime's own Rust frames
+//!   (a pointer a runtime function holds across an allocation is in one of them);
+//! * the package variables of the running program (registered by `set_roots`);
+//! * the panic records (values being panicked with and recovered values);
+//! * handles the runtime holds outside the stack (`Pin`: the function value a
+//!   `b.Run` is running);
+//! * defer records on the free list are kept but not scanned (their contents are stale);
+//!   records in use are reachable from their frames' chain heads.
+//!
+//! Rust code that copies guest values into Rust heap memory and then calls back into
+//! guest code (`fmt` calling `Error()`/`String()` methods) holds a `NoGc` guard:
+//! no collection starts until it is dropped.
+//!
+//! **Why conservative is acceptable as a first step.** A conservative scan never frees
+//! a reachable object: the only error it can make is to keep a dead object because
+//! some integer happens to look like a pointer into it, a bounded leak, not a wrong free.
+//! Heap objects are scanned word by word too (without the type of each allocation);
+//! memory that cannot hold a pointer (strings, byte slices: anything allocated with an
+//! alignment or element size below 8) is never scanned. Precise scanning would need
+//! Cranelift's user stack maps (`declare_value_needs_stack_map`) at every call site for
+//! the stack, and a type descriptor per allocation for the heap; it would buy fewer
+//! false retentions and, with the maps, the freedom to move objects (compaction), but
+//! not correctness, which the conservative scan already has.
+//!
+//! **Debugging.** `DEFERLAB_GC_POISON=1` fills freed objects with `0xa5` bytes, so a
+//! wrong free turns into a wild pointer or garbage output instead of silently reused
+//! memory. `DEFERLAB_GC_STRESS=1` drops the minimum heap, so the goal is the live heap
+//! times `1 + GOGC/100` alone: with a small `GOGC` a small heap collects at nearly every
+//! allocation, and the work stays proportional to what is allocated (a fixed interval
+//! of N allocations made a program with a large live heap quadratic). The tests run
+//! the sample programs so, with `GOGC=1` and poisoning.
+
+use super::heap::Heap;
+use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// Go's `heapMinimum` at `GOGC=100`.
+const HEAP_MINIMUM: usize = 4 << 20;
+
+#[derive(Clone, Copy, Debug)]
+struct Config {
+    /// `GOGC`; `None` is `off`.
+    gogc: Option<u64>,
+    gctrace: u32,
+    poison: bool,
+    /// No minimum heap (`DEFERLAB_GC_STRESS`).
+    stress: bool,
+}
+
+fn config() -> Config {
+    static C: OnceLock<Config> = OnceLock::new();
+    *C.get_or_init(|| {
+        let gogc = match std::env::var("GOGC").ok().as_deref().map(str::trim) {
+            Some("off") => None,
+            Some(v) => Some(v.parse::<u64>().unwrap_or(100)),
+            None => Some(100),
+        };
+        let gctrace = std::env::var("GODEBUG")
+            .ok()
+            .and_then(|v| {
+                v.split(',')
+                    .filter_map(|kv| kv.strip_prefix("gctrace="))
+                    .next_back()
+                    .and_then(|n| n.trim().parse().ok())
+            })
+            .unwrap_or(0);
+        let flag = |name| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0");
+        Config {
+            gogc,
+            gctrace,
+            poison: flag("DEFERLAB_GC_POISON"),
+            stress: flag("DEFERLAB_GC_STRESS"),
+        }
+    })
+}
+
+struct State {
+    /// Whether this thread runs a program whose roots are known (`set_roots`).
+    enabled: bool,
+    roots: Vec<(u64, usize)>,
+    pins: Vec<u64>,
+    no_gc: u32,
+    /// Collect before the heap passes this many bytes.
+    goal: usize,
+    cycles: u64,
+    start: Option<Instant>,
+    /// Time spent collecting, for the CPU fraction gctrace prints.
+    busy: f64,
+}
+
+thread_local! {
+    pub(super) static HEAP: RefCell<Heap> = const { RefCell::new(Heap::new()) };
+    static STATE: RefCell<State> = const {
+        RefCell::new(State {
+            enabled: false,
+            roots: Vec::new(),
+            pins: Vec::new(),
+            no_gc: 0,
+            goal: HEAP_MINIMUM,
+            cycles: 0,
+            start: None,
+            busy: 0.0,
+        })
+    };
+    static STACK_BASE: Cell<u64> = const { Cell::new(0) };
+}
+
+fn min_heap(c: &Config) -> usize {
+    match c.gogc {
+        Some(_) if c.stress => 0,
+        Some(g) => (HEAP_MINIMUM as u64 * g / 100).max(1) as usize,
+        None => usize::MAX,
+    }
+}
+
+/// Starts collecting on this (guest) thread: `roots` are the package variables' words
+/// (address, length in words), `stack_base` the highest address of the thread's stack.
+pub fn set_roots(roots: Vec<(u64, usize)>, stack_base: u64) {
+    let c = config();
+    HEAP.with(|h| h.borrow_mut().poison = c.poison);
+    STACK_BASE.with(|b| b.set(stack_base));
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.enabled = stack_base != 0;
+        s.roots = roots;
+        s.goal = min_heap(&c);
+        s.start = Some(Instant::now());
+    });
+}
+
+/// Keeps a word (a guest pointer the runtime holds outside the stack) alive until the
+/// guard is dropped.
+pub struct Pin(());
+
+impl Pin {
+    pub fn new(word: u64) -> Pin {
+        STATE.with(|s| s.borrow_mut().pins.push(word));
+        Pin(())
+    }
+}
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        STATE.with(|s| {
+            s.borrow_mut().pins.pop();
+        });
+    }
+}
+
+/// No collection starts while this guard lives (Rust code holding guest values in
+/// Rust memory while guest code runs).
+pub struct NoGc(());
+
+impl NoGc {
+    pub fn hold() -> NoGc {
+        STATE.with(|s| s.borrow_mut().no_gc += 1);
+        NoGc(())
+    }
+}
+
+impl Drop for NoGc {
+    fn drop(&mut self) {
+        STATE.with(|s| s.borrow_mut().no_gc -= 1);
+    }
+}
+
+/// Before an allocation of `size` bytes: collects if the heap would pass its goal.
+#[inline]
+pub fn before_alloc(size: usize) {
+    let due = STATE.with(|s| {
+        let s = s.borrow();
+        s.enabled && s.no_gc == 0 && HEAP.with(|h| h.borrow().live + size > s.goal)
+    });
+    if due {
+        collect(false);
+    }
+}
+
+/// A full collection now (`forced`: asked for, as `runtime.GC()`). Does nothing
+/// outside a guest thread with registered roots or under a `NoGc` guard.
+pub fn collect(forced: bool) {
+    let ok = STATE.with(|s| {
+        let s = s.borrow();
+        s.enabled && s.no_gc == 0
+    });
+    if ok {
+        spill_and_collect(forced);
+    }
+}
+
+/// Spills the callee-saved registers into this frame, so the stack scan that follows
+/// sees every pointer the callers hold in registers.
+#[inline(never)]
+fn spill_and_collect(forced: bool) {
+    let mut regs = [0u64; 8];
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: only stores registers into the local array.
+    unsafe {
+        std::arch::asm!(
+            "mov [{r}], rbx", "mov [{r} + 8], rbp", "mov [{r} + 16], r12",
+            "mov [{r} + 24], r13", "mov [{r} + 32], r14", "mov [{r} + 40], r15",
+            r = in(reg) regs.as_mut_ptr(),
+            options(nostack, preserves_flags),
+        );
+    }
+    #[cfg(target_arch = "aarch64")]
+    // SAFETY: only stores registers into the local array.
+    unsafe {
+        std::arch::asm!(
+            "stp x19, x20, [{r}]", "stp x21, x22, [{r}, #16]",
+            "stp x23, x24, [{r}, #32]", "stp x25, x26, [{r}, #48]",
+            r = in(reg) regs.as_mut_ptr(),
+            options(nostack, preserves_flags),
+        );
+    }
+    let regs = std::hint::black_box(&regs);
+    let sp = regs.as_ptr() as u64;
+    run_cycle(sp, forced);
+    std::hint::black_box(regs);
+}
+
+struct Marker<'a> {
+    heap: &'a mut Heap,
+    stack: Vec<(usize, usize)>,
+}
+
+impl Marker<'_> {
+    #[inline]
+    fn word(&mut self, w: u64) {
+        if let Some(o) = self.heap.find(w) {
+            if let Some(r) = self.heap.mark(o) {
+                self.stack.push(r);
+            }
+        }
+    }
+
+    /// Scans `words` words at `addr` (8-aligned, readable).
+    fn range(&mut self, addr: u64, words: usize) {
+        for i in 0..words {
+            // SAFETY: the caller names readable memory.
+            let w = unsafe { std::ptr::read_volatile((addr as usize as *const u64).add(i)) };
+            self.word(w);
+        }
+    }
+
+    fn drain(&mut self) {
+        while let Some((p, words)) = self.stack.pop() {
+            self.range(p as u64, words);
+        }
+    }
+}
+
+fn run_cycle(sp: u64, forced: bool) {
+    let t0 = Instant::now();
+    let base = STACK_BASE.with(Cell::get);
+    let (roots, pins) = STATE.with(|s| {
+        let s = s.borrow();
+        (s.roots.clone(), s.pins.clone())
+    });
+    let panics = super::panic::gc_roots();
+    let free_records = super::alloc::free_defer_records();
+    let (heap0, goal, stacks, globals, heap2, t1, t2) = HEAP.with(|h| {
+        let mut h = h.borrow_mut();
+        let heap0 = h.live;
+        let goal = STATE.with(|s| s.borrow().goal);
+        let mut m = Marker {
+            heap: &mut h,
+            stack: Vec::new(),
+        };
+        let sp = sp & !7;
+        let stacks = base.saturating_sub(sp) as usize;
+        if base > sp {
+            m.range(sp, stacks / 8);
+        }
+        let mut globals = 0;
+        for &(p, n) in &roots {
+            m.range(p, n);
+            globals += n * 8;
+        }
+        for w in panics.iter().chain(&pins) {
+            m.word(*w);
+        }
+        // Free records stay allocated, but what they held is dead.
+        for &r in &free_records {
+            if let Some(o) = m.heap.find(r) {
+                m.heap.mark(o);
+            }
+        }
+        m.drain();
+        let t1 = Instant::now();
+        let heap2 = h.sweep();
+        let t2 = Instant::now();
+        (heap0, goal, stacks, globals, heap2, t1, t2)
+    });
+    let c = config();
+    // Go 1.18's goal: the live heap plus GOGC% of everything scanned (heap, stack,
+    // globals), so a deep stack does not make every cycle scan it for little heap.
+    let new_goal = match c.gogc {
+        Some(g) => heap2 + ((heap2 + stacks + globals) as u64 * g / 100) as usize,
+        None => usize::MAX,
+    }
+    .max(min_heap(&c));
+    // Keep free pages for about one cycle's allocations; give the rest back (not while
+    // poisoning: returned pages would read as zeros, not as the poison).
+    if !c.poison {
+        let keep = new_goal.saturating_sub(heap2).max(4 << 20);
+        HEAP.with(|h| h.borrow_mut().scavenge(keep));
+    }
+    let t3 = Instant::now();
+    let (n, since_start, busy) = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.goal = new_goal;
+        s.cycles += 1;
+        s.busy += (t3 - t0).as_secs_f64();
+        let start = s.start.unwrap_or(t0);
+        (s.cycles, t0 - start, s.busy)
+    });
+    if c.gctrace > 0 {
+        let total = (t3 - super::gc::start_or(t0)).as_secs_f64().max(1e-9);
+        let util = (busy / total * 100.0) as u64;
+        let (mark, term, end) = (
+            (t1 - t0).as_nanos() as u64,
+            (t2 - t1).as_nanos() as u64,
+            (t3 - t2).as_nanos() as u64,
+        );
+        let mut line = format!(
+            "gc {n} @{}s {util}%: 0+{}+{} ms clock, 0+0/{}/0+{} ms cpu, {}->{}->{} MB, {} MB goal, {} MB stacks, {} MB globals, 1 P",
+            itoa_div(since_start.as_millis() as u64, 3),
+            ns_as_ms(mark),
+            ns_as_ms(term + end),
+            ns_as_ms(mark),
+            ns_as_ms(term + end),
+            heap0 >> 20,
+            heap0 >> 20,
+            heap2 >> 20,
+            goal.min(1 << 50) >> 20,
+            stacks >> 20,
+            globals >> 20,
+        );
+        if forced {
+            line.push_str(" (forced)");
+        }
+        line.push('\n');
+        super::guest::write_stderr(line.as_bytes());
+    }
+}
+
+fn start_or(t: Instant) -> Instant {
+    STATE.with(|s| s.borrow().start.unwrap_or(t))
+}
+
+/// Go's `itoaDiv`: `val / 10^dec` with `dec` decimals.
+fn itoa_div(val: u64, dec: u32) -> String {
+    if dec == 0 {
+        return val.to_string();
+    }
+    let p = 10u64.pow(dec);
+    format!("{}.{:0w$}", val / p, val % p, w = dec as usize)
+}
+
+/// Go's `fmtNSAsMS`: whole milliseconds from 10 ms, else two significant digits with
+/// at most three decimals.
+fn ns_as_ms(ns: u64) -> String {
+    if ns >= 10_000_000 {
+        return itoa_div(ns / 1_000_000, 0);
+    }
+    let mut x = ns / 1000;
+    if x == 0 {
+        return "0".to_string();
+    }
+    let mut dec = 3;
+    while x >= 100 {
+        x /= 10;
+        dec -= 1;
+    }
+    itoa_div(x, dec)
+}
+
+/// Collections so far on this thread (for tests).
+pub fn cycles() -> u64 {
+    STATE.with(|s| s.borrow().cycles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_time_formats() {
+        assert_eq!(ns_as_ms(0), "0");
+        assert_eq!(ns_as_ms(26_000), "0.026");
+        assert_eq!(ns_as_ms(390_000), "0.39");
+        assert_eq!(ns_as_ms(1_234_567), "1.2");
+        assert_eq!(ns_as_ms(12_345_678), "12");
+        assert_eq!(itoa_div(12, 3), "0.012");
+        assert_eq!(itoa_div(4567, 3), "4.567");
+    }
+}
