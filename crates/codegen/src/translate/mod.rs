@@ -158,14 +158,14 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
             }
         }
         let clear_in = ir::panicflag::flag_clear(self.cx.module, self.func, &dt);
-        let flag_uses = self.flag_uses();
+        let uses = self.func.use_counts();
         for &blk in dt.rpo() {
             self.b.switch_to_block(self.blocks[&blk]);
             let insts = &self.func.layout.insts[blk];
             let mut clear = clear_in[blk];
             for (k, &inst) in insts.iter().enumerate() {
                 self.inst = Some(inst);
-                if clear && self.fused_test(insts, k, &flag_uses)? {
+                if clear && self.fused_test(insts, k, &uses)? {
                     // The check ended the block with its test's branch.
                     break;
                 }
@@ -217,26 +217,6 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
         frame <= MAX_LEAF_FRAME
     }
 
-    /// How many times each `panicking` result is used.
-    fn flag_uses(&self) -> HashMap<ir::Value, usize> {
-        let mut uses: HashMap<ir::Value, usize> = HashMap::new();
-        for &b in &self.func.layout.blocks {
-            for &i in &self.func.layout.insts[b] {
-                let d = &self.func.dfg.insts[i];
-                if d.opcode == Opcode::Panicking {
-                    uses.entry(self.func.dfg.first_result(i)).or_default();
-                }
-                let targets = d.targets.iter().flat_map(|t| t.args.iter());
-                for v in d.args.iter().chain(targets) {
-                    if let Some(n) = uses.get_mut(v) {
-                        *n += 1;
-                    }
-                }
-            }
-        }
-        uses
-    }
-
     /// An explicit check reached with the panic flag clear, followed by the block's
     /// last two instructions `v = panicking; brif v, T, E` (`v` used only there): the
     /// flag is set after the check exactly when the check failed, so the check's own
@@ -247,7 +227,7 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
         &mut self,
         insts: &[ir::Inst],
         k: usize,
-        flag_uses: &HashMap<ir::Value, usize>,
+        uses: &ir::SecondaryMap<ir::Value, u32>,
     ) -> Result<bool, CodegenError> {
         let f = self.func;
         let check = &f.dfg.insts[insts[k]];
@@ -268,7 +248,7 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
             return Ok(false);
         }
         let v = f.dfg.first_result(insts[k + 1]);
-        if br.args.first() != Some(&v) || flag_uses.get(&v) != Some(&1) {
+        if br.args.first() != Some(&v) || uses[v] != 1 {
             return Ok(false);
         }
         let (t, e) = (&br.targets[0], &br.targets[1]);
