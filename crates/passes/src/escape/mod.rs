@@ -140,14 +140,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                         if name.is_empty() {
                             continue;
                         }
-                        let msg = if escapes {
-                            format!("{name} escapes to heap")
-                        } else if in_loop {
-                            format!("{name} does not escape (kept on the heap: made in a loop)")
-                        } else {
-                            format!("{name} does not escape")
-                        };
-                        remarks.push((f.srclocs[i], msg));
+                        remarks.push((f.srclocs[i], verdict(name, escapes, in_loop)));
                     }
                     Opcode::Alloc => {
                         let name = &f.var_names[i];
@@ -158,14 +151,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                         // `new(T)` and `&T{...}` are named by their expression.
                         let expr = name.starts_with('&') || name.starts_with("new(");
                         if expr {
-                            let msg = if escapes {
-                                format!("{name} escapes to heap")
-                            } else if in_loop {
-                                format!("{name} does not escape (kept on the heap: made in a loop)")
-                            } else {
-                                format!("{name} does not escape")
-                            };
-                            remarks.push((loc, msg));
+                            remarks.push((loc, verdict(name, escapes, in_loop)));
                         } else if escapes {
                             remarks.push((loc, format!("moved to heap: {name}")));
                         } else if in_loop {
@@ -183,14 +169,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
                         if c.name.ends_with("-fm") {
                             continue;
                         }
-                        let msg = if escapes {
-                            "func literal escapes to heap"
-                        } else if in_loop {
-                            "func literal does not escape (kept on the heap: made in a loop)"
-                        } else {
-                            "func literal does not escape"
-                        };
-                        remarks.push((c.loc, msg.to_string()));
+                        remarks.push((c.loc, verdict("func literal", escapes, in_loop)));
                     }
                 }
             }
@@ -365,5 +344,18 @@ fn has_pointers(m: &Module, ty: Type) -> bool {
         Type::Bool | Type::I8 | Type::I32 | Type::I64 => false,
         Type::Ptr | Type::Str | Type::Slice | Type::Iface | Type::Func => true,
         Type::Struct(s) => m.structs[s].fields.iter().any(|&t| has_pointers(m, t)),
+    }
+}
+
+/// gc's verdict on an allocation site named `what` (`&T{...}`, `make([]int, 256)`,
+/// `func literal`), and ours for one that cannot move to the frame because it is made
+/// in a loop and may outlive its iteration.
+fn verdict(what: &str, escapes: bool, in_loop: bool) -> String {
+    if escapes {
+        format!("{what} escapes to heap")
+    } else if in_loop {
+        format!("{what} does not escape (kept on the heap: made in a loop)")
+    } else {
+        format!("{what} does not escape")
     }
 }
