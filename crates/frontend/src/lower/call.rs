@@ -89,13 +89,7 @@ impl FuncCx<'_, '_> {
         let call = c.call(method, &args, &msig.results);
         let rs = c.func.dfg.inst_results(call).to_vec();
         c.ret(&rs);
-        let id = self.m.module.funcs.push(f);
-        self.ins1(
-            InstData::new(Opcode::Closure)
-                .args(&[cell])
-                .imm(Imm::Func(id)),
-            Type::Func,
-        )
+        self.closure_over(f, cell)
     }
     /// `err.Error` as a value: panics now on a nil `err`, else a closure holding `err`
     /// whose wrapper calls its `Error` method.
@@ -120,13 +114,7 @@ impl FuncCx<'_, '_> {
         let call = c.rtcall(RtFunc::ErrorText, &[rv]);
         let rs = c.func.dfg.inst_results(call).to_vec();
         c.ret(&rs);
-        let id = self.m.module.funcs.push(f);
-        self.ins1(
-            InstData::new(Opcode::Closure)
-                .args(&[cell])
-                .imm(Imm::Func(id)),
-            Type::Func,
-        )
+        self.closure_over(f, cell)
     }
     /// A method expression: the method itself (its IR signature already takes the
     /// receiver first), or for `(*T).M` with a value receiver a wrapper that checks
@@ -198,6 +186,17 @@ impl FuncCx<'_, '_> {
         let id = self.m.module.funcs.push(f);
         self.ins1(
             InstData::new(Opcode::FuncRef).imm(Imm::Func(id)),
+            Type::Func,
+        )
+    }
+    /// Adds a synthesized wrapper `f` to the module and makes a closure of it over
+    /// `cell`, the heap cell holding what the wrapper reads through its `env`.
+    fn closure_over(&mut self, f: ir::Function, cell: Value) -> Value {
+        let id = self.m.module.funcs.push(f);
+        self.ins1(
+            InstData::new(Opcode::Closure)
+                .args(&[cell])
+                .imm(Imm::Func(id)),
             Type::Func,
         )
     }
