@@ -238,6 +238,26 @@ impl Opcode {
         )
     }
 
+    /// Whether the result is derived from the operands so that it points where they
+    /// point: an address inside what an operand addresses, or an aggregate built from,
+    /// or read out of, operands that may hold pointers. The escape analysis and the
+    /// verifier's frame-address check follow pointers through these.
+    pub fn derives_from_operands(self) -> bool {
+        matches!(
+            self,
+            Opcode::FieldAddr
+                | Opcode::IndexAddr
+                | Opcode::StructNew
+                | Opcode::StructGet
+                | Opcode::StructSet
+                | Opcode::StrNew
+                | Opcode::StrPtr
+                | Opcode::SliceNew
+                | Opcode::SlicePtr
+                | Opcode::Select
+        )
+    }
+
     /// Whether the instruction has an effect beyond its results (so dead-code
     /// elimination must keep it even when its results are unused).
     pub fn has_side_effects(self) -> bool {

@@ -53,17 +53,8 @@ pub(super) fn check(f: &Function, errs: &mut Errors) {
                         frame: false,
                         outer: true,
                     },
-                    Opcode::EnvGet
-                    | Opcode::FieldAddr
-                    | Opcode::IndexAddr
-                    | Opcode::StructNew
-                    | Opcode::StructGet
-                    | Opcode::StructSet
-                    | Opcode::StrNew
-                    | Opcode::StrPtr
-                    | Opcode::SliceNew
-                    | Opcode::SlicePtr
-                    | Opcode::Select => from_args(),
+                    Opcode::EnvGet => from_args(),
+                    op if op.derives_from_operands() => from_args(),
                     _ => Kind::default(),
                 };
                 for &r in f.dfg.inst_results(i) {

@@ -349,16 +349,7 @@ impl Graph {
                 changed |= self.store(&p, &v);
             }
             // Derived pointers and aggregates: what their operands point to.
-            Opcode::FieldAddr
-            | Opcode::IndexAddr
-            | Opcode::StructNew
-            | Opcode::StructGet
-            | Opcode::StructSet
-            | Opcode::StrNew
-            | Opcode::StrPtr
-            | Opcode::SliceNew
-            | Opcode::SlicePtr
-            | Opcode::Select => {
+            op if op.derives_from_operands() => {
                 let s = all_args(self);
                 changed |= self.add_pts(f, res[0], &s);
             }
