@@ -65,3 +65,27 @@ pub fn config_name(disabled: &[String]) -> String {
         format!("no-{}", disabled.join(","))
     }
 }
+
+/// The child side of the harnesses that run each program in a process of its own (so
+/// an exit, a crash or a hang cannot take the harness down): compiles and runs `path`
+/// with the process's own streams as `deferlab run` does, named `name` in messages,
+/// verifying after every pass, with the passes listed (comma-separated) in the
+/// environment variable `disabled_var` disabled; exits with the program's status.
+pub fn run_child(path: &str, name: &str, disabled_var: &str) -> ! {
+    use std::io::Write;
+    let src = std::fs::read_to_string(path).unwrap_or_default();
+    let disabled = std::env::var(disabled_var)
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let cfg = deferlab::Config {
+        disabled,
+        verify_each: true,
+        record_snapshots: false,
+    };
+    let r = deferlab::run_source(name, &src, &cfg, false);
+    let _ = std::io::stderr().write_all(&r.stderr);
+    std::process::exit(r.status)
+}

@@ -12,7 +12,7 @@
 //! default pacing only: stressed, they would collect millions of times.
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -135,29 +135,14 @@ struct Output {
 const CHILD_PATH: &str = "DEFERLAB_TEST_CHILD";
 const CHILD_DISABLED: &str = "DEFERLAB_TEST_DISABLED";
 
-/// Child mode: compile and run one program with the process's own streams and exit
-/// with its status, exactly as `deferlab run` does.
+/// Child mode: the program, shown by its file name.
 fn child(path: &str) -> ! {
-    let src = std::fs::read_to_string(path).unwrap_or_default();
     let name = Path::new(path)
         .file_name()
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned();
-    let disabled = std::env::var(CHILD_DISABLED)
-        .unwrap_or_default()
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    let cfg = deferlab::Config {
-        disabled,
-        verify_each: true,
-        record_snapshots: false,
-    };
-    let r = deferlab::run_source(&name, &src, &cfg, false);
-    let _ = std::io::stderr().write_all(&r.stderr);
-    std::process::exit(r.status)
+    testsuite::run_child(path, &name, CHILD_DISABLED)
 }
 
 /// The programs listed in `testsuite/programs/KNOWN_FAILURES` (with their reasons).

@@ -17,7 +17,6 @@ mod outcome;
 
 use outcome::{classify, describe, Kind, Outcome, Status};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -106,23 +105,9 @@ fn parse_args() -> Args {
     a
 }
 
-/// Child mode: compile and run one program exactly as `deferlab run` does.
+/// Child mode: the program, shown as `main.go` (as Go's run of it is).
 fn child(path: &str) -> ! {
-    let src = std::fs::read_to_string(path).unwrap_or_default();
-    let disabled = std::env::var(CHILD_DISABLED)
-        .unwrap_or_default()
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    let cfg = deferlab::Config {
-        disabled,
-        verify_each: true,
-        record_snapshots: false,
-    };
-    let r = deferlab::run_source(FILE, &src, &cfg, false);
-    let _ = std::io::stderr().write_all(&r.stderr);
-    std::process::exit(r.status)
+    testsuite::run_child(path, FILE, CHILD_DISABLED)
 }
 
 fn run_ours(src: &Path, disabled: &[String]) -> Outcome {
