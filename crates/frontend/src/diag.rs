@@ -28,6 +28,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A construct outside the subset: by the checker's one convention its message
+    /// ends `is not supported` / `are not supported` (`maps are not supported`).
+    pub fn is_unsupported(&self) -> bool {
+        self.message.ends_with(" not supported")
+    }
+
     pub fn new(span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             span,

@@ -1,7 +1,8 @@
 //! Bad input: every program under `testsuite/errors` is rejected with status 1 and a
 //! `file:line:col: message` diagnostic with the source line and a caret. The rendered
 //! diagnostics are snapshots; for programs outside the subset the `.expect` file (what
-//! we promise) must match the first line exactly.
+//! we promise) must match the first line exactly, and be the only diagnostic: an
+//! unsupported construct is reported first and alone.
 
 use std::path::Path;
 
@@ -33,7 +34,18 @@ fn unsupported_constructs_are_named() {
         };
         let got = compile_error(&path);
         let first = got.lines().next().unwrap_or("");
-        if first != want.trim_end() {
+        // Reported first and alone: no second `file:line:col:` line.
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let positions = got
+            .lines()
+            .filter(|l| l.starts_with(&format!("{name}:")))
+            .count();
+        if positions != 1 {
+            failures.push(format!(
+                "{}: {positions} diagnostics, want the unsupported one alone:\n{got}",
+                path.display()
+            ));
+        } else if first != want.trim_end() {
             failures.push(format!(
                 "{}:\n  want {}\n  got  {first}",
                 path.display(),

@@ -82,6 +82,11 @@ impl Checker<'_> {
                 if self.is_invalid(v.ty) {
                     return v;
                 }
+                // A named type whose underlying type was already reported (`type T
+                // Undefined`): types2 says nothing more about its operands.
+                if self.is_invalid(self.types.under(v.ty)) {
+                    return self.invalid_expr(span);
+                }
                 let ok =
                     self.slice_elem(v.ty).is_some() || (b == Builtin::Len && self.is_string(v.ty));
                 if !ok {

@@ -92,6 +92,16 @@ fn check_with_limit(
     if diags.is_empty() {
         return Ok(c.into_program());
     }
+    // A construct outside the subset is reported first and alone: the other messages
+    // (an import or a variable whose only use is inside it, operands of a rejected
+    // type) would be about a program we did not read as Go reads it.
+    if let Some(first) = diags
+        .iter()
+        .filter(|d| d.is_unsupported())
+        .min_by_key(|d| d.span.lo)
+    {
+        return Err(vec![first.clone()]);
+    }
     Err(crate::diag::gc_order(diags, limit))
 }
 

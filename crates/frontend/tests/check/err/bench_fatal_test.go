@@ -1,0 +1,5 @@
+package x
+
+import "testing"
+
+func BenchmarkOK(b *testing.B) { b.Fatal("x") }
