@@ -114,8 +114,12 @@ pub struct DeferData {
     /// The callee's result types. The deferred call discards them, but the call must
     /// still match the callee's ABI (many results are returned through memory).
     pub results: Vec<Type>,
-    /// Where the `defer` statement is.
+    /// Where the `defer` statement is (its keyword: the defer's own remarks).
     pub origin: SrcLoc,
+    /// Where the deferred call's `(` is: gc's position for remarks about the call
+    /// itself (`inlining call to F`). The text form writes it only where it differs
+    /// from `origin` (`; 13:2 call 13:12`).
+    pub call_at: SrcLoc,
     /// The scope whose exits run the call: `scope0` unless it came from an inlined
     /// body (the scope then says from where).
     pub scope: ScopeId,

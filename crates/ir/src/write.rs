@@ -34,7 +34,7 @@
 //! Output is deterministic: entities print in index order and blocks in layout order.
 
 use crate::entities::{Block, DeferId, FuncId, Inst, ScopeId, Value};
-use crate::function::{DeferCallee, Function};
+use crate::function::{DeferCallee, Function, SrcLoc};
 use crate::inst::{Imm, Opcode};
 use crate::module::Module;
 use crate::types::{GoKind, Type};
@@ -221,7 +221,11 @@ pub fn write_function_with(
         if data.scope != ScopeId::ROOT {
             let _ = write!(out, " in {}", data.scope);
         }
-        let _ = writeln!(out, " ; {}", data.origin);
+        if data.call_at == data.origin || data.call_at == SrcLoc::default() {
+            let _ = writeln!(out, " ; {}", data.origin);
+        } else {
+            let _ = writeln!(out, " ; {} call {}", data.origin, data.call_at);
+        }
         note(&mut out, Point::Defer(d), "    ");
     }
     for &b in &f.layout.blocks {

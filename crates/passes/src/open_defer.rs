@@ -342,7 +342,7 @@ fn exit_calls(
             None => cur,
         };
         let data = &f.defers[o.d];
-        let (callee, arg_types, origin) = (data.callee, data.arg_types.clone(), data.origin);
+        let (callee, arg_types, call_at) = (data.callee, data.arg_types.clone(), data.call_at);
         let results = callee_results[o.d].clone();
         let mut c = at_end(f, call_b, loc);
         let args: Vec<Value> = o
@@ -351,14 +351,14 @@ fn exit_calls(
             .zip(&arg_types)
             .map(|(&cell, &t)| c.load(t, cell))
             .collect();
-        // The call carries the `defer` statement's position (remarks about it, such as
-        // inline_defers', belong there).
+        // The call carries the deferred call's position, its `(` (remarks about it,
+        // such as inline_defers' `inlining call to F`, belong there, as in gc).
         deferred_call::emit(
             &mut c,
             callee,
             &args,
             &results,
-            origin,
+            call_at,
             next,
             &mut new_blocks,
         );

@@ -417,12 +417,19 @@ impl FuncCx<'_, '_> {
             }
         };
         let arg_types = args.iter().map(|&v| self.f.dfg.value_type(v)).collect();
+        // gc speaks of the deferred call itself at its `(`.
+        let paren = match &call.kind {
+            ExprKind::Call { callee, .. } => self.m.call_paren(callee.span.hi, false),
+            ExprKind::MethodCall { recv, .. } => self.m.call_paren(recv.span.hi, true),
+            _ => None,
+        };
         self.set_span(span);
         let d = self.f.defers.push(DeferData {
             callee,
             arg_types,
             results,
             origin: self.loc,
+            call_at: paren.unwrap_or(self.loc),
             scope: ir::ScopeId::ROOT,
             strategy: None,
         });

@@ -332,6 +332,23 @@ pub(super) fn comment_loc(line: &Line) -> SrcLoc {
     }
 }
 
+/// A defer's `call L:C` after its position (the deferred call's `(`); the position
+/// itself when absent.
+pub(super) fn comment_call_loc(line: &Line) -> SrcLoc {
+    let Some((text, _)) = &line.comment else {
+        return SrcLoc::default();
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = match words.iter().position(|&w| w == "call") {
+        Some(k) => words.get(k + 1).copied().unwrap_or(""),
+        None => words.first().copied().unwrap_or(""),
+    };
+    match at.split_once(':').map(|(l, c)| (l.parse(), c.parse())) {
+        Some((Ok(line), Ok(col))) => SrcLoc { line, col },
+        _ => SrcLoc::default(),
+    }
+}
+
 /// `var NAME` after the source position of an instruction's comment.
 pub(super) fn comment_var(line: &Line) -> String {
     let Some((text, _)) = &line.comment else {

@@ -32,7 +32,7 @@ use crate::module::{GlobalData, Module};
 use crate::types::{GoKind, GoTypeDesc, StructData, Type};
 use crate::write::parse_type;
 use cranelift_entity::{packed_option::ReservedValue, EntityRef};
-use lex::{comment_loc, comment_var, entity_number, lex, Cur, Line, Tok};
+use lex::{comment_call_loc, comment_loc, comment_var, entity_number, lex, Cur, Line, Tok};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -596,6 +596,7 @@ fn parse_defer_decl(f: &mut Function, names: &HashMap<String, FuncId>, c: &mut C
         arg_types,
         results,
         origin: comment_loc(c.line),
+        call_at: comment_call_loc(c.line),
         scope,
         strategy,
     });
