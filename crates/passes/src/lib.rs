@@ -16,6 +16,7 @@ pub mod dce;
 pub mod defer_lower;
 mod deferred_call;
 pub mod escape;
+pub mod hoist_checks;
 pub mod inline;
 pub mod inline_defers;
 mod manager;
@@ -117,6 +118,14 @@ pub static PASSES: &[Pass] = &[
         run: mem2reg::run,
     },
     Pass {
+        name: "hoist_checks",
+        required: false,
+        invalidates: "the CFG (a loop's preheader is split: it ends with a copy of the loop \
+                      header's leading nil check, whose passing side jumps to the header)",
+        establishes: &[],
+        run: hoist_checks::run,
+    },
+    Pass {
         name: "copyprop",
         required: false,
         invalidates: "value uses (forwarded past copies) and block parameters (copies removed); \
@@ -211,6 +220,21 @@ pub static ORDER: &[(&str, &str, &str)] = &[
         "nopanic",
         "copyprop",
         "copyprop folds the panicking tests after calls of functions nopanic marked",
+    ),
+    (
+        "mem2reg",
+        "hoist_checks",
+        "a local's value must be an SSA value defined before the loop, not a load in it",
+    ),
+    (
+        "defer_lower",
+        "hoist_checks",
+        "the copied check branches to the header's panic path, explicit once defers are lowered",
+    ),
+    (
+        "hoist_checks",
+        "copyprop",
+        "copyprop's redundant_checks removes the header's check the hoisted copy dominates",
     ),
     (
         "mem2reg",

@@ -30,6 +30,7 @@ fn snapshots_remarks_and_timings() {
             "defer_lower",
             "nopanic",
             "mem2reg",
+            "hoist_checks",
             "copyprop",
             "dce",
             "simplify_cfg"
@@ -50,6 +51,7 @@ fn snapshots_remarks_and_timings() {
         "defer_lower",
         "nopanic",
         "mem2reg",
+        "hoist_checks",
         "copyprop",
         "dce",
         "simplify_cfg",
