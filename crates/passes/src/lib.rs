@@ -11,12 +11,12 @@
 //! reads its options (`PassOptions`, carried by `PipelineConfig`; no pass reads a
 //! global).
 
+pub mod checks;
 pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
 mod deferred_call;
 pub mod escape;
-pub mod hoist_checks;
 pub mod inline;
 pub mod inline_defers;
 mod manager;
@@ -118,12 +118,12 @@ pub static PASSES: &[Pass] = &[
         run: mem2reg::run,
     },
     Pass {
-        name: "hoist_checks",
+        name: "checks",
         required: false,
         invalidates: "the CFG (a loop's preheader is split: it ends with a copy of the loop \
                       header's leading nil check, whose passing side jumps to the header)",
         establishes: &[],
-        run: hoist_checks::run,
+        run: checks::run,
     },
     Pass {
         name: "copyprop",
@@ -223,16 +223,16 @@ pub static ORDER: &[(&str, &str, &str)] = &[
     ),
     (
         "mem2reg",
-        "hoist_checks",
+        "checks",
         "a local's value must be an SSA value defined before the loop, not a load in it",
     ),
     (
         "defer_lower",
-        "hoist_checks",
+        "checks",
         "the copied check branches to the header's panic path, explicit once defers are lowered",
     ),
     (
-        "hoist_checks",
+        "checks",
         "copyprop",
         "copyprop's redundant_checks removes the header's check the hoisted copy dominates",
     ),

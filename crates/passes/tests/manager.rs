@@ -30,7 +30,7 @@ fn snapshots_remarks_and_timings() {
             "defer_lower",
             "nopanic",
             "mem2reg",
-            "hoist_checks",
+            "checks",
             "copyprop",
             "dce",
             "simplify_cfg"
@@ -51,7 +51,7 @@ fn snapshots_remarks_and_timings() {
         "defer_lower",
         "nopanic",
         "mem2reg",
-        "hoist_checks",
+        "checks",
         "copyprop",
         "dce",
         "simplify_cfg",

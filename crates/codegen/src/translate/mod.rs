@@ -424,7 +424,25 @@ impl<'a, 'm, 's, 'b> FnTx<'a, 'm, 's, 'b> {
                 let c = self.word(d.args[0])?;
                 let (ta, ea) = (self.block_args(t)?, self.block_args(e)?);
                 let (tb, eb) = (self.blocks[&t.block], self.blocks[&e.block]);
-                self.b.ins().brif(c, tb, &ta, eb, &ea);
+                if tb == eb {
+                    // Both sides go to one block and differ only in its arguments
+                    // (`min`, `max`, a clamp once inlined): a conditional move per
+                    // differing word, as gc's branchelim makes, and no branch to
+                    // mispredict.
+                    let args: Vec<cl::BlockArg> = ta
+                        .iter()
+                        .zip(&ea)
+                        .map(|(x, y)| match (x, y) {
+                            (cl::BlockArg::Value(x), cl::BlockArg::Value(y)) if x != y => {
+                                cl::BlockArg::Value(self.b.ins().select(c, *x, *y))
+                            }
+                            _ => *x,
+                        })
+                        .collect();
+                    self.b.ins().jump(tb, &args);
+                } else {
+                    self.b.ins().brif(c, tb, &ta, eb, &ea);
+                }
             }
             Opcode::Ret => {
                 let args = self.flat_args(&d.args)?;

@@ -1,4 +1,4 @@
-//! `hoist_checks`: a nil check at the head of a loop, of a value the loop does not
+//! `checks`' hoist: a nil check at the head of a loop, of a value the loop does not
 //! change, is made once, on entry to the loop.
 //!
 //! **Requires:** lowered defers (every panic edge explicit), and `mem2reg` before it: a
@@ -24,23 +24,16 @@
 //! check in the loop: its nil checks are implicit (a load from page zero faults) and its
 //! `nilcheckelim` removes the ones a dominating check covers; ours are explicit, so the
 //! check leaves the loop instead.
-//!
-//! **Remarks:** none (gc's `-d=nil` diagnostics are not remarks a user reads).
 
-use crate::PassContext;
 use ir::dominance::{ControlFlowGraph, DomTree};
-use ir::{Block, FuncId, Function, Inst, InstData, Module, Opcode, SecondaryMap, Value, ValueDef};
+use ir::{Block, Function, Inst, InstData, Opcode, SecondaryMap, Value, ValueDef};
 
-pub fn run(m: &mut Module, _cx: &mut PassContext) {
-    let ids: Vec<FuncId> = m.funcs.keys().collect();
-    for id in ids {
-        let f = &mut m.funcs[id];
-        // Hoists are independent: each splits its own preheader (which ends with a
-        // jump, so is no header with a leading check) and changes no dominance fact
-        // another relies on.
-        for x in candidates(f) {
-            hoist(f, x);
-        }
+pub(super) fn run(f: &mut Function) {
+    // Hoists are independent: each splits its own preheader (which ends with a jump,
+    // so is no header with a leading check) and changes no dominance fact another
+    // relies on.
+    for x in candidates(f) {
+        hoist(f, x);
     }
 }
 
