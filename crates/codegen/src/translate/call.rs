@@ -172,7 +172,14 @@ impl FnTx<'_, '_, '_, '_> {
                     return Err(self.err("rtcall needs a runtime function"));
                 };
                 let args = self.flat_args(&d.args)?;
-                let rets = self.rtcall(f, args);
+                let rets = if matches!(
+                    f,
+                    RtFunc::GrowSlice | RtFunc::GrowSliceBuf | RtFunc::GrowSliceBufCap
+                ) {
+                    self.grow_slice(f, args)
+                } else {
+                    self.rtcall(f, args)
+                };
                 self.define_results(inst, &rets)?;
             }
             Opcode::FuncRef => {
@@ -233,6 +240,40 @@ impl FnTx<'_, '_, '_, '_> {
     }
 
     /// Calls a runtime function with flattened arguments; returns its flattened results.
+    /// `append`'s growth with gc's inline fast path: when the new length fits the
+    /// capacity (unsigned, as gc compares), the slice is the same array with the new
+    /// length, which is what every `grow_slice*` returns then; otherwise the runtime
+    /// call. `args` are the slice's three words, then `n` and the rest.
+    fn grow_slice(&mut self, f: RtFunc, args: Vec<cl::Value>) -> Vec<cl::Value> {
+        let (ptr, len, cap, n) = (args[0], args[1], args[2], args[3]);
+        let new_len = self.b.ins().iadd(len, n);
+        let fits = self
+            .b
+            .ins()
+            .icmp(cl::condcodes::IntCC::UnsignedLessThanOrEqual, new_len, cap);
+        let slow = self.b.create_block();
+        let join = self.b.create_block();
+        let words: Vec<cl::Value> = [ptr, new_len, cap]
+            .iter()
+            .map(|&w| {
+                let t = self.b.func.dfg.value_type(w);
+                self.b.append_block_param(join, t)
+            })
+            .collect();
+        let fast = [ptr, new_len, cap].map(cl::BlockArg::Value);
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(fits, join, &fast, slow, &[]);
+        self.b.switch_to_block(slow);
+        let r: Vec<cl::BlockArg> = self
+            .rtcall(f, args)
+            .into_iter()
+            .map(cl::BlockArg::Value)
+            .collect();
+        self.b.ins().jump(join, &r);
+        self.b.switch_to_block(join);
+        words
+    }
+
     pub fn rtcall(&mut self, f: RtFunc, args: Vec<cl::Value>) -> Vec<cl::Value> {
         let id = self.cx.rtfuncs[&f];
         let r = self.func_ref(id);
