@@ -28,6 +28,7 @@ mod constant;
 mod decl;
 mod expr;
 mod exprstr;
+mod ifaces;
 mod literal;
 mod pkgnames;
 mod scope;
@@ -238,6 +239,8 @@ pub(crate) struct Checker<'a> {
     spelling: crate::types::Spelling,
     /// Where each package-level name was declared (for `other declaration of x`).
     pkg_spans: HashMap<String, Span>,
+    /// The dispatch functions declared for calls through interfaces.
+    dispatch: Vec<hir::Dispatch>,
 }
 
 impl<'a> Checker<'a> {
@@ -270,6 +273,7 @@ impl<'a> Checker<'a> {
             testing_b: None,
             spelling: crate::types::Spelling::for_source(src),
             pkg_spans: HashMap::new(),
+            dispatch: Vec::new(),
         };
         c.init_universe();
         c
@@ -403,6 +407,7 @@ impl<'a> Checker<'a> {
             init_funcs: self.init_funcs,
             main,
             benchmarks,
+            dispatch: self.dispatch,
         }
     }
 

@@ -90,8 +90,7 @@ impl Checker<'_> {
             }
             TypeExprKind::Interface(elems) => {
                 if !elems.is_empty() {
-                    self.err(t.span, "user-defined interfaces are not supported");
-                    return inv;
+                    return self.interface_type(elems);
                 }
                 TypeTable::any()
             }
@@ -253,7 +252,13 @@ impl Checker<'_> {
     }
 
     /// Finds a field or method `name` of a value of type `t`.
-    pub(crate) fn select(&self, t: TypeId, name: &str) -> Option<Selection> {
+    pub(crate) fn select(&mut self, t: TypeId, name: &str) -> Option<Selection> {
+        if self.is_method_iface(t) {
+            return self.dispatch_func(t, name).map(|func| Selection::Method {
+                func,
+                pointer_recv: false,
+            });
+        }
         let (base, through_ptr) = match self.types.kind(t) {
             TypeKind::Pointer(e) => (*e, true),
             _ => (t, false),
@@ -317,6 +322,12 @@ impl Checker<'_> {
         if t == TypeTable::any() || self.types.under(t) == TypeTable::any() {
             return Ok(());
         }
+        if self.is_method_iface(t) || (self.is_method_iface(v) && self.types.is_interface(t)) {
+            let (vs, ts) = (self.short_display(v), self.short_display(t));
+            return self
+                .implements(v, t)
+                .map_err(|why| format!(": {vs} does not implement {ts} {why}"));
+        }
         if self.types.under(t) == TypeTable::error() {
             if self.types.is_interface(v) {
                 // gc names the empty interface by its structure here, even as `any`.
@@ -339,7 +350,9 @@ impl Checker<'_> {
         }
         // An interface value whose dynamic type could be `t`.
         if self.types.is_interface(v) && !self.types.is_interface(t) {
-            let could = self.types.under(v) == TypeTable::any() || self.implements_error(t).is_ok();
+            let could = self.types.under(v) == TypeTable::any()
+                || (self.is_method_iface(v) && self.implements(t, v).is_ok())
+                || (!self.is_method_iface(v) && self.implements_error(t).is_ok());
             if could {
                 return Err(": need type assertion".to_string());
             }
@@ -401,6 +414,7 @@ impl Checker<'_> {
                     | TypeKind::Func(_)
                     | TypeKind::EmptyInterface
                     | TypeKind::Error
+                    | TypeKind::Interface(_)
             )
     }
 
@@ -464,7 +478,9 @@ impl Checker<'_> {
                 TypeKind::Slice(_) => "slice".into(),
                 TypeKind::Func(_) => "func".into(),
                 TypeKind::Pointer(_) => "pointer".into(),
-                TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
+                TypeKind::EmptyInterface | TypeKind::Error | TypeKind::Interface(_) => {
+                    "interface".into()
+                }
                 _ => String::new(),
             };
             let short = ts
