@@ -87,9 +87,10 @@ pub fn remarks_text(path: &str, report: &passes::PipelineReport) -> String {
 /// The remarks as `deferlab build -m=level` prints them (gc's `-m=2` adds the
 /// inliner's costs and its reasons for not inlining). A line said twice is printed
 /// once: an inlined body's copy of a statement gets the same remark as the original
-/// when the passes treat both alike.
+/// when the passes treat both alike. Remarks without a source position (about the
+/// dispatch functions behind interface calls, which gc's wrappers are) are not printed.
 pub fn remarks_text_at(path: &str, report: &passes::PipelineReport, level: u8) -> String {
-    let mut rs: Vec<&ir::Remark> = report.remarks.iter().collect();
+    let mut rs: Vec<&ir::Remark> = report.remarks.iter().filter(|r| r.loc.line != 0).collect();
     rs.sort_by_key(|r| (r.loc.line, r.loc.col));
     let mut lines: Vec<String> = rs.iter().filter_map(|r| r.render_at(path, level)).collect();
     let mut seen = std::collections::HashSet::new();

@@ -54,6 +54,8 @@ impl Basic {
 pub struct Field {
     pub name: String,
     pub ty: TypeId,
+    /// An embedded field (`struct { A; *C }`): `name` is the type's name.
+    pub embedded: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

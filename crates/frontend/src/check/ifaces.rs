@@ -19,6 +19,7 @@ impl Checker<'_> {
     pub(crate) fn interface_type(&mut self, elems: &[ast::InterfaceElem]) -> TypeId {
         let inv = self.invalid();
         let mut methods: Vec<IfaceMethod> = Vec::new();
+        let mut spans: Vec<crate::ast::Span> = Vec::new();
         let mut bad = false;
         for e in elems {
             let (add, span): (Vec<IfaceMethod>, _) = match &e.kind {
@@ -72,10 +73,20 @@ impl Checker<'_> {
                     // Go 1.14: embedding the same method twice is fine when identical.
                     Some(o) if o.ty == m.ty && matches!(e.kind, InterfaceElemKind::Embed(_)) => {}
                     Some(_) => {
-                        self.err(span, format!("duplicate method {}", m.name));
+                        let at = methods.iter().position(|o| o.name == m.name).unwrap_or(0);
+                        let mut d = crate::diag::Diagnostic::new(
+                            span,
+                            format!("duplicate method {}", m.name),
+                        );
+                        d.related
+                            .push((spans[at], format!("other declaration of method {}", m.name)));
+                        self.push_diag(d);
                         bad = true;
                     }
-                    None => methods.push(m),
+                    None => {
+                        methods.push(m);
+                        spans.push(span);
+                    }
                 }
             }
         }
@@ -159,6 +170,31 @@ impl Checker<'_> {
             sig(have),
             sig(want)
         )
+    }
+
+    /// `runtime.Error`: `interface { error; RuntimeError() }`. The runtime's own
+    /// errors (`runtime.boundsError`, ...) list both methods in their descriptors.
+    pub(crate) fn runtime_error_type(&mut self) -> TypeId {
+        if let Some(t) = self.runtime_error {
+            return t;
+        }
+        let string = TypeTable::basic(Basic::String);
+        let error_ty = self.types.func(vec![], vec![string]);
+        let unit = self.types.func(vec![], vec![]);
+        let iface = self.types.intern(TypeKind::Interface(vec![
+            IfaceMethod {
+                name: "Error".to_string(),
+                ty: error_ty,
+            },
+            IfaceMethod {
+                name: "RuntimeError".to_string(),
+                ty: unit,
+            },
+        ]));
+        let t = self.types.new_named("runtime.Error".to_string());
+        self.types.named_mut(t).underlying = iface;
+        self.runtime_error = Some(t);
+        t
     }
 
     /// Whether `t` is a declared interface with methods (not `any` or `error`).

@@ -26,6 +26,7 @@ mod builtin;
 mod call;
 mod constant;
 mod decl;
+mod embed;
 mod expr;
 mod exprstr;
 mod ifaces;
@@ -103,6 +104,8 @@ pub(crate) enum Pkg {
     Errors,
     Os,
     Testing,
+    /// Only `runtime.Error` (`check/ifaces.rs`).
+    Runtime,
 }
 
 /// What a name denotes.
@@ -235,6 +238,8 @@ pub(crate) struct Checker<'a> {
     pkg_lit_count: u32,
     /// The `testing.B` struct type, made on first use.
     testing_b: Option<TypeId>,
+    /// The `runtime.Error` interface type, made on first use.
+    runtime_error: Option<TypeId>,
     /// How messages spell `uint8`/`byte`, `int32`/`rune` and `any`.
     spelling: crate::types::Spelling,
     /// Where each package-level name was declared (for `other declaration of x`).
@@ -271,6 +276,7 @@ impl<'a> Checker<'a> {
             iota: None,
             pkg_lit_count: 0,
             testing_b: None,
+            runtime_error: None,
             spelling: crate::types::Spelling::for_source(src),
             pkg_spans: HashMap::new(),
             dispatch: Vec::new(),
@@ -438,6 +444,7 @@ impl<'a> Checker<'a> {
         self.collect_decls();
         self.resolve_types();
         self.resolve_signatures();
+        self.promote_methods();
         for i in 0..self.consts.len() {
             self.const_value(i);
         }

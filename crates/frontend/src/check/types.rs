@@ -19,6 +19,11 @@ pub(crate) enum Selection {
     },
     /// A method of a named type.
     Method { func: FuncId, pointer_recv: bool },
+    /// Found in an embedded field: the path of embedded fields to select it on
+    /// (`embed.rs`).
+    Promoted { path: Vec<super::embed::Step> },
+    /// Two embedded fields at the shallowest depth have it.
+    Ambiguous,
 }
 
 impl Checker<'_> {
@@ -64,8 +69,16 @@ impl Checker<'_> {
                 let mut bad = false;
                 for f in fields {
                     if f.names.is_empty() {
-                        self.err(f.span, "struct embedding is not supported");
-                        bad = true;
+                        match self.embedded_field(f) {
+                            Some(field) => {
+                                if out.iter().any(|o| o.name == field.name) {
+                                    self.err(f.span, format!("{} redeclared", field.name));
+                                    bad = true;
+                                }
+                                out.push(field);
+                            }
+                            None => bad = true,
+                        }
                         continue;
                     }
                     let ty = self.resolve_type(&f.ty);
@@ -80,6 +93,7 @@ impl Checker<'_> {
                         out.push(Field {
                             name: n.name.clone(),
                             ty,
+                            embedded: false,
                         });
                     }
                 }
@@ -140,6 +154,7 @@ impl Checker<'_> {
             Some(Entity::Package(i)) => {
                 let pkg = self.use_import(i);
                 match (pkg, n.name.as_str()) {
+                    (Some(Pkg::Runtime), "Error") => self.runtime_error_type(),
                     (Some(Pkg::Testing), "B") => {
                         let p = self.testing_b_ptr();
                         match self.types.kind(p) {
@@ -280,7 +295,7 @@ impl Checker<'_> {
                 });
             }
         }
-        None
+        self.select_embedded(t, name)
     }
 
     /// Whether values of type `t` have an `Error() string` method (implement `error`).
@@ -395,7 +410,7 @@ impl Checker<'_> {
             }
             Err(why) => {
                 let d = self.describe(&e);
-                let ts = self.tdisplay(t);
+                let ts = self.short_display(t);
                 self.err(
                     e.span,
                     format!("cannot use {d} as {ts} value in {context}{why}"),

@@ -25,7 +25,9 @@ impl ModuleCx<'_> {
     pub(super) fn dispatch_body(&mut self, d: &hir::Dispatch, id: ir::FuncId) -> ir::Function {
         let sig = self.module.funcs[id].sig.clone();
         let mut f = ir::Function::new(self.module.funcs[id].name.clone(), sig.clone());
-        f.loc = self.module.funcs[id].loc;
+        // No source position: the function is the compiler's, like gc's wrappers, and
+        // the driver prints no remark about it.
+        f.loc = ir::SrcLoc::default();
         let entry = f.append_block();
         let params: Vec<Value> = sig
             .params
@@ -178,6 +180,35 @@ impl ModuleCx<'_> {
 }
 
 impl FuncCx<'_, '_> {
+    /// Names a call (or `defer`) of a dispatch function made since instruction number
+    /// `since` after its source, `c.Close`, for `devirt`'s remark (`var_names`).
+    pub(super) fn name_iface_call(&mut self, func: HirFunc, recv: &hir::Expr, since: usize) {
+        let Some(d) = self.m.prog.dispatch.iter().find(|d| d.func == func) else {
+            return;
+        };
+        let text = self
+            .m
+            .src
+            .get(recv.span.lo as usize..recv.span.hi as usize)
+            .unwrap_or("");
+        let name = format!("{}.{}", text.trim(), d.method);
+        let id = self.m.func_ids[&func];
+        let insts: Vec<ir::Inst> = self.f.dfg.insts.keys().skip(since).collect();
+        for i in insts {
+            let data = &self.f.dfg.insts[i];
+            let hit = match (data.opcode, &data.imm) {
+                (Opcode::Call, ir::Imm::Func(g)) => *g == id,
+                (Opcode::Defer, ir::Imm::Defer(dd)) => {
+                    self.f.defers[*dd].callee == ir::DeferCallee::Direct(id)
+                }
+                _ => false,
+            };
+            if hit {
+                self.f.var_names[i] = name.clone();
+            }
+        }
+    }
+
     /// Go evaluates `i.M` (a method value, or the function of `defer i.M()`) now: a
     /// nil interface `i` panics here with a nil dereference.
     pub(super) fn nil_iface_check(&mut self, v: Value, ty: TypeId) {

@@ -422,6 +422,7 @@ impl FuncCx<'_, '_> {
         };
         let arg_types = args.iter().map(|&v| self.f.dfg.value_type(v)).collect();
         self.set_span(span);
+        let since = self.f.dfg.insts.len();
         let d = self.f.defers.push(DeferData {
             callee,
             arg_types,
@@ -434,6 +435,9 @@ impl FuncCx<'_, '_> {
             InstData::new(Opcode::Defer).args(&args).imm(Imm::Defer(d)),
             &[],
         );
+        if let ExprKind::MethodCall { func, recv, .. } = &call.kind {
+            self.name_iface_call(*func, recv, since);
+        }
     }
 
     /// A function `(env, tok, operands...)` performing a deferred builtin or library
