@@ -86,7 +86,11 @@ impl Checker<'_> {
             _ => t,
         };
         if let TypeKind::Named(n) = self.types.kind(base) {
-            if n.methods.iter().any(|m| m.name == name) {
+            if n
+                .methods
+                .iter()
+                .any(|m| m.name == name && !self.promoted.contains(&m.func))
+            {
                 return true;
             }
         }
@@ -242,7 +246,7 @@ impl Checker<'_> {
                 TypeKind::Named(n) => n
                     .methods
                     .iter()
-                    .find(|m| m.name == name)
+                    .find(|m| m.name == name && !self.promoted.contains(&m.func))
                     .map(|m| (m.func, m.pointer_recv)),
                 _ => None,
             }
@@ -329,6 +333,7 @@ impl Checker<'_> {
         self.funcs.push(f);
         self.func_decls.push(None);
         self.func_deps.push([Dep::Func(method)].into_iter().collect());
+        self.promoted.insert(id);
         self.types.named_mut(s).methods.push(Method {
             name: name.to_string(),
             func: id,

@@ -146,6 +146,14 @@ impl Checker<'_> {
         }
         for m in &want {
             let Some((func, ptr_recv, is_ptr)) = self.concrete_method(t, &m.name) else {
+                let base = match self.types.kind(t) {
+                    TypeKind::Pointer(e) => *e,
+                    _ => t,
+                };
+                if let Some(super::types::Selection::Ambiguous) = self.select_embedded(base, &m.name) {
+                    let ts = self.short_display(base);
+                    return Err(format!("(ambiguous selector {ts}.{})", m.name));
+                }
                 return Err(format!("(missing method {})", m.name));
             };
             let have = self.funcs.get(func.0 as usize).map(|f| f.ty);

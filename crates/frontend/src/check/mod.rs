@@ -246,6 +246,9 @@ pub(crate) struct Checker<'a> {
     pkg_spans: HashMap<String, Span>,
     /// The dispatch functions declared for calls through interfaces.
     dispatch: Vec<hir::Dispatch>,
+    /// The wrapper methods of promoted methods (`embed.rs`): not a type's own methods
+    /// when depths are counted.
+    promoted: std::collections::HashSet<FuncId>,
 }
 
 impl<'a> Checker<'a> {
@@ -280,6 +283,7 @@ impl<'a> Checker<'a> {
             spelling: crate::types::Spelling::for_source(src),
             pkg_spans: HashMap::new(),
             dispatch: Vec::new(),
+            promoted: Default::default(),
         };
         c.init_universe();
         c
