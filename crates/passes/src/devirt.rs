@@ -21,8 +21,10 @@
 //!
 //! The remark names the receiver as lowering recorded it on the call
 //! (`Function::var_names`, `c.Close`) and the type without this package's prefix.
-//! gc devirtualizes again in each inlined copy of a call and remarks each; here a
-//! call is made direct once, before inlining, and its copies are already direct.
+//! `inline` runs the rewrite again once it is done (`devirtualize`), for the calls
+//! whose receiver's type inlining revealed (an interface parameter of an inlined
+//! function), and inlines the calls it made direct. gc also remarks again each copy of
+//! a call it had devirtualized before inlining; here the copies are already direct.
 
 use crate::PassContext;
 use ir::dominance::DomTree;
@@ -33,6 +35,13 @@ use ir::{
 
 /// Makes every call through a dispatch function whose receiver's type is known direct.
 pub fn run(m: &mut Module, cx: &mut PassContext) {
+    devirtualize(m, cx);
+}
+
+/// `run`, returning the functions it changed (`inline` calls it again after inlining,
+/// as gc devirtualizes the calls inlining exposes).
+pub(crate) fn devirtualize(m: &mut Module, cx: &mut PassContext) -> Vec<FuncId> {
+    let mut changed = Vec::new();
     let mut tables: SecondaryMap<FuncId, Option<Vec<(GoTypeId, FuncId)>>> = SecondaryMap::new();
     for (id, f) in m.funcs.iter() {
         tables[id] = dispatch_table(f);
@@ -40,6 +49,9 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
     let ids: Vec<FuncId> = m.funcs.keys().collect();
     for id in ids {
         let rewrites = find(&m.funcs[id], &tables);
+        if !rewrites.is_empty() {
+            changed.push(id);
+        }
         for r in rewrites {
             let ty = &m.go_types[r.ty].name;
             let short = ty.replace("main.", "");
@@ -69,6 +81,7 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
             }
         }
     }
+    changed
 }
 
 enum Site {
@@ -188,6 +201,11 @@ fn single_store(f: &Function, cell: Value) -> Option<Inst> {
         }
     }
     store
+}
+
+/// Whether `f` has the shape of a dispatch function (see the module header).
+pub(crate) fn is_dispatch(f: &Function) -> bool {
+    dispatch_table(f).is_some()
 }
 
 /// For a dispatch function: each dynamic type it tests and the method it then calls

@@ -28,6 +28,9 @@ impl ModuleCx<'_> {
         // No source position: the function is the compiler's, like gc's wrappers, and
         // the driver prints no remark about it.
         f.loc = ir::SrcLoc::default();
+        // Never inlined: a call through an interface stays one call, as gc's does,
+        // unless `devirt` makes it direct.
+        f.noinline = true;
         let entry = f.append_block();
         let params: Vec<Value> = sig
             .params
