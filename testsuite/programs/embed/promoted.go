@@ -65,6 +65,11 @@ func (a *Account) Withdraw(n int) (err error) {
 	return nil
 }
 
+type pairWithBase struct {
+	Base
+	n int
+}
+
 type IDer interface {
 	ID() int
 	SetID(int)
@@ -88,11 +93,8 @@ func main() {
 	fmt.Printf("%v|%+v\n", a.Base, a.Mutex)
 	var b Base = Base{3}
 	fmt.Println(b)
-	s := struct {
-		Base
-		n int
-	}{Base{4}, 5}
-	fmt.Printf("%v %+v\n", s.Base, s.n)
+	s := pairWithBase{Base{4}, 5}
+	fmt.Printf("%v %+v %v\n", s.Base, s.n, s)
 	id := a.ID
 	defer fmt.Println("deferred method value:", id())
 	defer a.Base.SetID(100)

@@ -181,6 +181,30 @@ impl Checker<'_> {
         }
     }
 
+    /// Promoted methods stay out for struct types without a name (`struct{ T }`):
+    /// rejected where such a type embeds a type with methods.
+    pub(crate) fn check_unnamed_embeds(&mut self) {
+        for (t, span) in std::mem::take(&mut self.unnamed_embeds) {
+            let TypeKind::Struct(fields) = self.types.kind(t).clone() else {
+                continue;
+            };
+            let with_methods = fields.iter().filter(|f| f.embedded).any(|f| {
+                let base = match self.types.kind(f.ty) {
+                    TypeKind::Pointer(e) => *e,
+                    _ => f.ty,
+                };
+                self.types.is_interface(base)
+                    || matches!(self.types.kind(base), TypeKind::Named(n) if !n.methods.is_empty())
+            });
+            if with_methods {
+                self.err(
+                    span,
+                    "promoted methods of an unnamed struct type are not supported",
+                );
+            }
+        }
+    }
+
     /// Adds the promoted methods of every declared struct type to its method list (as
     /// wrapper methods; see the module header). Embedded types first.
     pub(crate) fn promote_methods(&mut self) {

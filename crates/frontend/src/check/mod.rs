@@ -249,6 +249,9 @@ pub(crate) struct Checker<'a> {
     /// The wrapper methods of promoted methods (`embed.rs`): not a type's own methods
     /// when depths are counted.
     promoted: std::collections::HashSet<FuncId>,
+    /// Struct type literals outside type declarations that embed fields, with where
+    /// they are written (`embed.rs` rejects those whose embedded types have methods).
+    unnamed_embeds: Vec<(TypeId, Span)>,
 }
 
 impl<'a> Checker<'a> {
@@ -284,6 +287,7 @@ impl<'a> Checker<'a> {
             pkg_spans: HashMap::new(),
             dispatch: Vec::new(),
             promoted: Default::default(),
+            unnamed_embeds: Vec::new(),
         };
         c.init_universe();
         c
@@ -464,6 +468,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.order_inits();
+        self.check_unnamed_embeds();
         for imp in &self.imports {
             if !imp.used {
                 let msg = format!("\"{}\" imported and not used", imp.name);

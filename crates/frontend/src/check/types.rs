@@ -100,7 +100,12 @@ impl Checker<'_> {
                 if bad {
                     return inv;
                 }
-                self.types.intern(TypeKind::Struct(out))
+                let embeds = out.iter().any(|f| f.embedded);
+                let id = self.types.intern(TypeKind::Struct(out));
+                if embeds && !self.named.iter().any(|n| n.spec.ty.span == t.span) {
+                    self.unnamed_embeds.push((id, t.span));
+                }
+                id
             }
             TypeExprKind::Interface(elems) => {
                 if !elems.is_empty() {
