@@ -29,8 +29,8 @@
 use crate::PassContext;
 use ir::dominance::DomTree;
 use ir::{
-    Block, DeferCallee, FuncId, Function, GoTypeId, Imm, Inst, Module, Opcode, SecondaryMap,
-    Value, ValueDef,
+    Block, DeferCallee, FuncId, Function, GoTypeId, Imm, Inst, Module, Opcode, SecondaryMap, Value,
+    ValueDef,
 };
 
 /// Makes every call through a dispatch function whose receiver's type is known direct.
@@ -97,7 +97,10 @@ struct Rewrite {
 }
 
 /// The calls of `f` to devirtualize.
-fn find(f: &Function, tables: &SecondaryMap<FuncId, Option<Vec<(GoTypeId, FuncId)>>>) -> Vec<Rewrite> {
+fn find(
+    f: &Function,
+    tables: &SecondaryMap<FuncId, Option<Vec<(GoTypeId, FuncId)>>>,
+) -> Vec<Rewrite> {
     let mut out = Vec::new();
     let mut dom: Option<DomTree> = None;
     let mut block_of: SecondaryMap<Inst, Option<Block>> = SecondaryMap::new();
@@ -110,7 +113,9 @@ fn find(f: &Function, tables: &SecondaryMap<FuncId, Option<Vec<(GoTypeId, FuncId
         for &inst in &f.layout.insts[b] {
             let d = &f.dfg.insts[inst];
             let (callee, x, site) = match (d.opcode, &d.imm) {
-                (Opcode::Call, Imm::Func(g)) if d.args.len() >= 3 => (*g, d.args[2], Site::Call(inst)),
+                (Opcode::Call, Imm::Func(g)) if d.args.len() >= 3 => {
+                    (*g, d.args[2], Site::Call(inst))
+                }
                 (Opcode::Defer, Imm::Defer(dd)) if !d.args.is_empty() => {
                     match f.defers[*dd].callee {
                         DeferCallee::Direct(g) => (g, d.args[0], Site::Defer(inst, *dd)),

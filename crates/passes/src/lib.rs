@@ -13,9 +13,9 @@
 
 pub mod copyprop;
 pub mod dce;
-pub mod devirt;
 pub mod defer_lower;
 mod deferred_call;
+pub mod devirt;
 pub mod escape;
 pub mod inline;
 pub mod inline_defers;

@@ -24,7 +24,9 @@ fn required(target: &TypeDesc) -> Vec<&str> {
 pub fn missing_method<'a>(dynamic: &TypeDesc, target: &'a TypeDesc) -> Option<&'a str> {
     required(target)
         .into_iter()
-        .find(|m| !dynamic.methods.iter().any(|h| h == m) && !(dynamic.is_error && *m == ERROR_METHOD))
+        .find(|m| {
+            !(dynamic.methods.iter().any(|h| h == m) || (dynamic.is_error && *m == ERROR_METHOD))
+        })
         .map(|m| m.split(' ').next().unwrap_or(m))
 }
 

@@ -57,7 +57,10 @@ impl Checker<'_> {
         };
         let declared = matches!(self.types.kind(base), TypeKind::Named(_));
         if !declared || (name == "error" && !ptr) {
-            self.err(f.ty.span, format!("embedding {name} in a struct is not supported"));
+            self.err(
+                f.ty.span,
+                format!("embedding {name} in a struct is not supported"),
+            );
             return None;
         }
         if ptr && self.types.is_interface(base) {
@@ -86,8 +89,7 @@ impl Checker<'_> {
             _ => t,
         };
         if let TypeKind::Named(n) = self.types.kind(base) {
-            if n
-                .methods
+            if n.methods
                 .iter()
                 .any(|m| m.name == name && !self.promoted.contains(&m.func))
             {
@@ -356,7 +358,8 @@ impl Checker<'_> {
         let id = FuncId(self.funcs.len() as u32);
         self.funcs.push(f);
         self.func_decls.push(None);
-        self.func_deps.push([Dep::Func(method)].into_iter().collect());
+        self.func_deps
+            .push([Dep::Func(method)].into_iter().collect());
         self.promoted.insert(id);
         self.types.named_mut(s).methods.push(Method {
             name: name.to_string(),

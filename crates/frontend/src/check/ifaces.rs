@@ -56,12 +56,9 @@ impl Checker<'_> {
                     }
                     match self.iface_methods(et) {
                         Some(ms) => (ms, e.span),
+                        // A type term: a constraint, for generics.
                         None => {
-                            let ts = self.tdisplay(et);
-                            self.err(
-                                e.span,
-                                format!("cannot use type {ts} outside a type constraint: interface contains type constraints"),
-                            );
+                            self.err(e.span, "generics are not supported");
                             bad = true;
                             continue;
                         }
@@ -106,7 +103,9 @@ impl Checker<'_> {
             TypeKind::EmptyInterface => Some(Vec::new()),
             TypeKind::Error => Some(vec![IfaceMethod {
                 name: "Error".to_string(),
-                ty: self.types.func(vec![], vec![TypeTable::basic(Basic::String)]),
+                ty: self
+                    .types
+                    .func(vec![], vec![TypeTable::basic(Basic::String)]),
             }]),
             TypeKind::Interface(ms) => Some(ms),
             _ => None,
@@ -150,7 +149,9 @@ impl Checker<'_> {
                     TypeKind::Pointer(e) => *e,
                     _ => t,
                 };
-                if let Some(super::types::Selection::Ambiguous) = self.select_embedded(base, &m.name) {
+                if let Some(super::types::Selection::Ambiguous) =
+                    self.select_embedded(base, &m.name)
+                {
                     let ts = self.short_display(base);
                     return Err(format!("(ambiguous selector {ts}.{})", m.name));
                 }
@@ -240,14 +241,16 @@ impl Checker<'_> {
             addressed: false,
             span,
         };
-        f.locals.push(local("i".into(), iface, hir::LocalKind::Param));
+        f.locals
+            .push(local("i".into(), iface, hir::LocalKind::Param));
         for &p in &sig.params {
             f.locals.push(local("_".into(), p, hir::LocalKind::Param));
         }
         f.params = (0..f.locals.len() as u32).map(hir::LocalId).collect();
         for (k, &r) in sig.results.iter().enumerate() {
             f.results.push(hir::LocalId(f.locals.len() as u32));
-            f.locals.push(local(format!("~r{k}"), r, hir::LocalKind::Result));
+            f.locals
+                .push(local(format!("~r{k}"), r, hir::LocalKind::Result));
         }
         self.funcs.push(f);
         self.func_decls.push(None);
