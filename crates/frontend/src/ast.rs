@@ -152,11 +152,25 @@ pub enum TypeExprKind {
     Chan(Box<TypeExpr>),
     Func(FuncSig),
     Struct(Vec<FieldDecl>),
-    /// `interface{ ... }`; only the empty interface is in the subset. The elements are
-    /// kept as spans for the error.
-    Interface(Vec<Span>),
+    /// `interface{ ... }`: methods and embedded types (a union or `~T` element is an
+    /// `Embed` whose span's text shows it).
+    Interface(Vec<InterfaceElem>),
     /// A generic instantiation `T[int]`: outside the subset.
     Generic(Box<TypeExpr>, Vec<TypeExpr>),
+}
+
+#[derive(Clone, Debug)]
+pub struct InterfaceElem {
+    pub kind: InterfaceElemKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum InterfaceElemKind {
+    /// `Close() error`.
+    Method(Ident, FuncSig),
+    /// An embedded interface `error`, `io.Closer`, or a type constraint term.
+    Embed(TypeExpr),
 }
 
 #[derive(Clone, Debug)]

@@ -47,6 +47,17 @@ pub struct Program {
     pub main: Option<FuncId>,
     /// `func BenchmarkXxx(b *testing.B)` in source order.
     pub benchmarks: Vec<FuncId>,
+    /// The dispatch functions of calls through declared interfaces (bodiless here).
+    pub dispatch: Vec<Dispatch>,
+}
+
+/// A method of a declared interface called through it: `func` (a method whose
+/// receiver is the interface value) calls `method` of the dynamic type.
+#[derive(Clone, Debug)]
+pub struct Dispatch {
+    pub func: FuncId,
+    pub iface: TypeId,
+    pub method: String,
 }
 
 #[derive(Clone, Debug)]

@@ -54,6 +54,8 @@ impl Basic {
 pub struct Field {
     pub name: String,
     pub ty: TypeId,
+    /// An embedded field (`struct { A; *C }`): `name` is the type's name.
+    pub embedded: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -73,10 +75,20 @@ pub enum TypeKind {
     EmptyInterface,
     /// The predeclared `error` interface.
     Error,
+    /// A declared interface with methods (`interface { Close() error }`), embedded
+    /// interfaces flattened in; the methods sorted by name, as Go's method sets are.
+    Interface(Vec<IfaceMethod>),
     /// The results of a multi-value call.
     Tuple(Vec<TypeId>),
     /// A defined type: `type T U`. `underlying` is set once the declaration is checked.
     Named(NamedType),
+}
+
+/// A method of an interface: its name and its `Func` type (without receiver).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IfaceMethod {
+    pub name: String,
+    pub ty: TypeId,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -185,6 +197,10 @@ impl TypeTable {
     pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
         self.intern(TypeKind::Tuple(elems))
     }
+    /// The id of a structural type if some part of the program made it.
+    pub fn find(&self, kind: &TypeKind) -> Option<TypeId> {
+        self.interned.get(kind).copied()
+    }
     /// The empty tuple (the type of a call with no results), if it was interned.
     pub fn no_value(&self) -> Option<TypeId> {
         self.interned.get(&TypeKind::Tuple(Vec::new())).copied()
@@ -196,7 +212,7 @@ impl TypeTable {
     pub fn is_interface(&self, id: TypeId) -> bool {
         matches!(
             self.under_kind(id),
-            TypeKind::EmptyInterface | TypeKind::Error
+            TypeKind::EmptyInterface | TypeKind::Error | TypeKind::Interface(_)
         )
     }
     pub fn basic_of(&self, id: TypeId) -> Option<Basic> {
@@ -274,6 +290,20 @@ impl TypeTable {
             }
             TypeKind::EmptyInterface => sp.any.to_string(),
             TypeKind::Error => "error".to_string(),
+            TypeKind::Interface(ms) => {
+                let ms: Vec<_> = ms
+                    .iter()
+                    .map(|m| {
+                        let f = d(m.ty);
+                        format!("{}{}", m.name, f.strip_prefix("func").unwrap_or(&f))
+                    })
+                    .collect();
+                if sp.struct_space.is_empty() {
+                    format!("interface{{{}}}", ms.join("; "))
+                } else {
+                    format!("interface {{ {} }}", ms.join("; "))
+                }
+            }
             TypeKind::Tuple(ts) => {
                 let ts: Vec<_> = ts.iter().map(|&t| d(t)).collect();
                 format!("({})", ts.join(", "))

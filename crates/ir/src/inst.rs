@@ -399,6 +399,9 @@ rtfuncs! {
     /// Panics with Go's `interface conversion: ...` message for a failed assertion of
     /// `x` (whose static type is `error` when the flag is set) to the descriptor.
     PanicAssert = "panic_assert"(Iface, Ptr, Bool) -> (),
+    /// Like `panic_assert`, for a value whose static type is the declared interface
+    /// of the second descriptor.
+    PanicAssertIface = "panic_assert_iface"(Iface, Ptr, Ptr) -> (),
     /// Panics with Go's `runtime.plainError` of the given text (the nil check of a
     /// `(*T).M` wrapper for a value method: `value method main.T.M called using nil *T
     /// pointer`).
@@ -463,7 +466,7 @@ impl RtFunc {
             // `comparing uncomparable type ...`.
             RtFunc::IfaceEq => true,
             // Always panic.
-            RtFunc::PanicAssert | RtFunc::PanicWrap => true,
+            RtFunc::PanicAssert | RtFunc::PanicAssertIface | RtFunc::PanicWrap => true,
             // The builtins format their operands and write to stderr. They never call
             // methods on Go's side; the runtime may run an `Error` method while
             // converting an operand (`print::iface_val`), but discards any panic it

@@ -123,6 +123,10 @@ pub struct GoTypeDesc {
     /// For a type with a `String() string` method (a `fmt.Stringer`): that method, in
     /// the same form as `error_method`. `fmt` calls it where Go would (after `Error`).
     pub string_method: Option<crate::entities::FuncId>,
+    /// The method set, for type assertions to declared interfaces: each method as
+    /// `Name func(params) results`, sorted. For a `GoKind::Interface`, the methods it
+    /// requires.
+    pub methods: Vec<String>,
 }
 
 /// The shape of a Go type for the runtime. How a value of the type is stored in an
@@ -145,6 +149,9 @@ pub enum GoKind {
     EmptyInterface,
     /// `error`: only as an element or field type, or as the target of an assertion.
     Error,
+    /// A declared interface (its methods are the descriptor's `methods`): as an element
+    /// or field type, or the target of an assertion.
+    Interface,
     /// A runtime-provided error value (`*errors.errorString`, `*fmt.wrapError`,
     /// `runtime.Error`): boxed; the box holds a `str` with the message.
     RuntimeError,

@@ -101,6 +101,7 @@ pub fn write_module(m: &Module) -> String {
             GoKind::Func => "func".into(),
             GoKind::EmptyInterface => "any".into(),
             GoKind::Error => "error".into(),
+            GoKind::Interface => "iface".into(),
             GoKind::RuntimeError => "runtime_error".into(),
         };
         let _ = write!(out, "gotype {id} {} {kind}", quote(t.name.as_bytes()));
@@ -109,6 +110,12 @@ pub fn write_module(m: &Module) -> String {
         }
         if let Some(f) = t.string_method {
             let _ = write!(out, " string_method {}", func_name(&m.funcs[f].name));
+        }
+        if !t.methods.is_empty() {
+            out.push_str(" methods");
+            for s in &t.methods {
+                let _ = write!(out, " {}", quote(s.as_bytes()));
+            }
         }
         out.push('\n');
     }

@@ -16,6 +16,7 @@ pub mod copyprop;
 pub mod dce;
 pub mod defer_lower;
 mod deferred_call;
+pub mod devirt;
 pub mod escape;
 pub mod inline;
 pub mod inline_defers;
@@ -57,6 +58,14 @@ pub struct Pass {
 
 /// The pipeline, in order.
 pub static PASSES: &[Pass] = &[
+    Pass {
+        name: "devirt",
+        required: false,
+        invalidates: "the callees of calls and deferred calls through interfaces whose \
+                      dynamic type is known (made direct); never the CFG",
+        establishes: &[],
+        run: devirt::run,
+    },
     Pass {
         name: "inline",
         required: false,
@@ -153,6 +162,16 @@ pub static PASSES: &[Pass] = &[
 /// Ordering constraints: `(a, b, reason)` means `a` runs before `b` when both are in the
 /// table. Passes named here but not yet in `PASSES` must be listed in `PLANNED`.
 pub static ORDER: &[(&str, &str, &str)] = &[
+    (
+        "devirt",
+        "inline",
+        "a call through an interface made direct can be inlined",
+    ),
+    (
+        "devirt",
+        "mem2reg",
+        "devirt follows a local interface variable's single store, which mem2reg removes",
+    ),
     (
         "inline",
         "escape",

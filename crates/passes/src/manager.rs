@@ -402,7 +402,7 @@ mod tests {
         let err = run_pipeline(&mut Module::default(), &cfg).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown pass nope (known passes: inline, escape, open_defer, inline_defers, defer_lower, nopanic, mem2reg, checks, copyprop, dce, simplify_cfg)"
+            "unknown pass nope (known passes: devirt, inline, escape, open_defer, inline_defers, defer_lower, nopanic, mem2reg, checks, copyprop, dce, simplify_cfg)"
         );
     }
 }

@@ -23,6 +23,7 @@ fn snapshots_remarks_and_timings() {
     assert_eq!(
         passes,
         [
+            "devirt",
             "inline",
             "escape",
             "open_defer",
@@ -44,6 +45,7 @@ fn snapshots_remarks_and_timings() {
     let mut want = Vec::new();
     for pass in [
         "start",
+        "devirt",
         "inline",
         "escape",
         "open_defer",
@@ -67,7 +69,7 @@ fn snapshots_remarks_and_timings() {
         .filter(|s| s.func == "work")
         .all(|s| s.text.replacen(" nopanic {", " {", 1) == report.snapshots[0].text));
     assert!(report.snapshots.last().unwrap().text.contains("nopanic {"));
-    assert_ne!(report.snapshots[1].text, report.snapshots[7].text);
+    assert_ne!(report.snapshots[1].text, report.snapshots[9].text);
     let remarks: Vec<String> = report
         .remarks
         .iter()

@@ -21,6 +21,9 @@ pub struct TypeDesc {
     pub error_fn: usize,
     /// Like `error_fn`, for the type's `String()` method (a `fmt.Stringer`); 0 if none.
     pub string_fn: usize,
+    /// The method set (`Name func(...) ...`, sorted); for an `Interface`, the methods
+    /// it requires (see `ir::GoTypeDesc::methods`).
+    pub methods: Vec<String>,
     /// Size and alignment in memory.
     pub size: u32,
     pub align: u32,
@@ -52,6 +55,8 @@ pub enum Kind {
     /// interface boxed into an interface) the data word points to the inner interface.
     EmptyInterface,
     Error,
+    /// A declared interface (its methods in `TypeDesc::methods`), like `Error`.
+    Interface,
     /// A runtime error value: the data word points to a `str` with the message.
     RuntimeError,
 }
@@ -78,6 +83,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
             is_error: t.error_method.is_some() || t.kind == ir::GoKind::RuntimeError,
             error_fn: 0,
             string_fn: 0,
+            methods: t.methods.clone(),
             size: 0,
             align: 1,
         })
@@ -113,6 +119,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
             ir::GoKind::Func => Kind::Func,
             ir::GoKind::EmptyInterface => Kind::EmptyInterface,
             ir::GoKind::Error => Kind::Error,
+            ir::GoKind::Interface => Kind::Interface,
             ir::GoKind::RuntimeError => Kind::RuntimeError,
         };
         let d = &mut descs[i];
@@ -143,7 +150,10 @@ fn go_layout(
             (b, b)
         }
         ir::GoKind::Bool => (1, 1),
-        ir::GoKind::String | ir::GoKind::EmptyInterface | ir::GoKind::Error => (16, 8),
+        ir::GoKind::String
+        | ir::GoKind::EmptyInterface
+        | ir::GoKind::Error
+        | ir::GoKind::Interface => (16, 8),
         ir::GoKind::Slice(_) => (24, 8),
         ir::GoKind::Pointer(_) | ir::GoKind::Func | ir::GoKind::RuntimeError => (8, 8),
         ir::GoKind::Struct(fields) => {
@@ -164,6 +174,11 @@ fn go_layout(
     l
 }
 
+/// `error`'s method, as method sets spell it.
+pub const ERROR_METHOD: &str = "Error func() string";
+/// `runtime.Error`'s own method.
+pub const RUNTIME_ERROR_METHOD: &str = "RuntimeError func()";
+
 /// The descriptors of the error values the runtime creates.
 pub struct RuntimeDescs {
     pub errors_string: TypeDesc,
@@ -178,18 +193,22 @@ pub struct RuntimeDescs {
 pub fn runtime_descs() -> &'static RuntimeDescs {
     static DESCS: OnceLock<RuntimeDescs> = OnceLock::new();
     DESCS.get_or_init(|| {
-        let d = |name: &str| TypeDesc {
+        let methods = |ms: &[&str]| ms.iter().map(|m| m.to_string()).collect();
+        let plain = |name: &str, ms: &[&str]| TypeDesc {
             name: name.to_string(),
             kind: Kind::RuntimeError,
             is_error: true,
             error_fn: 0,
             string_fn: 0,
+            methods: methods(ms),
             size: 8,
             align: 8,
         };
+        // The `runtime` ones implement `runtime.Error`.
+        let d = |name: &str| plain(name, &[ERROR_METHOD, RUNTIME_ERROR_METHOD]);
         RuntimeDescs {
-            errors_string: d("*errors.errorString"),
-            wrap_error: d("*fmt.wrapError"),
+            errors_string: plain("*errors.errorString", &[ERROR_METHOD]),
+            wrap_error: plain("*fmt.wrapError", &[ERROR_METHOD, "Unwrap func() error"]),
             bounds_error: d("runtime.boundsError"),
             error_string: d("runtime.errorString"),
             type_assertion: d("*runtime.TypeAssertionError"),

@@ -60,7 +60,7 @@ unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
             }
             true
         }
-        Kind::EmptyInterface | Kind::Error => {
+        Kind::EmptyInterface | Kind::Error | Kind::Interface => {
             let (t1, t2) = (rd(a), rd(b));
             if t1 != t2 {
                 return Ok(false);
@@ -98,39 +98,12 @@ pub extern "C" fn rt_panic_assert(t: u64, _d: u64, target: u64, from_error: u8) 
     guard(|| {
         // SAFETY: `target` is a module descriptor; `t` is one when non-zero.
         let target = unsafe { desc(target) };
-        let to_iface = matches!(target.kind, Kind::Error | Kind::EmptyInterface);
         let static_name = if from_error != 0 {
             "error"
         } else {
             "interface {}"
         };
-        let msg = if t == 0 {
-            if to_iface {
-                format!(
-                    "interface conversion: interface is nil, not {}",
-                    target.name
-                )
-            } else {
-                format!(
-                    "interface conversion: {static_name} is nil, not {}",
-                    target.name
-                )
-            }
-        } else {
-            // SAFETY: as above.
-            let dynamic = unsafe { desc(t) };
-            if to_iface {
-                format!(
-                    "interface conversion: {} is not {}: missing method Error",
-                    dynamic.name, target.name
-                )
-            } else {
-                format!(
-                    "interface conversion: {static_name} is {}, not {}",
-                    dynamic.name, target.name
-                )
-            }
-        };
+        let msg = super::methods::assert_message(t, target, static_name);
         panic::raise_error(&runtime_descs().type_assertion, msg.as_bytes());
     })
 }

@@ -19,6 +19,7 @@ pub mod gc;
 pub mod guest;
 pub mod heap;
 pub mod iface;
+pub mod methods;
 pub mod panic;
 pub mod print;
 pub mod slices;
@@ -72,6 +73,7 @@ pub enum Internal {
     PanicShift,
     Unreachable,
     ImplementsError,
+    ImplementsIface,
 }
 
 impl Internal {
@@ -91,6 +93,7 @@ impl Internal {
         Internal::PanicShift,
         Internal::Unreachable,
         Internal::ImplementsError,
+        Internal::ImplementsIface,
     ];
 
     pub fn name(self) -> &'static str {
@@ -110,6 +113,7 @@ impl Internal {
             Internal::PanicShift => "rt_panic_shift",
             Internal::Unreachable => "rt_unreachable",
             Internal::ImplementsError => "rt_implements_error",
+            Internal::ImplementsIface => "rt_implements_iface",
         }
     }
 
@@ -130,6 +134,7 @@ impl Internal {
             Internal::PanicSlice => (&[I64, I64, I64, I64], &[]),
             Internal::PanicSlice3 => (&[I64, I64, I64, I64], &[]),
             Internal::ImplementsError => (&[I64], &[I8]),
+            Internal::ImplementsIface => (&[I64, I64], &[I8]),
         }
     }
 
@@ -150,6 +155,7 @@ impl Internal {
             Internal::PanicShift => panic::rt_panic_shift as *const u8,
             Internal::Unreachable => guest::rt_unreachable as *const u8,
             Internal::ImplementsError => iface::rt_implements_error as *const u8,
+            Internal::ImplementsIface => methods::rt_implements_iface as *const u8,
         }
     }
 }
@@ -175,6 +181,7 @@ pub fn rtfunc_addr(f: RtFunc) -> *const u8 {
         RtFunc::Memmove => slices::rt_memmove as *const u8,
         RtFunc::IfaceEq => iface::rt_iface_eq as *const u8,
         RtFunc::PanicAssert => iface::rt_panic_assert as *const u8,
+        RtFunc::PanicAssertIface => methods::rt_panic_assert_iface as *const u8,
         RtFunc::PanicWrap => panic::rt_panic_wrap as *const u8,
         RtFunc::Print => print::rt_print as *const u8,
         RtFunc::Println => print::rt_println as *const u8,

@@ -46,7 +46,7 @@ fn iface_val_depth(t: u64, d: u64, top: bool, depth: u32) -> Val {
                 ty: td.name.clone(),
             },
             Kind::RuntimeError => runtime_error_val(td, d, top),
-            Kind::EmptyInterface | Kind::Error => {
+            Kind::EmptyInterface | Kind::Error | Kind::Interface => {
                 return iface_val_depth(rd(d), rd(d + 8), top, depth + 1)
             }
             // `mem_val` attaches the method text itself.
@@ -276,7 +276,7 @@ unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
             addr: rd(addr) as usize,
             ty: td.name.clone(),
         },
-        Kind::EmptyInterface | Kind::Error => {
+        Kind::EmptyInterface | Kind::Error | Kind::Interface => {
             return iface_val_depth(rd(addr), rd(addr + 8), false, depth + 1)
         }
         Kind::RuntimeError => Val::Ptr {
@@ -321,7 +321,7 @@ fn builtin_val(t: u64, d: u64) -> Val {
                 cap: rd(d + 16) as i64,
                 addr: rd(d) as usize,
             },
-            Kind::EmptyInterface | Kind::Error => {
+            Kind::EmptyInterface | Kind::Error | Kind::Interface => {
                 let (it, id) = (rd(d), rd(d + 8));
                 if it == 0 {
                     Val::NilInterface

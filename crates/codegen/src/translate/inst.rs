@@ -194,6 +194,10 @@ impl FnTx<'_, '_, '_, '_> {
                 let typ = self.val(args[0])?[0];
                 let r = if self.cx.module.error_type == Some(t) {
                     self.call_internal(Internal::ImplementsError, &[typ])[0]
+                } else if self.cx.module.go_types[t].kind == ir::GoKind::Interface {
+                    let a = self.cx.statics.type_addr(t);
+                    let a = self.addr_const(a);
+                    self.call_internal(Internal::ImplementsIface, &[typ, a])[0]
                 } else {
                     let a = self.cx.statics.type_addr(t);
                     let a = self.addr_const(a);

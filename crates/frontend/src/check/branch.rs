@@ -450,8 +450,14 @@ impl Checker<'_> {
                         continue;
                     }
                 };
-                if is_error && !self.types.is_interface(t) {
-                    if let Err(why) = self.implements_error(t) {
+                let user_iface = self.is_method_iface(subj.ty);
+                if (is_error || user_iface) && !self.types.is_interface(t) {
+                    let verdict = if user_iface {
+                        self.implements(t, subj.ty)
+                    } else {
+                        self.implements_error(t)
+                    };
+                    if let Err(why) = verdict {
                         let ts = self.short_display(t);
                         let d = self.describe(&subj);
                         self.err(e.span, format!("impossible type switch case: {ts}\n\t{d} cannot have dynamic type {ts} {why}"));

@@ -99,7 +99,9 @@ impl Checker<'_> {
         span: Span,
         fspan: Span,
     ) -> Operand {
-        match self.select(recv.ty, &sel.name) {
+        let (recv, found) = self.select_on(recv, sel);
+        match found {
+            Some(Selection::Promoted { .. } | Selection::Ambiguous) => Operand::Invalid,
             Some(Selection::Method {
                 func, pointer_recv, ..
             }) => {
@@ -365,6 +367,7 @@ impl Checker<'_> {
         span: Span,
     ) -> Operand {
         match (pkg, sel.name.as_str()) {
+            (Pkg::Runtime, "Error") => Operand::Type(self.runtime_error_type()),
             (Pkg::Testing, "B") => {
                 let p = self.testing_b_ptr();
                 match self.types.kind(p) {

@@ -19,6 +19,7 @@ impl<'a> Checker<'a> {
                 "errors" => Pkg::Errors,
                 "os" => Pkg::Os,
                 "testing" => Pkg::Testing,
+                "runtime" => Pkg::Runtime,
                 other => {
                     self.err(imp.span, format!("import \"{other}\" is not supported"));
                     continue;
@@ -566,7 +567,10 @@ impl<'a> Checker<'a> {
         }
         if matches!(
             self.types.under_kind(base),
-            TypeKind::Pointer(_) | TypeKind::EmptyInterface | TypeKind::Error
+            TypeKind::Pointer(_)
+                | TypeKind::EmptyInterface
+                | TypeKind::Error
+                | TypeKind::Interface(_)
         ) {
             let ts = self.tdisplay(base);
             self.err(
@@ -650,6 +654,7 @@ impl<'a> Checker<'a> {
                     .intern(TypeKind::Struct(vec![crate::types::Field {
                         name: "N".to_string(),
                         ty: TypeTable::basic(Basic::Int),
+                        embedded: false,
                     }]));
                 self.types.named_mut(b).underlying = st;
                 self.testing_b = Some(b);

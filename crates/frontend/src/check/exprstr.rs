@@ -221,11 +221,11 @@ impl Printer<'_> {
                 self.out.push_str("interface{");
                 if !elems.is_empty() {
                     self.out.push(' ');
-                    for (i, &e) in elems.iter().enumerate() {
+                    for (i, e) in elems.iter().enumerate() {
                         if i > 0 {
                             self.out.push_str("; ");
                         }
-                        self.raw(e);
+                        self.raw(e.span);
                     }
                     self.out.push(' ');
                 }

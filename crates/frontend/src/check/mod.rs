@@ -26,8 +26,10 @@ mod builtin;
 mod call;
 mod constant;
 mod decl;
+mod embed;
 mod expr;
 mod exprstr;
+mod ifaces;
 mod literal;
 mod pkgnames;
 mod scope;
@@ -112,6 +114,8 @@ pub(crate) enum Pkg {
     Errors,
     Os,
     Testing,
+    /// Only `runtime.Error` (`check/ifaces.rs`).
+    Runtime,
 }
 
 /// What a name denotes.
@@ -244,10 +248,20 @@ pub(crate) struct Checker<'a> {
     pkg_lit_count: u32,
     /// The `testing.B` struct type, made on first use.
     testing_b: Option<TypeId>,
+    /// The `runtime.Error` interface type, made on first use.
+    runtime_error: Option<TypeId>,
     /// How messages spell `uint8`/`byte`, `int32`/`rune` and `any`.
     spelling: crate::types::Spelling,
     /// Where each package-level name was declared (for `other declaration of x`).
     pkg_spans: HashMap<String, Span>,
+    /// The dispatch functions declared for calls through interfaces.
+    dispatch: Vec<hir::Dispatch>,
+    /// The wrapper methods of promoted methods (`embed.rs`): not a type's own methods
+    /// when depths are counted.
+    promoted: std::collections::HashSet<FuncId>,
+    /// Struct type literals outside type declarations that embed fields, with where
+    /// they are written (`embed.rs` rejects those whose embedded types have methods).
+    unnamed_embeds: Vec<(TypeId, Span)>,
 }
 
 impl<'a> Checker<'a> {
@@ -278,8 +292,12 @@ impl<'a> Checker<'a> {
             iota: None,
             pkg_lit_count: 0,
             testing_b: None,
+            runtime_error: None,
             spelling: crate::types::Spelling::for_source(src),
             pkg_spans: HashMap::new(),
+            dispatch: Vec::new(),
+            promoted: Default::default(),
+            unnamed_embeds: Vec::new(),
         };
         c.init_universe();
         c
@@ -413,6 +431,7 @@ impl<'a> Checker<'a> {
             init_funcs: self.init_funcs,
             main,
             benchmarks,
+            dispatch: self.dispatch,
         }
     }
 
@@ -443,6 +462,7 @@ impl<'a> Checker<'a> {
         self.collect_decls();
         self.resolve_types();
         self.resolve_signatures();
+        self.promote_methods();
         for i in 0..self.consts.len() {
             self.const_value(i);
         }
@@ -458,6 +478,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.order_inits();
+        self.check_unnamed_embeds();
         for imp in &self.imports {
             if !imp.used {
                 let msg = format!("\"{}\" imported and not used", imp.name);

@@ -42,7 +42,9 @@ impl Checker<'_> {
         if self.is_invalid(base.ty) {
             return Operand::Invalid;
         }
-        match self.select(base.ty, &sel.name) {
+        let (base, found) = self.select_on(base, sel);
+        match found {
+            Some(Selection::Promoted { .. } | Selection::Ambiguous) => Operand::Invalid,
             Some(Selection::Field {
                 index,
                 ty,
@@ -355,6 +357,19 @@ impl Checker<'_> {
                 format!("invalid operation: {d} is not an interface"),
             );
             return self.invalid_expr(span);
+        }
+        if self.is_method_iface(v.ty) && !self.types.is_interface(target) {
+            if let Err(why) = self.implements(target, v.ty) {
+                let text = self.text(span);
+                let (ts, vs) = (self.short_display(target), self.short_display(v.ty));
+                self.err(
+                    x.span,
+                    format!(
+                        "impossible type assertion: {text}\n\t{ts} does not implement {vs} {why}"
+                    ),
+                );
+                return self.invalid_expr(span);
+            }
         }
         if self.types.under(v.ty) == TypeTable::error() && !self.types.is_interface(target) {
             if let Err(why) = self.implements_error(target) {

@@ -19,6 +19,11 @@ pub(crate) enum Selection {
     },
     /// A method of a named type.
     Method { func: FuncId, pointer_recv: bool },
+    /// Found in an embedded field: the path of embedded fields to select it on
+    /// (`embed.rs`).
+    Promoted { path: Vec<super::embed::Step> },
+    /// Two embedded fields at the shallowest depth have it.
+    Ambiguous,
 }
 
 impl Checker<'_> {
@@ -64,8 +69,16 @@ impl Checker<'_> {
                 let mut bad = false;
                 for f in fields {
                     if f.names.is_empty() {
-                        self.err(f.span, "struct embedding is not supported");
-                        bad = true;
+                        match self.embedded_field(f) {
+                            Some(field) => {
+                                if out.iter().any(|o| o.name == field.name) {
+                                    self.err(f.span, format!("{} redeclared", field.name));
+                                    bad = true;
+                                }
+                                out.push(field);
+                            }
+                            None => bad = true,
+                        }
                         continue;
                     }
                     let ty = self.resolve_type(&f.ty);
@@ -80,18 +93,23 @@ impl Checker<'_> {
                         out.push(Field {
                             name: n.name.clone(),
                             ty,
+                            embedded: false,
                         });
                     }
                 }
                 if bad {
                     return inv;
                 }
-                self.types.intern(TypeKind::Struct(out))
+                let embeds = out.iter().any(|f| f.embedded);
+                let id = self.types.intern(TypeKind::Struct(out));
+                if embeds && !self.named.iter().any(|n| n.spec.ty.span == t.span) {
+                    self.unnamed_embeds.push((id, t.span));
+                }
+                id
             }
             TypeExprKind::Interface(elems) => {
                 if !elems.is_empty() {
-                    self.err(t.span, "user-defined interfaces are not supported");
-                    return inv;
+                    return self.interface_type(elems);
                 }
                 TypeTable::any()
             }
@@ -141,6 +159,7 @@ impl Checker<'_> {
             Some(Entity::Package(i)) => {
                 let pkg = self.use_import(i);
                 match (pkg, n.name.as_str()) {
+                    (Some(Pkg::Runtime), "Error") => self.runtime_error_type(),
                     (Some(Pkg::Testing), "B") => {
                         let p = self.testing_b_ptr();
                         match self.types.kind(p) {
@@ -253,7 +272,13 @@ impl Checker<'_> {
     }
 
     /// Finds a field or method `name` of a value of type `t`.
-    pub(crate) fn select(&self, t: TypeId, name: &str) -> Option<Selection> {
+    pub(crate) fn select(&mut self, t: TypeId, name: &str) -> Option<Selection> {
+        if self.is_method_iface(t) {
+            return self.dispatch_func(t, name).map(|func| Selection::Method {
+                func,
+                pointer_recv: false,
+            });
+        }
         let (base, through_ptr) = match self.types.kind(t) {
             TypeKind::Pointer(e) => (*e, true),
             _ => (t, false),
@@ -275,7 +300,7 @@ impl Checker<'_> {
                 });
             }
         }
-        None
+        self.select_embedded(t, name)
     }
 
     /// Whether values of type `t` have an `Error() string` method (implement `error`).
@@ -317,6 +342,12 @@ impl Checker<'_> {
         if t == TypeTable::any() || self.types.under(t) == TypeTable::any() {
             return Ok(());
         }
+        if self.is_method_iface(t) || (self.is_method_iface(v) && self.types.is_interface(t)) {
+            let (vs, ts) = (self.short_display(v), self.short_display(t));
+            return self
+                .implements(v, t)
+                .map_err(|why| format!(": {vs} does not implement {ts} {why}"));
+        }
         if self.types.under(t) == TypeTable::error() {
             if self.types.is_interface(v) {
                 // gc names the empty interface by its structure here, even as `any`.
@@ -339,7 +370,9 @@ impl Checker<'_> {
         }
         // An interface value whose dynamic type could be `t`.
         if self.types.is_interface(v) && !self.types.is_interface(t) {
-            let could = self.types.under(v) == TypeTable::any() || self.implements_error(t).is_ok();
+            let could = self.types.under(v) == TypeTable::any()
+                || (self.is_method_iface(v) && self.implements(t, v).is_ok())
+                || (!self.is_method_iface(v) && self.implements_error(t).is_ok());
             if could {
                 return Err(": need type assertion".to_string());
             }
@@ -382,7 +415,7 @@ impl Checker<'_> {
             }
             Err(why) => {
                 let d = self.describe(&e);
-                let ts = self.tdisplay(t);
+                let ts = self.short_display(t);
                 self.err(
                     e.span,
                     format!("cannot use {d} as {ts} value in {context}{why}"),
@@ -401,6 +434,7 @@ impl Checker<'_> {
                     | TypeKind::Func(_)
                     | TypeKind::EmptyInterface
                     | TypeKind::Error
+                    | TypeKind::Interface(_)
             )
     }
 
@@ -464,7 +498,9 @@ impl Checker<'_> {
                 TypeKind::Slice(_) => "slice".into(),
                 TypeKind::Func(_) => "func".into(),
                 TypeKind::Pointer(_) => "pointer".into(),
-                TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
+                TypeKind::EmptyInterface | TypeKind::Error | TypeKind::Interface(_) => {
+                    "interface".into()
+                }
                 _ => String::new(),
             };
             let short = ts

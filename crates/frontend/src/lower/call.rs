@@ -60,6 +60,7 @@ impl FuncCx<'_, '_> {
     /// `x.M` as a value: a closure over a copy of the receiver that calls the method.
     pub(super) fn method_value(&mut self, func: crate::hir::FuncId, recv: &Expr) -> Value {
         let r = self.expr(recv);
+        self.nil_iface_check(r, recv.ty);
         let rty = self.m.ir_type(recv.ty);
         let cell = self.ins1(InstData::new(Opcode::Alloc).ty(rty), Type::Ptr);
         self.store(cell, r);

@@ -65,7 +65,9 @@ impl FuncCx<'_, '_> {
         self.jump(join, &[v, t]);
         self.cur = Some(no);
         if !comma_ok {
-            let gt = if target_iface {
+            let gt = if matches!(self.m.prog.types.under_kind(target), TypeKind::Interface(_)) {
+                self.m.go_type(target)
+            } else if target_iface {
                 self.m.error_type()
             } else {
                 self.m.go_type(target)
@@ -74,9 +76,18 @@ impl FuncCx<'_, '_> {
                 InstData::new(Opcode::TypeDesc).imm(Imm::GoType(gt)),
                 Type::Ptr,
             );
-            let src_is_error = matches!(self.m.prog.types.under_kind(x.ty), TypeKind::Error);
-            let flag = self.iconst(Type::Bool, src_is_error as i64);
-            self.rt(RtFunc::PanicAssert, &[xv, d, flag]);
+            if matches!(self.m.prog.types.under_kind(x.ty), TypeKind::Interface(_)) {
+                let st = self.m.go_type(x.ty);
+                let s = self.ins1(
+                    InstData::new(Opcode::TypeDesc).imm(Imm::GoType(st)),
+                    Type::Ptr,
+                );
+                self.rt(RtFunc::PanicAssertIface, &[xv, d, s]);
+            } else {
+                let src_is_error = matches!(self.m.prog.types.under_kind(x.ty), TypeKind::Error);
+                let flag = self.iconst(Type::Bool, src_is_error as i64);
+                self.rt(RtFunc::PanicAssert, &[xv, d, flag]);
+            }
         }
         let z = self.zero(ty);
         let f = self.iconst(Type::Bool, 0);

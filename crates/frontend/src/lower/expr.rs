@@ -31,7 +31,10 @@ impl FuncCx<'_, '_> {
                 let mut a = vec![r];
                 a.extend(self.call_args(args));
                 let at = self.m.call_paren(recv.span.hi, true);
-                self.direct_call_at(self.m.func_ids[func], a, e.ty, at)
+                let since = self.f.dfg.insts.len();
+                let r = self.direct_call_at(self.m.func_ids[func], a, e.ty, at);
+                self.name_iface_call(*func, recv, since);
+                r
             }
             ExprKind::Builtin { builtin, args } => self.builtin(*builtin, args, e),
             ExprKind::Lib { func, args } => self.lib(*func, args, e),

@@ -22,6 +22,7 @@ mod appendbuf;
 mod builtin;
 mod call;
 mod convert;
+mod dispatch;
 mod expr;
 mod func;
 mod ops;
@@ -52,6 +53,11 @@ pub fn lower_program(prog: &Program, src: &str) -> Module {
     cx.declare_all();
     for (i, f) in prog.funcs.iter().enumerate() {
         let id = cx.func_ids[&HirFunc(i as u32)];
+        if let Some(d) = prog.dispatch.iter().find(|d| d.func == HirFunc(i as u32)) {
+            let func = cx.dispatch_body(d, id);
+            cx.module.funcs[id] = func;
+            continue;
+        }
         let func = func::lower_func(&mut cx, f, id);
         cx.module.funcs[id] = func;
     }
@@ -263,7 +269,7 @@ impl<'a> ModuleCx<'a> {
             TypeKind::Pointer(_) => Type::Ptr,
             TypeKind::Slice(_) => Type::Slice,
             TypeKind::Func(_) => Type::Func,
-            TypeKind::EmptyInterface | TypeKind::Error => Type::Iface,
+            TypeKind::EmptyInterface | TypeKind::Error | TypeKind::Interface(_) => Type::Iface,
             TypeKind::Struct(fields) => {
                 if let Some(&s) = self.structs.get(&under) {
                     return Type::Struct(s);
@@ -297,7 +303,8 @@ impl<'a> ModuleCx<'a> {
             | TypeKind::Slice(_)
             | TypeKind::Func(_)
             | TypeKind::EmptyInterface
-            | TypeKind::Error => true,
+            | TypeKind::Error
+            | TypeKind::Interface(_) => true,
         }
     }
 
@@ -331,6 +338,7 @@ impl<'a> ModuleCx<'a> {
             kind: GoKind::Func,
             error_method: None,
             string_method: None,
+            methods: self.method_strings(ty),
         });
         self.go_types.insert(ty, id);
         let kind = match self.prog.types.under_kind(ty).clone() {
@@ -360,6 +368,7 @@ impl<'a> ModuleCx<'a> {
             TypeKind::Func(_) => GoKind::Func,
             TypeKind::EmptyInterface => GoKind::EmptyInterface,
             TypeKind::Error => GoKind::Error,
+            TypeKind::Interface(_) => GoKind::Interface,
             TypeKind::Struct(fields) => GoKind::Struct(
                 fields
                     .iter()

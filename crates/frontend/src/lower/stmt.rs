@@ -358,7 +358,9 @@ impl FuncCx<'_, '_> {
                 )
             }
             Some(t) => {
-                let gt = if self.m.prog.types.is_interface(t) {
+                let gt = if matches!(self.m.prog.types.under_kind(t), TypeKind::Interface(_)) {
+                    self.m.go_type(t)
+                } else if self.m.prog.types.is_interface(t) {
                     self.m.error_type()
                 } else {
                     self.m.go_type(t)
@@ -405,7 +407,9 @@ impl FuncCx<'_, '_> {
             },
             ExprKind::MethodCall { func, recv, args } => {
                 let id = self.m.func_ids[func];
-                let mut a = vec![self.expr(recv)];
+                let r = self.expr(recv);
+                self.nil_iface_check(r, recv.ty);
+                let mut a = vec![r];
                 a.extend(self.call_args(args));
                 (DeferCallee::Direct(id), a)
             }
@@ -424,6 +428,7 @@ impl FuncCx<'_, '_> {
             _ => None,
         };
         self.set_span(span);
+        let since = self.f.dfg.insts.len();
         let d = self.f.defers.push(DeferData {
             callee,
             arg_types,
@@ -437,6 +442,9 @@ impl FuncCx<'_, '_> {
             InstData::new(Opcode::Defer).args(&args).imm(Imm::Defer(d)),
             &[],
         );
+        if let ExprKind::MethodCall { func, recv, .. } = &call.kind {
+            self.name_iface_call(*func, recv, since);
+        }
     }
 
     /// A function `(env, tok, operands...)` performing a deferred builtin or library

@@ -229,11 +229,19 @@ fn parse_item(m: &mut Module, names: &HashMap<String, FuncId>, line: &Line) -> R
                 c.next();
                 string_method = Some(func_ref(&mut c, names)?);
             }
+            let mut methods = Vec::new();
+            if c.peek() == Some(&Tok::Ident("methods".into())) {
+                c.next();
+                while c.peek().is_some() {
+                    methods.push(c.string_utf8()?);
+                }
+            }
             m.go_types.push(GoTypeDesc {
                 name,
                 kind,
                 error_method,
                 string_method,
+                methods,
             });
         }
         "error_type" => m.error_type = Some(GoTypeId::from_u32(c.entity("t")?)),
@@ -279,6 +287,7 @@ fn parse_kind(c: &mut Cur) -> Result<GoKind> {
         "func" => GoKind::Func,
         "any" => GoKind::EmptyInterface,
         "error" => GoKind::Error,
+        "iface" => GoKind::Interface,
         "runtime_error" => GoKind::RuntimeError,
         "slice" => GoKind::Slice(GoTypeId::from_u32(c.entity("t")?)),
         "pointer" => GoKind::Pointer(GoTypeId::from_u32(c.entity("t")?)),

@@ -52,13 +52,28 @@ pub fn run(m: &mut Module, cx: &mut PassContext) {
     let budget = cx.options().inline_budget;
     let max_depth = cx.options().max_inline_depth;
     let mut verdicts: SecondaryMap<FuncId, Option<Verdict>> = SecondaryMap::new();
+    // Nothing is inlined into the dispatch functions of interface calls: `devirt`
+    // reads their calls back after inlining.
+    let dispatch: Vec<FuncId> = m
+        .funcs
+        .iter()
+        .filter(|(_, f)| crate::devirt::is_dispatch(f))
+        .map(|(id, _)| id)
+        .collect();
     for scc in cg.sccs() {
         for &f in scc {
-            inline_calls(m, f, &verdicts, max_depth, cx);
+            if !dispatch.contains(&f) {
+                inline_calls(m, f, &verdicts, max_depth, cx);
+            }
         }
         for &f in scc {
             verdicts[f] = Some(judge(m, &cg, f, budget, cx));
         }
+    }
+    // Calls through interfaces whose dynamic type inlining revealed: made direct
+    // (`devirt`), then inlined where their callee may be.
+    for f in crate::devirt::devirtualize(m, cx) {
+        inline_calls(m, f, &verdicts, max_depth, cx);
     }
 }
 

@@ -1,0 +1,12 @@
+package main
+
+type Closer interface {
+	Close() error
+}
+
+type T int
+
+func main() {
+	var c Closer
+	_ = c.(T)
+}

@@ -1,0 +1,16 @@
+package main
+
+type Closer interface {
+	Close() error
+}
+
+type Named interface {
+	Closer
+	Name() string
+}
+
+func main() {
+	var c Closer
+	var n Named = c
+	_ = n
+}
