@@ -13,6 +13,7 @@
 //! thread-local to the guest thread and dies with it.
 
 pub mod alloc;
+pub mod array;
 pub mod desc;
 pub mod fmt;
 pub mod gc;

@@ -114,7 +114,11 @@ impl Checker<'_> {
                 };
                 let recv = self.method_recv(recv, pointer_recv, sel);
                 let text = self.text(fspan).to_string();
-                let args = self.call_args(&params, args, ellipsis, &text, span);
+                let args = if self.is_variadic(fty) {
+                    self.variadic_args(&params, args, ellipsis, &text, fspan, span)
+                } else {
+                    self.call_args(&params, args, ellipsis, &text, span)
+                };
                 let ty = self.results_type(&results);
                 Operand::Value(mk(
                     ExprKind::MethodCall {
@@ -236,7 +240,11 @@ impl Checker<'_> {
             return self.invalid_expr(span);
         };
         let text = self.text(f.span).to_string();
-        let args = self.call_args(&params, args, ellipsis, &text, span);
+        let args = if self.is_variadic(f.ty) {
+            self.variadic_args(&params, args, ellipsis, &text, f.span, span)
+        } else {
+            self.call_args(&params, args, ellipsis, &text, span)
+        };
         let ty = self.results_type(&results);
         mk(
             ExprKind::Call {

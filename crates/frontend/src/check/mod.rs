@@ -34,6 +34,7 @@ mod scope;
 mod selector;
 mod stmt;
 mod types;
+mod variadic;
 
 use crate::ast::{self, Span};
 use crate::diag::Diagnostic;

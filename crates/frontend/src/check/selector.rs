@@ -135,7 +135,11 @@ impl Checker<'_> {
         self.add_dep(Dep::Func(func));
         let mut params = vec![t];
         params.extend(sig.params);
-        let ty = self.types.func(params, sig.results);
+        let ty = if sig.variadic {
+            self.types.func_variadic(params, sig.results)
+        } else {
+            self.types.func(params, sig.results)
+        };
         let deref = is_ptr && !pointer_recv;
         Operand::Value(mk(ExprKind::MethodExpr { func, deref }, ty, span))
     }
