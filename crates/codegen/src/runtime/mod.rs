@@ -129,7 +129,7 @@ impl Internal {
             Internal::DeferExit => (&[I64], &[]),
             Internal::PanicIndex => (&[I64, I64], &[]),
             Internal::PanicSlice => (&[I64, I64, I64, I64], &[]),
-            Internal::PanicSlice3 => (&[I64, I64, I64, I64], &[]),
+            Internal::PanicSlice3 => (&[I64, I64, I64, I64, I64], &[]),
             Internal::ImplementsError => (&[I64], &[I8]),
         }
     }

@@ -20,6 +20,7 @@
 //! compatible with everything, so one mistake gives one message. Diagnostics are sorted
 //! by position at the end, as gc prints them.
 
+mod array;
 mod assign;
 mod branch;
 mod builtin;

@@ -46,10 +46,7 @@ impl Checker<'_> {
                 }
                 self.types.slice(e)
             }
-            TypeExprKind::Array(..) => {
-                self.err(t.span, "arrays are not supported");
-                inv
-            }
+            TypeExprKind::Array(len, elem) => self.array_type(len.as_deref(), elem, t.span),
             TypeExprKind::Map(..) => {
                 self.err(t.span, "maps are not supported");
                 inv
@@ -480,6 +477,7 @@ impl Checker<'_> {
                 TypeKind::Func(_) => "func".into(),
                 TypeKind::Pointer(_) => "pointer".into(),
                 TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
+                TypeKind::Array(..) => "array".into(),
                 _ => String::new(),
             };
             let short = ts
@@ -543,7 +541,10 @@ impl Checker<'_> {
         match &e.kind {
             ExprKind::Local(_) | ExprKind::Global(_) | ExprKind::Deref(_) => true,
             ExprKind::Field { base, .. } => self.is_addressable(base),
-            ExprKind::Index { base, .. } => self.slice_elem(base.ty).is_some(),
+            ExprKind::Index { base, .. } => {
+                self.slice_elem(base.ty).is_some()
+                    || (self.array_parts(base.ty).is_some() && self.is_addressable(base))
+            }
             _ => false,
         }
     }

@@ -276,6 +276,9 @@ impl FuncCx<'_, '_> {
                     Type::Ptr,
                 )
             }
+            ExprKind::Index { base, index } if self.array_parts(base.ty).is_some() => {
+                self.array_index_addr(base, index, e.ty)
+            }
             ExprKind::Index { base, index } => {
                 let s = self.expr(base);
                 let i = self.index_value(index);

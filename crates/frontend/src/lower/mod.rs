@@ -19,6 +19,7 @@
 //! with `defer` / `run_defers` still present (the `defer_lower` pass removes them).
 
 mod appendbuf;
+mod array;
 mod builtin;
 mod call;
 mod convert;
