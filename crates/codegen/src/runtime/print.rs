@@ -183,7 +183,12 @@ unsafe fn int_val(td: &TypeDesc, word: u64, bits: u8, signed: bool) -> Val {
 }
 
 unsafe fn ptr_val(td: &TypeDesc, elem: &TypeDesc, addr: u64, top: bool, depth: u32) -> Val {
-    let pointee = if top && addr != 0 && matches!(elem.kind, Kind::Struct(_) | Kind::Slice(_) | Kind::Array(..)) {
+    let pointee = if top
+        && addr != 0
+        && matches!(
+            elem.kind,
+            Kind::Struct(_) | Kind::Slice(_) | Kind::Array(..)
+        ) {
         Some(Box::new(mem_val(elem, addr, depth + 1)))
     } else {
         None

@@ -29,7 +29,10 @@ impl Checker<'_> {
     ) -> TypeId {
         let inv = self.invalid();
         let Some(len) = len else {
-            self.err(span, "invalid use of [...] array (outside a composite literal)");
+            self.err(
+                span,
+                "invalid use of [...] array (outside a composite literal)",
+            );
             return inv;
         };
         let n = self.array_len(len);
@@ -207,7 +210,10 @@ impl Checker<'_> {
 
     /// The operand of a slice expression on an array (which must be addressable; its
     /// address is taken) or a pointer to one: the pointer, the slice type and the length.
-    pub(crate) fn array_slice_base(&mut self, base: Expr) -> Option<Result<(Expr, TypeId, i128), ()>> {
+    pub(crate) fn array_slice_base(
+        &mut self,
+        base: Expr,
+    ) -> Option<Result<(Expr, TypeId, i128), ()>> {
         let (e, n, ptr) = self.array_parts(base.ty)?;
         let st = self.types.slice(e);
         if ptr {
@@ -221,7 +227,11 @@ impl Checker<'_> {
         self.mark_place_addressed(&base);
         let pt = self.types.pointer(base.ty);
         let span = base.span;
-        Some(Ok((mk(ExprKind::AddrOf(Box::new(base)), pt, span), st, n as i128)))
+        Some(Ok((
+            mk(ExprKind::AddrOf(Box::new(base)), pt, span),
+            st,
+            n as i128,
+        )))
     }
 
     /// `len(a)`/`cap(a)` of an array or a pointer to one: the constant, unless the

@@ -243,10 +243,7 @@ impl Checker<'_> {
                         let at = self.src[lo..span.hi as usize]
                             .find('(')
                             .map_or(span, |i| Span::new(lo + i, lo + i + 1));
-                        self.err(
-                            at,
-                            format!("illegal types for operand: {name}\n\t{ts}"),
-                        );
+                        self.err(at, format!("illegal types for operand: {name}\n\t{ts}"));
                         continue;
                     }
                     out.push(self.defaulted(v));

@@ -84,7 +84,10 @@ impl FuncCx<'_, '_> {
         let unsigned = types.is_unsigned(lt);
         let is_str = types.basic_of(lt) == Some(Basic::String);
         let is_iface = types.is_interface(lt);
-        let is_struct = matches!(types.under_kind(lt), TypeKind::Struct(_) | TypeKind::Array(..));
+        let is_struct = matches!(
+            types.under_kind(lt),
+            TypeKind::Struct(_) | TypeKind::Array(..)
+        );
         let cmp = |cc_s: IntCC, cc_u: IntCC| if unsigned { cc_u } else { cc_s };
         let cond = match op {
             BinOp::Eq => Some(IntCC::Eq),
