@@ -472,7 +472,13 @@ impl Checker<'_> {
             return mk(ExprKind::Convert(Box::new(v)), t, span);
         }
         let d = self.describe(&v);
-        if self.is_rune_slice(t) || self.is_rune_slice(v.ty) {
+        if self.slice_elem(v.ty).is_some()
+            && self
+                .array_parts(t)
+                .is_some_and(|(e, _, _)| Some(e) == self.slice_elem(v.ty))
+        {
+            self.err(span, "conversions from slices to arrays are not supported");
+        } else if self.is_rune_slice(t) || self.is_rune_slice(v.ty) {
             self.err(
                 span,
                 "conversions between strings and []rune are not supported",
