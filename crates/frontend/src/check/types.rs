@@ -194,7 +194,7 @@ impl Checker<'_> {
             if p.variadic {
                 if k + 1 != sig.params.len() {
                     let at = self.find_before(p.ty.span.lo, "...").unwrap_or(p.span);
-                    self.err(at, "can only use ... with final parameter in list");
+                    self.err(at, "can only use ... with final parameter");
                     bad = true;
                 }
                 variadic = true;
