@@ -197,7 +197,9 @@ pub fn children(e: &Expr) -> Vec<&Expr> {
         ExprKind::SliceExpr { base, lo, hi, max } => std::iter::once(&**base)
             .chain(lo.iter().chain(hi).chain(max).map(|b| &**b))
             .collect(),
-        ExprKind::StructLit(xs) | ExprKind::SliceLit(xs) => xs.iter().collect(),
+        ExprKind::StructLit(xs) | ExprKind::SliceLit(xs) | ExprKind::VarArgs(xs) => {
+            xs.iter().collect()
+        }
     }
 }
 

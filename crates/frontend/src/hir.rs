@@ -404,6 +404,11 @@ pub enum ExprKind {
     /// Every field in declaration order (omitted ones are `Zero`).
     StructLit(Vec<Expr>),
     SliceLit(Vec<Expr>),
+    /// The extra arguments of a call of a variadic function `f(a, x, y)`, packed into a
+    /// new slice of the expression's type (`[]T`); its span is the call's `(`, where gc
+    /// names it `... argument`. No extra arguments pass a nil slice (`Const(Nil)`), and
+    /// `f(a, s...)` passes `s` itself.
+    VarArgs(Vec<Expr>),
     /// A function literal; its captures are read from the current function's scope.
     FuncLit(FuncId),
 }

@@ -62,6 +62,8 @@ pub struct Field {
 pub struct FuncType {
     pub params: Vec<TypeId>,
     pub results: Vec<TypeId>,
+    /// `func(xs ...T)`: the last parameter's type is `[]T`.
+    pub variadic: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -80,6 +82,8 @@ pub enum TypeKind {
     Interface(Vec<IfaceMethod>),
     /// The results of a multi-value call.
     Tuple(Vec<TypeId>),
+    /// `[N]T`.
+    Array(TypeId, u64),
     /// A defined type: `type T U`. `underlying` is set once the declaration is checked.
     Named(NamedType),
 }
@@ -194,6 +198,9 @@ impl TypeTable {
     pub fn slice(&mut self, elem: TypeId) -> TypeId {
         self.intern(TypeKind::Slice(elem))
     }
+    pub fn array(&mut self, elem: TypeId, len: u64) -> TypeId {
+        self.intern(TypeKind::Array(elem, len))
+    }
     pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
         self.intern(TypeKind::Tuple(elems))
     }
@@ -206,7 +213,19 @@ impl TypeTable {
         self.interned.get(&TypeKind::Tuple(Vec::new())).copied()
     }
     pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>) -> TypeId {
-        self.intern(TypeKind::Func(FuncType { params, results }))
+        self.intern(TypeKind::Func(FuncType {
+            params,
+            results,
+            variadic: false,
+        }))
+    }
+    /// `func(a, xs ...T)`: `params` ends with `[]T`.
+    pub fn func_variadic(&mut self, params: Vec<TypeId>, results: Vec<TypeId>) -> TypeId {
+        self.intern(TypeKind::Func(FuncType {
+            params,
+            results,
+            variadic: true,
+        }))
     }
 
     pub fn is_interface(&self, id: TypeId) -> bool {
@@ -258,8 +277,12 @@ impl TypeTable {
             TypeKind::Basic(b) => b.name().to_string(),
             TypeKind::Pointer(e) => format!("*{}", d(*e)),
             TypeKind::Slice(e) => format!("[]{}", d(*e)),
+            TypeKind::Array(e, n) => format!("[{n}]{}", d(*e)),
             TypeKind::Func(f) => {
-                let ps: Vec<_> = f.params.iter().map(|&p| d(p)).collect();
+                let mut ps: Vec<_> = f.params.iter().map(|&p| d(p)).collect();
+                if let (true, Some(last)) = (f.variadic, ps.last_mut()) {
+                    *last = format!("...{}", last.strip_prefix("[]").unwrap_or(last));
+                }
                 let mut s = format!("func({})", ps.join(", "));
                 match f.results.len() {
                     0 => {}

@@ -174,7 +174,8 @@ opcodes! {
     /// `check_slice lo, hi, bound` with `imm` `cap` or `len`: panics unless
     /// `0 <= lo <= hi <= bound`, with Go's message naming capacity or length.
     CheckSlice = "check_slice",
-    /// `check_slice3 lo, hi, max, cap`: `0 <= lo <= hi <= max <= cap`.
+    /// `check_slice3 lo, hi, max, cap`: `0 <= lo <= hi <= max <= cap`; `check_slice3 len
+    /// ...` (slicing an array) names the bound a length in its message.
     CheckSlice3 = "check_slice3",
     /// `check_div d`: panics with "integer divide by zero" if `d` is zero.
     CheckDiv = "check_div",

@@ -144,6 +144,9 @@ pub enum GoKind {
     Slice(GoTypeId),
     Pointer(GoTypeId),
     Struct(Vec<(String, GoTypeId)>),
+    /// `[N]T`: boxed; laid out as N consecutive elements (the IR type is a struct of N
+    /// fields of the element's type, which has the same layout).
+    Array(GoTypeId, u64),
     Func,
     /// `interface {}`: only as an element or field type (never a dynamic type).
     EmptyInterface,

@@ -98,6 +98,7 @@ pub fn write_module(m: &Module) -> String {
                     .collect();
                 format!("struct {{ {} }}", fs.join(", "))
             }
+            GoKind::Array(e, n) => format!("array {n} {e}"),
             GoKind::Func => "func".into(),
             GoKind::EmptyInterface => "any".into(),
             GoKind::Error => "error".into(),

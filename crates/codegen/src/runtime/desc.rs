@@ -50,6 +50,8 @@ pub enum Kind {
     Slice(*const TypeDesc),
     Pointer(*const TypeDesc),
     Struct(Vec<Field>),
+    /// `[N]T`: N elements of the element type, each `size` bytes.
+    Array(*const TypeDesc, u64),
     Func,
     /// An interface-typed element or field (16 bytes in memory); as a dynamic type (an
     /// interface boxed into an interface) the data word points to the inner interface.
@@ -116,6 +118,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
                 }
                 Kind::Struct(out)
             }
+            ir::GoKind::Array(e, n) => Kind::Array(addrs[e.index()], *n),
             ir::GoKind::Func => Kind::Func,
             ir::GoKind::EmptyInterface => Kind::EmptyInterface,
             ir::GoKind::Error => Kind::Error,
@@ -156,6 +159,13 @@ fn go_layout(
         | ir::GoKind::Interface => (16, 8),
         ir::GoKind::Slice(_) => (24, 8),
         ir::GoKind::Pointer(_) | ir::GoKind::Func | ir::GoKind::RuntimeError => (8, 8),
+        ir::GoKind::Array(e, n) => {
+            if depth > 64 {
+                return (8, 8);
+            }
+            let (es, ea) = go_layout(module, e.index(), memo, depth + 1);
+            ((es as u64 * n).min(u32::MAX as u64) as u32, ea)
+        }
         ir::GoKind::Struct(fields) => {
             if depth > 64 {
                 return (8, 8);

@@ -60,6 +60,18 @@ unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
             }
             true
         }
+        Kind::Array(elem, n) => {
+            if !is_comparable(d) {
+                return Err(d.name.clone());
+            }
+            let size = u64::from((**elem).size);
+            for i in 0..*n {
+                if !mem_eq(&**elem, a + i * size, b + i * size)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
         Kind::EmptyInterface | Kind::Error | Kind::Interface => {
             let (t1, t2) = (rd(a), rd(b));
             if t1 != t2 {
@@ -88,6 +100,7 @@ unsafe fn is_comparable(d: &TypeDesc) -> bool {
             .iter()
             .filter(|f| f.name != "_")
             .all(|f| is_comparable(&*f.ty)),
+        Kind::Array(elem, _) => is_comparable(&**elem),
         _ => true,
     }
 }

@@ -13,6 +13,7 @@
 //! thread-local to the guest thread and dies with it.
 
 pub mod alloc;
+pub mod array;
 pub mod desc;
 pub mod fmt;
 pub mod gc;
@@ -132,7 +133,7 @@ impl Internal {
             Internal::DeferExit => (&[I64], &[]),
             Internal::PanicIndex => (&[I64, I64], &[]),
             Internal::PanicSlice => (&[I64, I64, I64, I64], &[]),
-            Internal::PanicSlice3 => (&[I64, I64, I64, I64], &[]),
+            Internal::PanicSlice3 => (&[I64, I64, I64, I64, I64], &[]),
             Internal::ImplementsError => (&[I64], &[I8]),
             Internal::ImplementsIface => (&[I64, I64], &[I8]),
         }

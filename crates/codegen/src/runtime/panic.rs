@@ -275,13 +275,14 @@ pub extern "C" fn rt_panic_slice(is_len: u64, lo: i64, hi: i64, bound: i64) {
 }
 
 /// `check_slice3 lo, hi, max, cap` failed.
-pub extern "C" fn rt_panic_slice3(lo: i64, hi: i64, max: i64, cap: i64) {
+pub extern "C" fn rt_panic_slice3(lo: i64, hi: i64, max: i64, cap: i64, kind: i64) {
+    let bound = if kind == 1 { "length" } else { "capacity" };
     guard(|| {
         let msg = if max < 0 || max > cap {
             if max < 0 {
                 format!("slice bounds out of range [::{max}]")
             } else {
-                format!("slice bounds out of range [::{max}] with capacity {cap}")
+                format!("slice bounds out of range [::{max}] with {bound} {cap}")
             }
         } else if hi < 0 {
             format!("slice bounds out of range [:{hi}:]")

@@ -183,7 +183,12 @@ unsafe fn int_val(td: &TypeDesc, word: u64, bits: u8, signed: bool) -> Val {
 }
 
 unsafe fn ptr_val(td: &TypeDesc, elem: &TypeDesc, addr: u64, top: bool, depth: u32) -> Val {
-    let pointee = if top && addr != 0 && matches!(elem.kind, Kind::Struct(_) | Kind::Slice(_)) {
+    let pointee = if top
+        && addr != 0
+        && matches!(
+            elem.kind,
+            Kind::Struct(_) | Kind::Slice(_) | Kind::Array(..)
+        ) {
         Some(Box::new(mem_val(elem, addr, depth + 1)))
     } else {
         None
@@ -196,7 +201,7 @@ unsafe fn ptr_val(td: &TypeDesc, elem: &TypeDesc, addr: u64, top: bool, depth: u
 }
 
 /// A value of type `td` stored in memory at `addr`.
-unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
+pub(super) unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
     if depth > MAX_DEPTH {
         return Val::Ptr {
             addr: addr as usize,
@@ -259,6 +264,7 @@ unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
                 }
             }
         }
+        Kind::Array(elem, n) => super::array::array_val(td, &**elem, addr, *n, depth),
         Kind::Pointer(elem) => ptr_val(td, &**elem, rd(addr), false, depth),
         Kind::Struct(fields) => Val::Struct {
             fields: fields

@@ -115,12 +115,17 @@ impl FnTx<'_, '_, '_, '_> {
                 let hi = self.word64(d.args[1])?;
                 let max = self.word64(d.args[2])?;
                 let cap = self.word64(d.args[3])?;
+                let kind = match d.imm {
+                    Imm::Bound(BoundKind::Len) => 1,
+                    _ => 0,
+                };
                 let b1 = self.b.ins().icmp(CC::UnsignedGreaterThan, max, cap);
                 let b2 = self.b.ins().icmp(CC::UnsignedGreaterThan, hi, max);
                 let b3 = self.b.ins().icmp(CC::UnsignedGreaterThan, lo, hi);
                 let b12 = self.b.ins().bor(b1, b2);
                 let bad = self.b.ins().bor(b12, b3);
-                self.cold_call_if(bad, Internal::PanicSlice3, &[lo, hi, max, cap]);
+                let kind = self.b.ins().iconst(I64, kind);
+                self.cold_call_if(bad, Internal::PanicSlice3, &[lo, hi, max, cap, kind]);
             }
             other => return Err(self.err(format!("not a panic opcode: {other}"))),
         }

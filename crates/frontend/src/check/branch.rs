@@ -172,8 +172,14 @@ impl Checker<'_> {
         } else {
             r
         };
+        let mut r = r;
+        let mut pre = None;
         let (kind, kt, vt) = if self.types.is_integer(r.ty) {
             (RangeKind::Int, r.ty, None)
+        } else if let Some((kind, x, e, stmt)) = self.array_range(r.clone(), value.is_some()) {
+            r = x;
+            pre = stmt;
+            (kind, TypeTable::basic(Basic::Int), Some(e))
         } else if let Some(e) = self.slice_elem(r.ty) {
             (RangeKind::Slice, TypeTable::basic(Basic::Int), Some(e))
         } else if self.is_string(r.ty) {
@@ -244,6 +250,7 @@ impl Checker<'_> {
         let b = self.block(body);
         self.close_frame();
         self.pop_scope();
+        out.extend(pre);
         out.push(st(
             StmtKind::Range {
                 label,

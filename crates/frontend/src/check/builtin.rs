@@ -87,8 +87,14 @@ impl Checker<'_> {
                 if self.is_invalid(self.types.under(v.ty)) {
                     return self.invalid_expr(span);
                 }
-                let ok =
-                    self.slice_elem(v.ty).is_some() || (b == Builtin::Len && self.is_string(v.ty));
+                if self.array_parts(v.ty).is_some() {
+                    if let Some(c) = self.array_len_of(&v, span) {
+                        return c;
+                    }
+                }
+                let ok = self.slice_elem(v.ty).is_some()
+                    || self.array_parts(v.ty).is_some()
+                    || (b == Builtin::Len && self.is_string(v.ty));
                 if !ok {
                     let d = self.describe(&v);
                     self.err(v.span, format!("invalid argument: {d} for built-in {name}"));
@@ -233,6 +239,16 @@ impl Checker<'_> {
                             v.span,
                             format!("use of untyped nil in argument to built-in {name}"),
                         );
+                        continue;
+                    }
+                    if let TypeKind::Array(..) = self.types.under_kind(v.ty) {
+                        // gc's walk: at the call's `(`.
+                        let ts = self.short_display(v.ty);
+                        let lo = func.span.hi as usize;
+                        let at = self.src[lo..span.hi as usize]
+                            .find('(')
+                            .map_or(span, |i| Span::new(lo + i, lo + i + 1));
+                        self.err(at, format!("illegal types for operand: {name}\n\t{ts}"));
                         continue;
                     }
                     out.push(self.defaulted(v));

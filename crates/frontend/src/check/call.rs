@@ -116,7 +116,11 @@ impl Checker<'_> {
                 };
                 let recv = self.method_recv(recv, pointer_recv, sel);
                 let text = self.text(fspan).to_string();
-                let args = self.call_args(&params, args, ellipsis, &text, span);
+                let args = if self.is_variadic(fty) {
+                    self.variadic_args(&params, args, ellipsis, &text, fspan, span)
+                } else {
+                    self.call_args(&params, args, ellipsis, &text, span)
+                };
                 let ty = self.results_type(&results);
                 Operand::Value(mk(
                     ExprKind::MethodCall {
@@ -238,7 +242,11 @@ impl Checker<'_> {
             return self.invalid_expr(span);
         };
         let text = self.text(f.span).to_string();
-        let args = self.call_args(&params, args, ellipsis, &text, span);
+        let args = if self.is_variadic(f.ty) {
+            self.variadic_args(&params, args, ellipsis, &text, f.span, span)
+        } else {
+            self.call_args(&params, args, ellipsis, &text, span)
+        };
         let ty = self.results_type(&results);
         mk(
             ExprKind::Call {
@@ -467,7 +475,13 @@ impl Checker<'_> {
             return mk(ExprKind::Convert(Box::new(v)), t, span);
         }
         let d = self.describe(&v);
-        if self.is_rune_slice(t) || self.is_rune_slice(v.ty) {
+        if self.slice_elem(v.ty).is_some()
+            && self
+                .array_parts(t)
+                .is_some_and(|(e, _, _)| Some(e) == self.slice_elem(v.ty))
+        {
+            self.err(span, "conversions from slices to arrays are not supported");
+        } else if self.is_rune_slice(t) || self.is_rune_slice(v.ty) {
             self.err(
                 span,
                 "conversions between strings and []rune are not supported",

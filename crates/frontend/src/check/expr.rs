@@ -388,6 +388,7 @@ impl Checker<'_> {
             TypeKind::Func(_) => "func".into(),
             TypeKind::Pointer(_) => "pointer".into(),
             TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
+            TypeKind::Array(..) => "array".into(),
             _ => self.tdisplay(t),
         }
     }
@@ -476,6 +477,9 @@ impl Checker<'_> {
                 open.pop();
                 cause
             }
+            TypeKind::Array(e, _) => self
+                .incomparable_cause_in(*e, open)
+                .map(|_| format!("{} cannot be compared", self.short_display(t))),
             _ => None,
         }
     }
@@ -512,7 +516,7 @@ impl Checker<'_> {
                     );
                     return self.invalid_expr(span);
                 }
-                TypeKind::Struct(_) => {
+                TypeKind::Struct(_) | TypeKind::Array(..) => {
                     if let Some(cause) = self.incomparable_cause(t) {
                         self.err(x.span, format!("invalid operation: {text} ({cause})"));
                         return self.invalid_expr(span);
@@ -693,6 +697,9 @@ impl Checker<'_> {
         match &e.kind {
             ExprKind::Local(l) => self.mark_addressed(*l),
             ExprKind::Field { base, .. } => self.mark_place_addressed(base),
+            ExprKind::Index { base, .. } if self.array_parts(base.ty).is_some() => {
+                self.mark_place_addressed(base)
+            }
             _ => {}
         }
     }

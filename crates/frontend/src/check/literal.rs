@@ -21,6 +21,17 @@ impl Checker<'_> {
         hint: Option<TypeId>,
         span: Span,
     ) -> Expr {
+        if let Some(ast::TypeExpr {
+            kind: ast::TypeExprKind::Array(None, elem),
+            ..
+        }) = ty
+        {
+            let e = self.resolve_type(elem);
+            if self.is_invalid(e) {
+                return self.invalid_expr(span);
+            }
+            return self.array_lit(None, e, None, elems, span);
+        }
         let t = match (ty, hint) {
             (Some(t), _) => self.resolve_type(t),
             (None, Some(h)) => h,
@@ -45,6 +56,7 @@ impl Checker<'_> {
         match self.types.under_kind(t).clone() {
             TypeKind::Struct(fields) => self.struct_lit(t, &fields, elems, rbrace, span),
             TypeKind::Slice(elem) => self.slice_lit(t, elem, elems, span),
+            TypeKind::Array(elem, n) => self.array_lit(Some(t), elem, Some(n), elems, span),
             _ => {
                 let ts = self.short_display(t);
                 self.err(span, format!("invalid composite literal type {ts}"));

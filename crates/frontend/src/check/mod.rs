@@ -20,6 +20,7 @@
 //! compatible with everything, so one mistake gives one message. Diagnostics are sorted
 //! by position at the end, as gc prints them.
 
+mod array;
 mod assign;
 mod branch;
 mod builtin;
@@ -36,6 +37,7 @@ mod scope;
 mod selector;
 mod stmt;
 mod types;
+mod variadic;
 
 use crate::ast::{self, Span};
 use crate::diag::Diagnostic;

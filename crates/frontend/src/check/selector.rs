@@ -137,7 +137,11 @@ impl Checker<'_> {
         self.add_dep(Dep::Func(func));
         let mut params = vec![t];
         params.extend(sig.params);
-        let ty = self.types.func(params, sig.results);
+        let ty = if sig.variadic {
+            self.types.func_variadic(params, sig.results)
+        } else {
+            self.types.func(params, sig.results)
+        };
         let deref = is_ptr && !pointer_recv;
         Operand::Value(mk(ExprKind::MethodExpr { func, deref }, ty, span))
     }
@@ -207,8 +211,15 @@ impl Checker<'_> {
             self.err(span, "generics are not supported");
             return Operand::Invalid;
         }
+        let mut base = base;
         let (elem, len) = if let Some(e) = self.slice_elem(base.ty) {
             (e, None)
+        } else if let Some((b, e, n)) = self.array_index_base(base.clone()) {
+            if self.is_invalid(b.ty) {
+                return Operand::Invalid;
+            }
+            base = b;
+            (e, Some(n))
         } else if self.is_string(base.ty) {
             let len = match &base.kind {
                 ExprKind::Const(ConstValue::Str(s)) => Some(s.len() as i128),
@@ -288,8 +299,18 @@ impl Checker<'_> {
         if self.is_invalid(base.ty) {
             return base;
         }
+        let mut base = base;
+        let mut len = None;
         let ty = if self.slice_elem(base.ty).is_some() {
             base.ty
+        } else if let Some(r) = self.array_slice_base(base.clone()) {
+            let Ok((b, st, n)) = r else {
+                return self.invalid_expr(span);
+            };
+            base = b;
+            // A bound may equal the length.
+            len = Some(n + 1);
+            st
         } else if self.is_string(base.ty) {
             if max.is_some() {
                 let text = self.text(span);
@@ -306,7 +327,7 @@ impl Checker<'_> {
         let base = self.defaulted(base);
         let mut bounds = Vec::new();
         for b in [lo, hi, max] {
-            bounds.push(b.map(|b| Box::new(self.index_value(b, None))));
+            bounds.push(b.map(|b| Box::new(self.index_value(b, len))));
         }
         // types2: the first constant bound below an earlier one, reported at it.
         let consts: Vec<(i128, Span)> = bounds

@@ -51,10 +51,7 @@ impl Checker<'_> {
                 }
                 self.types.slice(e)
             }
-            TypeExprKind::Array(..) => {
-                self.err(t.span, "arrays are not supported");
-                inv
-            }
+            TypeExprKind::Array(len, elem) => self.array_type(len.as_deref(), elem, t.span),
             TypeExprKind::Map(..) => {
                 self.err(t.span, "maps are not supported");
                 inv
@@ -209,14 +206,21 @@ impl Checker<'_> {
     pub(crate) fn resolve_sig(&mut self, sig: &ast::FuncSig) -> TypeId {
         let mut params = Vec::new();
         let mut bad = false;
-        for p in &sig.params {
-            if p.variadic {
-                let at = self.find_before(p.ty.span.lo, "...").unwrap_or(p.span);
-                self.err(at, "variadic functions are not supported");
-                bad = true;
-            }
-            let t = self.resolve_type(&p.ty);
+        let mut variadic = false;
+        for (k, p) in sig.params.iter().enumerate() {
+            let mut t = self.resolve_type(&p.ty);
             bad |= self.is_invalid(t);
+            if p.variadic {
+                if k + 1 != sig.params.len() {
+                    let at = self.find_before(p.ty.span.lo, "...").unwrap_or(p.span);
+                    self.err(at, "can only use ... with final parameter");
+                    bad = true;
+                }
+                variadic = true;
+                if !self.is_invalid(t) {
+                    t = self.types.slice(t);
+                }
+            }
             params.push(t);
         }
         let mut results = Vec::new();
@@ -228,7 +232,15 @@ impl Checker<'_> {
         if bad {
             return self.invalid();
         }
+        if variadic {
+            return self.types.func_variadic(params, results);
+        }
         self.types.func(params, results)
+    }
+
+    /// Whether `t` is a variadic function type.
+    pub(crate) fn is_variadic(&self, t: TypeId) -> bool {
+        matches!(self.types.under_kind(t), TypeKind::Func(f) if f.variadic)
     }
 
     pub(crate) fn func_parts(&self, t: TypeId) -> Option<(Vec<TypeId>, Vec<TypeId>)> {
@@ -501,6 +513,7 @@ impl Checker<'_> {
                 TypeKind::EmptyInterface | TypeKind::Error | TypeKind::Interface(_) => {
                     "interface".into()
                 }
+                TypeKind::Array(..) => "array".into(),
                 _ => String::new(),
             };
             let short = ts
@@ -564,7 +577,10 @@ impl Checker<'_> {
         match &e.kind {
             ExprKind::Local(_) | ExprKind::Global(_) | ExprKind::Deref(_) => true,
             ExprKind::Field { base, .. } => self.is_addressable(base),
-            ExprKind::Index { base, .. } => self.slice_elem(base.ty).is_some(),
+            ExprKind::Index { base, .. } => {
+                self.slice_elem(base.ty).is_some()
+                    || (self.array_parts(base.ty).is_some() && self.is_addressable(base))
+            }
             _ => false,
         }
     }

@@ -343,7 +343,8 @@ fn for_each_child(e: &Expr, mut f: impl FnMut(&Expr)) {
         ExprKind::Builtin { args, .. }
         | ExprKind::Lib { args, .. }
         | ExprKind::StructLit(args)
-        | ExprKind::SliceLit(args) => args.iter().for_each(f),
+        | ExprKind::SliceLit(args)
+        | ExprKind::VarArgs(args) => args.iter().for_each(f),
         ExprKind::SliceExpr { base, lo, hi, max } => {
             f(base);
             for b in [lo, hi, max].into_iter().flatten() {

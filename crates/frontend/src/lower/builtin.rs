@@ -24,6 +24,9 @@ impl FuncCx<'_, '_> {
         let rty = self.m.ir_type(e.ty);
         let v = match b {
             Builtin::Len | Builtin::Cap => {
+                if let Some(n) = self.array_len(&args[0]) {
+                    return vec![n];
+                }
                 let x = self.expr(&args[0]);
                 let is_str = self.m.prog.types.basic_of(args[0].ty) == Some(Basic::String);
                 let op = match (b, is_str) {

@@ -173,6 +173,18 @@ impl FuncCx<'_, '_> {
                 }
                 s
             }
+            ExprKind::VarArgs(elems) => {
+                let TypeKind::Slice(et) = self.m.prog.types.under_kind(e.ty).clone() else {
+                    return self.zero(ty);
+                };
+                let vals: Vec<Value> = elems.iter().map(|x| self.expr(x)).collect();
+                let s = self.slice_of(et, &vals);
+                if let ir::ValueDef::Result(inst, _) = self.f.dfg.values[s].def {
+                    let array = self.f.dfg.insts[inst].args[0];
+                    self.name_cell(array, e.span, "... argument".into());
+                }
+                s
+            }
             ExprKind::FuncLit(f) => {
                 let inner = &self.m.prog.funcs[f.0 as usize];
                 let caps = inner.captures.clone();
@@ -266,6 +278,9 @@ impl FuncCx<'_, '_> {
                         .imm(Imm::Field(s, *index as u32)),
                     Type::Ptr,
                 )
+            }
+            ExprKind::Index { base, index } if self.array_parts(base.ty).is_some() => {
+                self.array_index_addr(base, index, e.ty)
             }
             ExprKind::Index { base, index } => {
                 let s = self.expr(base);

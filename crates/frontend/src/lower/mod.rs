@@ -19,6 +19,7 @@
 //! with `defer` / `run_defers` still present (the `defer_lower` pass removes them).
 
 mod appendbuf;
+mod array;
 mod builtin;
 mod call;
 mod convert;
@@ -280,6 +281,19 @@ impl<'a> ModuleCx<'a> {
                 self.structs.insert(under, s);
                 Type::Struct(s)
             }
+            TypeKind::Array(e, n) => {
+                // An array is a struct of `n` elements (the same layout); see
+                // `lower/array.rs`.
+                if let Some(&s) = self.structs.get(&under) {
+                    return Type::Struct(s);
+                }
+                let et = self.ir_type(e);
+                let name = self.prog.types.display(ty);
+                let fields = vec![et; n as usize];
+                let s = self.module.structs.push(StructData { name, fields });
+                self.structs.insert(under, s);
+                Type::Struct(s)
+            }
             TypeKind::Tuple(_) | TypeKind::Named(_) => Type::Ptr,
         }
     }
@@ -298,6 +312,7 @@ impl<'a> ModuleCx<'a> {
         match self.prog.types.under_kind(ty) {
             TypeKind::Basic(b) => matches!(b, Basic::String | Basic::UntypedString),
             TypeKind::Struct(fields) => fields.iter().any(|f| self.has_pointers(f.ty)),
+            TypeKind::Array(e, n) => *n > 0 && self.has_pointers(*e),
             TypeKind::Tuple(_) | TypeKind::Named(_) => false,
             TypeKind::Pointer(_)
             | TypeKind::Slice(_)
@@ -375,6 +390,7 @@ impl<'a> ModuleCx<'a> {
                     .map(|f| (f.name.clone(), self.go_type(f.ty)))
                     .collect(),
             ),
+            TypeKind::Array(e, n) => GoKind::Array(self.go_type(e), n),
             TypeKind::Tuple(_) | TypeKind::Named(_) => GoKind::EmptyInterface,
         };
         self.module.go_types[id].kind = kind;

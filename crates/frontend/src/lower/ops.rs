@@ -84,7 +84,10 @@ impl FuncCx<'_, '_> {
         let unsigned = types.is_unsigned(lt);
         let is_str = types.basic_of(lt) == Some(Basic::String);
         let is_iface = types.is_interface(lt);
-        let is_struct = matches!(types.under_kind(lt), TypeKind::Struct(_));
+        let is_struct = matches!(
+            types.under_kind(lt),
+            TypeKind::Struct(_) | TypeKind::Array(..)
+        );
         let cmp = |cc_s: IntCC, cc_u: IntCC| if unsigned { cc_u } else { cc_s };
         let cond = match op {
             BinOp::Eq => Some(IntCC::Eq),
@@ -221,6 +224,7 @@ impl FuncCx<'_, '_> {
                 self.cur = Some(join);
                 res
             }
+            TypeKind::Array(e, n) => self.array_equal(a, b, e, n),
             TypeKind::Basic(Basic::String) => {
                 let c = self.rt(RtFunc::StrCmp, &[a, b])[0];
                 let z = self.iconst(Type::I64, 0);

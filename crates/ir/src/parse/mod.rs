@@ -291,6 +291,16 @@ fn parse_kind(c: &mut Cur) -> Result<GoKind> {
         "runtime_error" => GoKind::RuntimeError,
         "slice" => GoKind::Slice(GoTypeId::from_u32(c.entity("t")?)),
         "pointer" => GoKind::Pointer(GoTypeId::from_u32(c.entity("t")?)),
+        "array" => {
+            let n = match c.next() {
+                Some(Tok::Int(n)) if *n >= 0 => *n as u64,
+                _ => {
+                    c.pos -= 1;
+                    return c.expected("an array length");
+                }
+            };
+            GoKind::Array(GoTypeId::from_u32(c.entity("t")?), n)
+        }
         "struct" => {
             c.punct('{')?;
             let fields = c.list('}', |c| {

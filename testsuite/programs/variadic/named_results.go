@@ -8,14 +8,6 @@ func sum(xs ...int) int {
 	return t
 }
 
-func keys(m map[string]int) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
 func first(xs ...string) (s string, ok bool) {
 	if len(xs) == 0 {
 		return
@@ -25,5 +17,5 @@ func first(xs ...string) (s string, ok bool) {
 
 func main() {
 	s, ok := first("a")
-	println(sum(1, 2), len(keys(nil)), s, ok)
+	println(sum(1, 2), s, ok)
 }
