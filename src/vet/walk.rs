@@ -198,6 +198,8 @@ pub fn children(e: &Expr) -> Vec<&Expr> {
             .chain(lo.iter().chain(hi).chain(max).map(|b| &**b))
             .collect(),
         ExprKind::StructLit(xs) | ExprKind::SliceLit(xs) => xs.iter().collect(),
+        ExprKind::MapIndex { map, key, .. } => vec![map, key],
+        ExprKind::MapLit(kvs) => kvs.iter().flat_map(|(k, v)| [k, v]).collect(),
     }
 }
 

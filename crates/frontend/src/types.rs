@@ -67,6 +67,8 @@ pub enum TypeKind {
     Basic(Basic),
     Pointer(TypeId),
     Slice(TypeId),
+    /// `map[K]V`: key and value types.
+    Map(TypeId, TypeId),
     Func(FuncType),
     Struct(Vec<Field>),
     /// `any` / `interface{}`.
@@ -182,6 +184,9 @@ impl TypeTable {
     pub fn slice(&mut self, elem: TypeId) -> TypeId {
         self.intern(TypeKind::Slice(elem))
     }
+    pub fn map(&mut self, key: TypeId, value: TypeId) -> TypeId {
+        self.intern(TypeKind::Map(key, value))
+    }
     pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
         self.intern(TypeKind::Tuple(elems))
     }
@@ -242,6 +247,7 @@ impl TypeTable {
             TypeKind::Basic(b) => b.name().to_string(),
             TypeKind::Pointer(e) => format!("*{}", d(*e)),
             TypeKind::Slice(e) => format!("[]{}", d(*e)),
+            TypeKind::Map(k, v) => format!("map[{}]{}", d(*k), d(*v)),
             TypeKind::Func(f) => {
                 let ps: Vec<_> = f.params.iter().map(|&p| d(p)).collect();
                 let mut s = format!("func({})", ps.join(", "));

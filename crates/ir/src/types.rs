@@ -139,6 +139,9 @@ pub enum GoKind {
     String,
     Slice(GoTypeId),
     Pointer(GoTypeId),
+    /// `map[K]V`: a pointer to the runtime's map header (stored directly in an
+    /// interface's data word); the key and value types.
+    Map(GoTypeId, GoTypeId),
     Struct(Vec<(String, GoTypeId)>),
     Func,
     /// `interface {}`: only as an element or field type (never a dynamic type).

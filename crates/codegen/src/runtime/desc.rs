@@ -46,6 +46,9 @@ pub enum Kind {
     String,
     Slice(*const TypeDesc),
     Pointer(*const TypeDesc),
+    /// `map[K]V`: key and value descriptors; the value is a pointer to the runtime's
+    /// map header (`maps.rs`), stored directly in an interface.
+    Map(*const TypeDesc, *const TypeDesc),
     Struct(Vec<Field>),
     Func,
     /// An interface-typed element or field (16 bytes in memory); as a dynamic type (an
@@ -61,7 +64,12 @@ impl TypeDesc {
     pub fn is_direct(&self) -> bool {
         matches!(
             self.kind,
-            Kind::Int { .. } | Kind::Bool | Kind::Pointer(_) | Kind::Func | Kind::RuntimeError
+            Kind::Int { .. }
+                | Kind::Bool
+                | Kind::Pointer(_)
+                | Kind::Map(..)
+                | Kind::Func
+                | Kind::RuntimeError
         )
     }
 }
@@ -95,6 +103,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
             ir::GoKind::String => Kind::String,
             ir::GoKind::Slice(e) => Kind::Slice(addrs[e.index()]),
             ir::GoKind::Pointer(e) => Kind::Pointer(addrs[e.index()]),
+            ir::GoKind::Map(k, v) => Kind::Map(addrs[k.index()], addrs[v.index()]),
             ir::GoKind::Struct(fields) => {
                 let mut off = 0u32;
                 let mut out = Vec::new();
@@ -145,7 +154,10 @@ fn go_layout(
         ir::GoKind::Bool => (1, 1),
         ir::GoKind::String | ir::GoKind::EmptyInterface | ir::GoKind::Error => (16, 8),
         ir::GoKind::Slice(_) => (24, 8),
-        ir::GoKind::Pointer(_) | ir::GoKind::Func | ir::GoKind::RuntimeError => (8, 8),
+        ir::GoKind::Pointer(_)
+        | ir::GoKind::Map(..)
+        | ir::GoKind::Func
+        | ir::GoKind::RuntimeError => (8, 8),
         ir::GoKind::Struct(fields) => {
             if depth > 64 {
                 return (8, 8);
@@ -173,6 +185,8 @@ pub struct RuntimeDescs {
     pub type_assertion: TypeDesc,
     pub panic_nil: TypeDesc,
     pub plain_error: TypeDesc,
+    /// `internal/runtime/maps`' error for an unhashable key of an empty map.
+    pub unhashable: TypeDesc,
 }
 
 pub fn runtime_descs() -> &'static RuntimeDescs {
@@ -195,6 +209,7 @@ pub fn runtime_descs() -> &'static RuntimeDescs {
             type_assertion: d("*runtime.TypeAssertionError"),
             panic_nil: d("*runtime.PanicNilError"),
             plain_error: d("runtime.plainError"),
+            unhashable: d("maps.unhashableTypeError"),
         }
     })
 }

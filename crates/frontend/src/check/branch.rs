@@ -176,6 +176,8 @@ impl Checker<'_> {
             (RangeKind::Int, r.ty, None)
         } else if let Some(e) = self.slice_elem(r.ty) {
             (RangeKind::Slice, TypeTable::basic(Basic::Int), Some(e))
+        } else if let Some((k, v)) = self.map_kv(r.ty) {
+            (RangeKind::Map, k, Some(v))
         } else if self.is_string(r.ty) {
             let at = self
                 .find_before(range.span.lo, "range")

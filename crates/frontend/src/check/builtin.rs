@@ -82,8 +82,8 @@ impl Checker<'_> {
                 if self.is_invalid(v.ty) {
                     return v;
                 }
-                let ok =
-                    self.slice_elem(v.ty).is_some() || (b == Builtin::Len && self.is_string(v.ty));
+                let ok = self.slice_elem(v.ty).is_some()
+                    || (b == Builtin::Len && (self.is_string(v.ty) || self.map_kv(v.ty).is_some()));
                 if !ok {
                     let d = self.describe(&v);
                     self.err(v.span, format!("invalid argument: {d} for built-in {name}"));
@@ -172,6 +172,7 @@ impl Checker<'_> {
                 mk(ExprKind::Builtin { builtin: b, args }, int_t, span)
             }
             Builtin::Make => self.make(args, span),
+            Builtin::Delete | Builtin::Clear => self.map_builtin(b, &name, args, pre, span),
             Builtin::New => match self.operand(&args[0]) {
                 Operand::Type(t) => {
                     let p = self.types.pointer(t);
@@ -456,7 +457,22 @@ impl Checker<'_> {
                 return self.invalid_expr(span);
             }
         };
-        if self.slice_elem(t).is_none() {
+        let is_map = self.map_kv(t).is_some();
+        if is_map && args.len() <= 2 {
+            let mut out = Vec::new();
+            if let Some(a) = args.get(1) {
+                out.push(self.index_value(a, None));
+            }
+            return mk(
+                ExprKind::Builtin {
+                    builtin: Builtin::Make,
+                    args: out,
+                },
+                t,
+                span,
+            );
+        }
+        if self.slice_elem(t).is_none() && !is_map {
             let ts = self.short_display(t);
             self.err(
                 first.span,

@@ -29,6 +29,7 @@ mod decl;
 mod expr;
 mod exprstr;
 mod literal;
+mod maps;
 mod pkgnames;
 mod scope;
 mod selector;
@@ -318,6 +319,8 @@ impl<'a> Checker<'a> {
             ("recover", Builtin::Recover),
             ("print", Builtin::Print),
             ("println", Builtin::Println),
+            ("delete", Builtin::Delete),
+            ("clear", Builtin::Clear),
         ] {
             u.insert(name, E::Builtin(bi));
         }
@@ -336,8 +339,6 @@ impl<'a> Checker<'a> {
             ("imag", "complex numbers are not supported"),
             ("comparable", "generics are not supported"),
             ("close", "channels are not supported"),
-            ("delete", "maps are not supported"),
-            ("clear", "clear is not supported"),
         ] {
             u.insert(name, E::Unsupported(msg));
         }

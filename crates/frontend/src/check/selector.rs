@@ -205,6 +205,18 @@ impl Checker<'_> {
             self.err(span, "generics are not supported");
             return Operand::Invalid;
         }
+        if self.map_kv(base.ty).is_some() {
+            return Operand::Value(self.map_index(base, &idx[0], false, span));
+        }
+        let e = self.index_of(base, &idx[0], span);
+        if self.is_invalid(e.ty) {
+            return Operand::Invalid;
+        }
+        Operand::Value(e)
+    }
+
+    /// `base[idx]` of a slice or string (`base` already checked).
+    pub(crate) fn index_of(&mut self, base: Expr, idx: &ast::Expr, span: Span) -> Expr {
         let (elem, len) = if let Some(e) = self.slice_elem(base.ty) {
             (e, None)
         } else if self.is_string(base.ty) {
@@ -218,18 +230,18 @@ impl Checker<'_> {
             let d = self.describe(&base);
             let at = self.op_pos(base.span);
             self.err(at, format!("cannot index {d}"));
-            return Operand::Invalid;
+            return self.invalid_expr(span);
         };
-        let i = self.index_value(&idx[0], len);
+        let i = self.index_value(idx, len);
         let base = self.defaulted(base);
-        Operand::Value(mk(
+        mk(
             ExprKind::Index {
                 base: Box::new(base),
                 index: Box::new(i),
             },
             elem,
             span,
-        ))
+        )
     }
 
     /// An index or slice bound: an integer, non-negative if constant, below `len` if

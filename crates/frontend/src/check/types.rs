@@ -50,10 +50,7 @@ impl Checker<'_> {
                 self.err(t.span, "arrays are not supported");
                 inv
             }
-            TypeExprKind::Map(..) => {
-                self.err(t.span, "maps are not supported");
-                inv
-            }
+            TypeExprKind::Map(k, v) => self.map_type(t, k, v),
             TypeExprKind::Chan(..) => {
                 self.err(t.span, "channels are not supported");
                 inv
@@ -398,6 +395,7 @@ impl Checker<'_> {
                 self.types.under_kind(t),
                 TypeKind::Pointer(_)
                     | TypeKind::Slice(_)
+                    | TypeKind::Map(..)
                     | TypeKind::Func(_)
                     | TypeKind::EmptyInterface
                     | TypeKind::Error
@@ -462,6 +460,7 @@ impl Checker<'_> {
                 TypeKind::Basic(_) => self.tdisplay(self.types.under(t)),
                 TypeKind::Struct(_) => "struct".into(),
                 TypeKind::Slice(_) => "slice".into(),
+                TypeKind::Map(..) => "map".into(),
                 TypeKind::Func(_) => "func".into(),
                 TypeKind::Pointer(_) => "pointer".into(),
                 TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
@@ -517,6 +516,9 @@ impl Checker<'_> {
             return format!("{text} (constant {vs} of {td})");
         }
         let td = self.type_desc(e.ty);
+        if matches!(e.kind, ExprKind::MapIndex { .. }) {
+            return format!("{text} (map index expression of {td})");
+        }
         if self.is_addressable(e) {
             format!("{text} (variable of {td})")
         } else {

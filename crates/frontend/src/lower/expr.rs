@@ -40,6 +40,7 @@ impl FuncCx<'_, '_> {
                 target,
                 comma_ok,
             } => self.type_assert(x, *target, *comma_ok),
+            ExprKind::MapIndex { map, key, comma_ok } => self.map_index(map, key, *comma_ok),
             _ => vec![self.value(e)],
         }
     }
@@ -190,7 +191,9 @@ impl FuncCx<'_, '_> {
             | ExprKind::MethodCall { .. }
             | ExprKind::Builtin { .. }
             | ExprKind::Lib { .. }
+            | ExprKind::MapIndex { .. }
             | ExprKind::TypeAssert { .. } => self.expr(e),
+            ExprKind::MapLit(kvs) => self.map_lit(e.ty, kvs),
         }
     }
 

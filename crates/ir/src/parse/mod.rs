@@ -282,6 +282,10 @@ fn parse_kind(c: &mut Cur) -> Result<GoKind> {
         "runtime_error" => GoKind::RuntimeError,
         "slice" => GoKind::Slice(GoTypeId::from_u32(c.entity("t")?)),
         "pointer" => GoKind::Pointer(GoTypeId::from_u32(c.entity("t")?)),
+        "map" => {
+            let k = GoTypeId::from_u32(c.entity("t")?);
+            GoKind::Map(k, GoTypeId::from_u32(c.entity("t")?))
+        }
         "struct" => {
             c.punct('{')?;
             let fields = c.list('}', |c| {
