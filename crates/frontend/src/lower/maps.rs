@@ -193,12 +193,7 @@ impl FuncCx<'_, '_> {
             let vty = self.m.ir_type(vt);
             self.load(vty, vp)
         });
-        if let (Some(k), Some(kv)) = (key, kv) {
-            self.range_assign(k, kv);
-        }
-        if let (Some(v), Some(vv)) = (value, vv) {
-            self.range_assign(v, vv);
-        }
+        self.range_assign_pair(key.as_ref().zip(kv), value.as_ref().zip(vv));
         self.block(body);
         self.jump(head, &[]);
         self.cur = Some(exit);

@@ -253,24 +253,26 @@ impl FuncCx<'_, '_> {
         self.brif(c, body_b, exit);
         self.cur = Some(body_b);
         self.labels.insert(label, (exit, Some(post_b)));
-        if let Some(k) = key {
+        let kv = key.as_ref().map(|k| {
             let kty = match kind {
                 RangeKind::Int => self.m.ir_type(range.ty),
                 RangeKind::Slice | RangeKind::Map => Type::I64,
             };
-            let kv = self.narrow(i, kty);
-            self.range_assign(k, kv);
-        }
-        if let (Some(v), Some(e)) = (value, elem_ty) {
-            let ety = self.m.ir_type(e);
-            let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[x]), Type::Ptr);
-            let a = self.ins1(
-                InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, i]),
-                Type::Ptr,
-            );
-            let ev = self.load(ety, a);
-            self.range_assign(v, ev);
-        }
+            (k, self.narrow(i, kty))
+        });
+        let ev = match (value, elem_ty) {
+            (Some(v), Some(e)) => {
+                let ety = self.m.ir_type(e);
+                let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[x]), Type::Ptr);
+                let a = self.ins1(
+                    InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, i]),
+                    Type::Ptr,
+                );
+                Some((v, self.load(ety, a)))
+            }
+            _ => None,
+        };
+        self.range_assign_pair(kv, ev);
         self.block(body);
         self.jump(post_b, &[]);
         self.cur = Some(post_b);
@@ -283,6 +285,28 @@ impl FuncCx<'_, '_> {
         self.store(idx, n);
         self.jump(head, &[]);
         self.cur = Some(exit);
+    }
+
+    /// Assigns an iteration's key and value as the tuple assignment `k, v = key,
+    /// value` does: the places' operands first (`for k, m[k] = range` indexes with
+    /// the old `k`), then the stores.
+    pub(super) fn range_assign_pair(
+        &mut self,
+        key: Option<(&RangeTarget, Value)>,
+        value: Option<(&RangeTarget, Value)>,
+    ) {
+        let prepare = |c: &mut Self, t: Option<(&RangeTarget, Value)>| match t {
+            Some((RangeTarget::Assign(p), v)) => Some((c.prepare_place(p), v)),
+            _ => None,
+        };
+        let (kp, vp) = (prepare(self, key), prepare(self, value));
+        for (t, prepared) in [(key, kp), (value, vp)] {
+            match (t, prepared) {
+                (_, Some((p, v))) => self.store_place(&p, v),
+                (Some((t, v)), None) => self.range_assign(t, v),
+                (None, None) => {}
+            }
+        }
     }
 
     pub(super) fn range_assign(&mut self, t: &RangeTarget, v: Value) {
