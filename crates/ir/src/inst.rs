@@ -517,9 +517,7 @@ impl RtFunc {
             RtFunc::MapMake | RtFunc::MapLen | RtFunc::MapClear => false,
             // An unhashable interface key panics (`hash of unhashable type []int`);
             // `map_assign` also panics on a nil map.
-            RtFunc::MapAccess | RtFunc::MapAccess2 | RtFunc::MapAssign | RtFunc::MapDelete => {
-                true
-            }
+            RtFunc::MapAccess | RtFunc::MapAccess2 | RtFunc::MapAssign | RtFunc::MapDelete => true,
             // Read the map's entries; the key lookups of an iterator whose map grew
             // hash keys that were hashable when inserted.
             RtFunc::MapIterInit | RtFunc::MapIterNext => false,

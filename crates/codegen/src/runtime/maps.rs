@@ -199,7 +199,11 @@ unsafe fn rebuild(m: u64, s: &Shape, cap: u64) {
             continue;
         }
         let to = entries + n * s.size;
-        std::ptr::copy_nonoverlapping(e as usize as *const u8, to as usize as *mut u8, s.size as usize);
+        std::ptr::copy_nonoverlapping(
+            e as usize as *const u8,
+            to as usize as *mut u8,
+            s.size as usize,
+        );
         index_insert(index, slots - 1, hash, n);
         n += 1;
     }
@@ -327,7 +331,13 @@ pub extern "C" fn rt_map_delete(m: u64, map_desc: u64, keyp: u64) {
 
 pub extern "C" fn rt_map_len(m: u64) -> i64 {
     // SAFETY: a non-nil map is a header.
-    guard(|| if m == 0 { 0 } else { unsafe { rd(m + COUNT) as i64 } })
+    guard(|| {
+        if m == 0 {
+            0
+        } else {
+            unsafe { rd(m + COUNT) as i64 }
+        }
+    })
 }
 
 pub extern "C" fn rt_map_clear(m: u64) {

@@ -264,6 +264,7 @@ impl Checker<'_> {
                 continue;
             }
             self.types.named_mut(id).underlying = under;
+            self.check_later_map_keys();
         }
     }
 
@@ -428,7 +429,10 @@ impl Checker<'_> {
         if let ExprKind::Field { base, .. } = &p.kind {
             if matches!(base.kind, ExprKind::MapIndex { .. }) {
                 let text = self.text(p.span);
-                self.err(p.span, format!("cannot assign to struct field {text} in map"));
+                self.err(
+                    p.span,
+                    format!("cannot assign to struct field {text} in map"),
+                );
                 return false;
             }
         }

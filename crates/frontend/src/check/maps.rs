@@ -11,23 +11,32 @@ use crate::types::{TypeId, TypeKind, TypeTable};
 
 impl Checker<'_> {
     /// `map[K]V`: types2's `invalid map key type K` for a key that is not comparable.
-    pub(crate) fn map_type(
-        &mut self,
-        _t: &ast::TypeExpr,
-        k: &ast::TypeExpr,
-        v: &ast::TypeExpr,
-    ) -> TypeId {
+    pub(crate) fn map_type(&mut self, k: &ast::TypeExpr, v: &ast::TypeExpr) -> TypeId {
         let kt = self.resolve_type(k);
         let vt = self.resolve_type(v);
         if self.is_invalid(kt) || self.is_invalid(vt) {
             return self.invalid();
         }
-        if self.incomparable_cause(kt).is_some() {
+        let unresolved = self.is_invalid(self.types.under(kt));
+        if !self.named_stack.is_empty() || unresolved {
+            // A named key type may not be resolved yet.
+            self.later_map_keys.push((kt, k.span));
+        } else if self.incomparable_cause(kt).is_some() {
             let ks = self.short_display(kt);
             self.err(k.span, format!("invalid map key type {ks}"));
             return self.invalid();
         }
         self.types.map(kt, vt)
+    }
+
+    /// The map keys `map_type` could not check while named types were resolved.
+    pub(crate) fn check_later_map_keys(&mut self) {
+        for (kt, span) in std::mem::take(&mut self.later_map_keys) {
+            if self.incomparable_cause(kt).is_some() {
+                let ks = self.short_display(kt);
+                self.err(span, format!("invalid map key type {ks}"));
+            }
+        }
     }
 
     /// The key and value types of a map type.
@@ -39,7 +48,13 @@ impl Checker<'_> {
     }
 
     /// `m[k]` (the base already checked, of map type); `comma_ok` for `v, ok := m[k]`.
-    pub(crate) fn map_index(&mut self, base: Expr, idx: &ast::Expr, comma_ok: bool, span: Span) -> Expr {
+    pub(crate) fn map_index(
+        &mut self,
+        base: Expr,
+        idx: &ast::Expr,
+        comma_ok: bool,
+        span: Span,
+    ) -> Expr {
         let Some((kt, vt)) = self.map_kv(base.ty) else {
             return self.invalid_expr(span);
         };
@@ -165,7 +180,10 @@ impl Checker<'_> {
             return self.invalid_expr(span);
         }
         if self.is_tuple(pre.as_ref().map_or(self.invalid(), |p| p.ty)) {
-            self.err(span, format!("multiple-value arguments to {name} are not supported"));
+            self.err(
+                span,
+                format!("multiple-value arguments to {name} are not supported"),
+            );
             return self.invalid_expr(span);
         }
         let m = match pre {

@@ -239,6 +239,9 @@ pub(crate) struct Checker<'a> {
     spelling: crate::types::Spelling,
     /// Where each package-level name was declared (for `other declaration of x`).
     pkg_spans: HashMap<String, Span>,
+    /// Map key types met while named types were being resolved (`type M map[M]int`):
+    /// checked for comparability once they all are (types2's `check.later`).
+    later_map_keys: Vec<(TypeId, Span)>,
 }
 
 impl<'a> Checker<'a> {
@@ -271,6 +274,7 @@ impl<'a> Checker<'a> {
             testing_b: None,
             spelling: crate::types::Spelling::for_source(src),
             pkg_spans: HashMap::new(),
+            later_map_keys: Vec::new(),
         };
         c.init_universe();
         c

@@ -50,7 +50,7 @@ impl Checker<'_> {
                 self.err(t.span, "arrays are not supported");
                 inv
             }
-            TypeExprKind::Map(k, v) => self.map_type(t, k, v),
+            TypeExprKind::Map(k, v) => self.map_type(k, v),
             TypeExprKind::Chan(..) => {
                 self.err(t.span, "channels are not supported");
                 inv

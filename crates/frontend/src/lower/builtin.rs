@@ -23,7 +23,9 @@ impl FuncCx<'_, '_> {
     pub(super) fn builtin(&mut self, b: Builtin, args: &[Expr], e: &Expr) -> Vec<Value> {
         let rty = self.m.ir_type(e.ty);
         let v = match b {
-            Builtin::Len if matches!(self.m.prog.types.under_kind(args[0].ty), TypeKind::Map(..)) => {
+            Builtin::Len
+                if matches!(self.m.prog.types.under_kind(args[0].ty), TypeKind::Map(..)) =>
+            {
                 self.map_len(&args[0])
             }
             Builtin::Make if matches!(self.m.prog.types.under_kind(e.ty), TypeKind::Map(..)) => {

@@ -81,17 +81,15 @@ impl FuncCx<'_, '_> {
     /// `map[K]V{k: v, ...}`: a map sized for the pairs, then each pair inserted in
     /// source order (a later equal key overwrites, as in Go).
     pub(super) fn map_lit(&mut self, t: TypeId, kvs: &[(Expr, Expr)]) -> Value {
-        let (kt, vt) = self.map_kv(t);
+        let (kt, _) = self.map_kv(t);
         let desc = self.map_desc(t);
         let hint = self.iconst(Type::I64, kvs.len() as i64);
         let m = self.rt(RtFunc::MapMake, &[desc, hint])[0];
-        let vty = self.m.ir_type(vt);
         for (k, v) in kvs {
             let kv = self.expr(k);
             let cell = self.key_cell(kt, kv);
             let vv = self.expr(v);
             let p = self.rt(RtFunc::MapAssign, &[m, desc, cell])[0];
-            let _ = vty;
             self.store(p, vv);
         }
         m

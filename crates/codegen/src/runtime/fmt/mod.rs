@@ -42,7 +42,7 @@
 //!
 //! # Not supported
 //!
-//! Floats, complex numbers, maps, arrays, channels (not in the subset);
+//! Floats, complex numbers, arrays, channels (not in the subset);
 //! `Formatter` and `GoStringer` methods; a panic while printing the value of
 //! a panic raised by an `Error`/`String` method (Go re-panics out of `fmt`;
 //! here the value prints without calling its methods); `%p` of slices
