@@ -458,7 +458,18 @@ impl Checker<'_> {
             }
         };
         let is_map = self.map_kv(t).is_some();
-        if is_map && args.len() <= 2 {
+        if is_map && args.len() > 2 {
+            let text = self.text(span);
+            self.err(
+                span,
+                format!(
+                    "invalid operation: {text} expects 1 or 2 arguments; found {}",
+                    args.len()
+                ),
+            );
+            return self.invalid_expr(span);
+        }
+        if is_map {
             let mut out = Vec::new();
             if let Some(a) = args.get(1) {
                 out.push(self.index_value(a, None));
