@@ -200,6 +200,8 @@ pub fn children(e: &Expr) -> Vec<&Expr> {
         ExprKind::StructLit(xs) | ExprKind::SliceLit(xs) | ExprKind::VarArgs(xs) => {
             xs.iter().collect()
         }
+        ExprKind::MapIndex { map, key, .. } => vec![map, key],
+        ExprKind::MapLit(kvs) => kvs.iter().flat_map(|(k, v)| [k, v]).collect(),
     }
 }
 

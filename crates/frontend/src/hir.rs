@@ -213,6 +213,8 @@ pub enum StmtKind {
 pub enum RangeKind {
     Int,
     Slice,
+    /// Over a map's entries, in the runtime's (randomised) order.
+    Map,
 }
 
 #[derive(Clone, Debug)]
@@ -276,6 +278,7 @@ pub enum Builtin {
     /// `copy(dst, src)`; src may be a string when dst is a `[]byte`.
     Copy,
     /// `make([]T, len)` / `make([]T, len, cap)`; the slice type is the expression's type.
+    /// For a map type, `make(map[K]V)` / `make(map[K]V, hint)`.
     Make,
     /// `new(T)`; the pointer type is the expression's type.
     New,
@@ -286,6 +289,10 @@ pub enum Builtin {
     Recover,
     Print,
     Println,
+    /// `delete(m, k)`: the key is already of the map's key type.
+    Delete,
+    /// `clear(m)` of a map.
+    Clear,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -401,6 +408,16 @@ pub enum ExprKind {
         target: TypeId,
         comma_ok: bool,
     },
+    /// `m[k]` of a map (`k` already of the key type): the value, or its zero value if
+    /// absent; with `comma_ok`, a `(V, bool)` tuple. Assignable (`m[k] = v`) but not
+    /// addressable: `Assign`/`OpAssign` to it are map assignments.
+    MapIndex {
+        map: Box<Expr>,
+        key: Box<Expr>,
+        comma_ok: bool,
+    },
+    /// `map[K]V{k: v, ...}`: the pairs in source order.
+    MapLit(Vec<(Expr, Expr)>),
     /// Every field in declaration order (omitted ones are `Zero`).
     StructLit(Vec<Expr>),
     SliceLit(Vec<Expr>),

@@ -71,6 +71,8 @@ pub enum TypeKind {
     Basic(Basic),
     Pointer(TypeId),
     Slice(TypeId),
+    /// `map[K]V`: key and value types.
+    Map(TypeId, TypeId),
     Func(FuncType),
     Struct(Vec<Field>),
     /// `any` / `interface{}`.
@@ -201,6 +203,9 @@ impl TypeTable {
     pub fn array(&mut self, elem: TypeId, len: u64) -> TypeId {
         self.intern(TypeKind::Array(elem, len))
     }
+    pub fn map(&mut self, key: TypeId, value: TypeId) -> TypeId {
+        self.intern(TypeKind::Map(key, value))
+    }
     pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
         self.intern(TypeKind::Tuple(elems))
     }
@@ -278,6 +283,7 @@ impl TypeTable {
             TypeKind::Pointer(e) => format!("*{}", d(*e)),
             TypeKind::Slice(e) => format!("[]{}", d(*e)),
             TypeKind::Array(e, n) => format!("[{n}]{}", d(*e)),
+            TypeKind::Map(k, v) => format!("map[{}]{}", d(*k), d(*v)),
             TypeKind::Func(f) => {
                 let mut ps: Vec<_> = f.params.iter().map(|&p| d(p)).collect();
                 if let (true, Some(last)) = (f.variadic, ps.last_mut()) {

@@ -429,6 +429,30 @@ rtfuncs! {
     DeferAlloc = "defer_alloc"(I64) -> (Ptr),
     /// Returns a defer record to the free list.
     DeferFree = "defer_free"(Ptr) -> (),
+    /// `make(map[K]V, hint)`: a new map of the map type descriptor (`typedesc`).
+    MapMake = "map_make"(Ptr, I64) -> (Ptr),
+    /// `m[k]`: `map_access(m, desc, &k)` is the address of the value of `k`, or of a
+    /// zeroed static when absent (a nil map reads as empty). Panics only for an
+    /// interface key whose dynamic type is unhashable (`hash of unhashable type`).
+    MapAccess = "map_access"(Ptr, Ptr, Ptr) -> (Ptr),
+    /// `v, ok := m[k]`: `map_access` and whether the key is present.
+    MapAccess2 = "map_access2"(Ptr, Ptr, Ptr) -> (Ptr, Bool),
+    /// `m[k] = v`: the address of the value slot of `k`, inserted zeroed if absent;
+    /// the caller stores into it. Panics on a nil map (`assignment to entry in nil
+    /// map`) and for an unhashable interface key.
+    MapAssign = "map_assign"(Ptr, Ptr, Ptr) -> (Ptr),
+    /// `delete(m, k)`; a nil map or an absent key is a no-op.
+    MapDelete = "map_delete"(Ptr, Ptr, Ptr) -> (),
+    /// `len(m)`; 0 for a nil map.
+    MapLen = "map_len"(Ptr) -> (I64),
+    /// `clear(m)`.
+    MapClear = "map_clear"(Ptr) -> (),
+    /// `for k, v := range m`: a new iterator over `m` (null for a nil map).
+    MapIterInit = "map_iter_init"(Ptr) -> (Ptr),
+    /// The next entry of an iterator: the addresses of its key and value, or a null
+    /// key address when done. Entries deleted before they are reached are skipped;
+    /// the order is randomised, as Go's is.
+    MapIterNext = "map_iter_next"(Ptr) -> (Ptr, Ptr),
     /// `b.Loop()` on a `*testing.B` (Go 1.24+: the runtime manages `b.N` and the timer).
     BLoop = "b_loop"(Ptr) -> (Bool),
     /// `b.Run(name, f)`: runs `f` as a sub-benchmark through the bench driver.
@@ -492,6 +516,15 @@ impl RtFunc {
             RtFunc::OsExit => false,
             // The defer record free list (a fresh record allocates).
             RtFunc::DeferAlloc | RtFunc::DeferFree => false,
+            // Allocate; `make` with a size hint never fails (a huge hint is a fatal
+            // out-of-memory, as in Go).
+            RtFunc::MapMake | RtFunc::MapLen | RtFunc::MapClear => false,
+            // An unhashable interface key panics (`hash of unhashable type []int`);
+            // `map_assign` also panics on a nil map.
+            RtFunc::MapAccess | RtFunc::MapAccess2 | RtFunc::MapAssign | RtFunc::MapDelete => true,
+            // Read the map's entries; the key lookups of an iterator whose map grew
+            // hash keys that were hashable when inserted.
+            RtFunc::MapIterInit | RtFunc::MapIterNext => false,
             // A nil `*testing.B` panics (nil dereference, `testing::host_b`); `b.Run`
             // also runs guest code, whose panic keeps propagating.
             RtFunc::BLoop

@@ -143,6 +143,9 @@ pub enum GoKind {
     String,
     Slice(GoTypeId),
     Pointer(GoTypeId),
+    /// `map[K]V`: a pointer to the runtime's map header (stored directly in an
+    /// interface's data word); the key and value types.
+    Map(GoTypeId, GoTypeId),
     Struct(Vec<(String, GoTypeId)>),
     /// `[N]T`: boxed; laid out as N consecutive elements (the IR type is a struct of N
     /// fields of the element's type, which has the same layout).

@@ -91,6 +91,7 @@ pub fn write_module(m: &Module) -> String {
             GoKind::String => "string".into(),
             GoKind::Slice(e) => format!("slice {e}"),
             GoKind::Pointer(e) => format!("pointer {e}"),
+            GoKind::Map(k, v) => format!("map {k} {v}"),
             GoKind::Struct(fs) => {
                 let fs: Vec<String> = fs
                     .iter()

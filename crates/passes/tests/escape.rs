@@ -26,6 +26,11 @@ fn loop_() {
 }
 
 #[test]
+fn maps() {
+    check("maps");
+}
+
+#[test]
 fn arrays() {
     check("arrays");
 }
@@ -35,7 +40,7 @@ fn arrays() {
 fn every_fixture_has_a_test() {
     assert_eq!(
         fixture::names("escape"),
-        ["arrays", "calls", "deferred", "loop"]
+        ["arrays", "calls", "deferred", "loop", "maps"]
     );
 }
 

@@ -49,6 +49,9 @@ pub enum Kind {
     String,
     Slice(*const TypeDesc),
     Pointer(*const TypeDesc),
+    /// `map[K]V`: key and value descriptors; the value is a pointer to the runtime's
+    /// map header (`maps.rs`), stored directly in an interface.
+    Map(*const TypeDesc, *const TypeDesc),
     Struct(Vec<Field>),
     /// `[N]T`: N elements of the element type, each `size` bytes.
     Array(*const TypeDesc, u64),
@@ -68,7 +71,12 @@ impl TypeDesc {
     pub fn is_direct(&self) -> bool {
         matches!(
             self.kind,
-            Kind::Int { .. } | Kind::Bool | Kind::Pointer(_) | Kind::Func | Kind::RuntimeError
+            Kind::Int { .. }
+                | Kind::Bool
+                | Kind::Pointer(_)
+                | Kind::Map(..)
+                | Kind::Func
+                | Kind::RuntimeError
         )
     }
 }
@@ -103,6 +111,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
             ir::GoKind::String => Kind::String,
             ir::GoKind::Slice(e) => Kind::Slice(addrs[e.index()]),
             ir::GoKind::Pointer(e) => Kind::Pointer(addrs[e.index()]),
+            ir::GoKind::Map(k, v) => Kind::Map(addrs[k.index()], addrs[v.index()]),
             ir::GoKind::Struct(fields) => {
                 let mut off = 0u32;
                 let mut out = Vec::new();
@@ -158,7 +167,10 @@ fn go_layout(
         | ir::GoKind::Error
         | ir::GoKind::Interface => (16, 8),
         ir::GoKind::Slice(_) => (24, 8),
-        ir::GoKind::Pointer(_) | ir::GoKind::Func | ir::GoKind::RuntimeError => (8, 8),
+        ir::GoKind::Pointer(_)
+        | ir::GoKind::Map(..)
+        | ir::GoKind::Func
+        | ir::GoKind::RuntimeError => (8, 8),
         ir::GoKind::Array(e, n) => {
             if depth > 64 {
                 return (8, 8);
@@ -198,6 +210,8 @@ pub struct RuntimeDescs {
     pub type_assertion: TypeDesc,
     pub panic_nil: TypeDesc,
     pub plain_error: TypeDesc,
+    /// `internal/runtime/maps`' error for an unhashable key of an empty map.
+    pub unhashable: TypeDesc,
 }
 
 pub fn runtime_descs() -> &'static RuntimeDescs {
@@ -224,6 +238,7 @@ pub fn runtime_descs() -> &'static RuntimeDescs {
             type_assertion: d("*runtime.TypeAssertionError"),
             panic_nil: d("*runtime.PanicNilError"),
             plain_error: d("runtime.plainError"),
+            unhashable: d("maps.unhashableTypeError"),
         }
     })
 }

@@ -20,7 +20,7 @@ pub extern "C" fn rt_iface_eq(t1: u64, d1: u64, t2: u64, d2: u64) -> u8 {
         let d = unsafe { desc(t1) };
         // A func is stored directly but is not comparable: Go panics even when the
         // two words are equal.
-        if d.is_direct() && !matches!(d.kind, Kind::Func) {
+        if d.is_direct() && !matches!(d.kind, Kind::Func | Kind::Map(..)) {
             return u8::from(d1 == d2);
         }
         // SAFETY: boxed values point to memory of the descriptor's layout.
@@ -38,7 +38,7 @@ pub extern "C" fn rt_iface_eq(t1: u64, d1: u64, t2: u64, d2: u64) -> u8 {
 }
 
 /// Compares two values of type `d` in memory. `Err` names an uncomparable type.
-unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
+pub(super) unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
     let rd = |addr: u64| (addr as usize as *const u64).read_unaligned();
     Ok(match &d.kind {
         Kind::Int { bits, .. } => {
@@ -81,21 +81,21 @@ unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
                 return Ok(true);
             }
             let inner = desc(t1);
-            if inner.is_direct() && !matches!(inner.kind, Kind::Func) {
+            if inner.is_direct() && !matches!(inner.kind, Kind::Func | Kind::Map(..)) {
                 rd(a + 8) == rd(b + 8)
             } else {
                 mem_eq(inner, rd(a + 8), rd(b + 8))?
             }
         }
-        Kind::Slice(_) | Kind::Func => return Err(d.name.clone()),
+        Kind::Slice(_) | Kind::Func | Kind::Map(..) => return Err(d.name.clone()),
     })
 }
 
 /// Whether Go's `==` is defined on values of type `d` (an interface field's dynamic
 /// value is checked only when compared).
-unsafe fn is_comparable(d: &TypeDesc) -> bool {
+pub(crate) unsafe fn is_comparable(d: &TypeDesc) -> bool {
     match &d.kind {
-        Kind::Slice(_) | Kind::Func => false,
+        Kind::Slice(_) | Kind::Func | Kind::Map(..) => false,
         Kind::Struct(fields) => fields
             .iter()
             .filter(|f| f.name != "_")

@@ -20,6 +20,7 @@ pub mod gc;
 pub mod guest;
 pub mod heap;
 pub mod iface;
+pub mod maps;
 pub mod methods;
 pub mod panic;
 pub mod print;
@@ -198,6 +199,15 @@ pub fn rtfunc_addr(f: RtFunc) -> *const u8 {
         RtFunc::OsExit => guest::rt_os_exit as *const u8,
         RtFunc::DeferAlloc => alloc::rt_defer_alloc as *const u8,
         RtFunc::DeferFree => alloc::rt_defer_free as *const u8,
+        RtFunc::MapMake => maps::rt_map_make as *const u8,
+        RtFunc::MapAccess => maps::rt_map_access as *const u8,
+        RtFunc::MapAccess2 => maps::rt_map_access2 as *const u8,
+        RtFunc::MapAssign => maps::rt_map_assign as *const u8,
+        RtFunc::MapDelete => maps::rt_map_delete as *const u8,
+        RtFunc::MapLen => maps::rt_map_len as *const u8,
+        RtFunc::MapClear => maps::rt_map_clear as *const u8,
+        RtFunc::MapIterInit => maps::rt_map_iter_init as *const u8,
+        RtFunc::MapIterNext => maps::rt_map_iter_next as *const u8,
         RtFunc::BLoop => testing::rt_b_loop as *const u8,
         RtFunc::BRun => testing::rt_b_run as *const u8,
         RtFunc::BResetTimer => testing::rt_b_reset_timer as *const u8,

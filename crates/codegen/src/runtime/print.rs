@@ -45,6 +45,7 @@ fn iface_val_depth(t: u64, d: u64, top: bool, depth: u32) -> Val {
                 addr: d as usize,
                 ty: td.name.clone(),
             },
+            Kind::Map(k, v) => map_val(td, &**k, &**v, d, depth),
             Kind::RuntimeError => runtime_error_val(td, d, top),
             Kind::EmptyInterface | Kind::Error | Kind::Interface => {
                 return iface_val_depth(rd(d), rd(d + 8), top, depth + 1)
@@ -187,7 +188,7 @@ unsafe fn ptr_val(td: &TypeDesc, elem: &TypeDesc, addr: u64, top: bool, depth: u
         && addr != 0
         && matches!(
             elem.kind,
-            Kind::Struct(_) | Kind::Slice(_) | Kind::Array(..)
+            Kind::Struct(_) | Kind::Slice(_) | Kind::Array(..) | Kind::Map(..)
         ) {
         Some(Box::new(mem_val(elem, addr, depth + 1)))
     } else {
@@ -282,6 +283,7 @@ pub(super) unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
             addr: rd(addr) as usize,
             ty: td.name.clone(),
         },
+        Kind::Map(k, v) => map_val(td, &**k, &**v, rd(addr), depth),
         Kind::EmptyInterface | Kind::Error | Kind::Interface => {
             return iface_val_depth(rd(addr), rd(addr + 8), false, depth + 1)
         }
@@ -313,6 +315,20 @@ pub(super) unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
     with_error_text(td, word, bare)
 }
 
+/// A map (the header at `m`, 0 for nil) with its entries in the table's order.
+unsafe fn map_val(td: &TypeDesc, k: &TypeDesc, v: &TypeDesc, m: u64, depth: u32) -> Val {
+    let entries = (m != 0).then(|| {
+        super::maps::entries(m)
+            .into_iter()
+            .map(|(ka, va)| (mem_val(k, ka, depth + 1), mem_val(v, va, depth + 1)))
+            .collect()
+    });
+    Val::Map {
+        entries,
+        ty: td.name.clone(),
+    }
+}
+
 /// The operand as the print builtins see it.
 fn builtin_val(t: u64, d: u64) -> Val {
     if t == 0 {
@@ -322,6 +338,12 @@ fn builtin_val(t: u64, d: u64) -> Val {
     unsafe {
         let td = desc(t);
         match &td.kind {
+            // Go's `print` shows a map's address.
+            Kind::Map(..) => Val::Ptr {
+                addr: d as usize,
+                pointee: None,
+                ty: td.name.clone(),
+            },
             Kind::Slice(_) => Val::RawSlice {
                 len: rd(d + 8) as i64,
                 cap: rd(d + 16) as i64,

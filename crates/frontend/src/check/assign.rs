@@ -117,7 +117,12 @@ impl Checker<'_> {
                 return (tys, Some(e));
             }
         }
-        let v = self.expr_multi(rhs);
+        // `v, ok := m[k]`; `map_comma_ok` evaluates nothing unless `rhs` is an index.
+        let comma_ok = if n == 2 { self.map_comma_ok(rhs) } else { None };
+        let v = match comma_ok {
+            Some(v) => v,
+            None => self.expr_multi(rhs),
+        };
         if self.is_invalid(v.ty) {
             return (vec![inv; n], None);
         }
@@ -259,6 +264,7 @@ impl Checker<'_> {
                 continue;
             }
             self.types.named_mut(id).underlying = under;
+            self.check_later_map_keys();
         }
     }
 
@@ -416,6 +422,19 @@ impl Checker<'_> {
     pub(crate) fn check_place(&mut self, p: &Expr) -> bool {
         if self.is_invalid(p.ty) {
             return false;
+        }
+        if matches!(p.kind, ExprKind::MapIndex { .. }) {
+            return true;
+        }
+        if let ExprKind::Field { base, .. } = &p.kind {
+            if matches!(base.kind, ExprKind::MapIndex { .. }) {
+                let text = self.text(p.span);
+                self.err(
+                    p.span,
+                    format!("cannot assign to struct field {text} in map"),
+                );
+                return false;
+            }
         }
         if !self.is_addressable(p) {
             // types2 (go1.27) words every unassignable operand so, constants included.

@@ -182,6 +182,8 @@ impl Checker<'_> {
             (kind, TypeTable::basic(Basic::Int), Some(e))
         } else if let Some(e) = self.slice_elem(r.ty) {
             (RangeKind::Slice, TypeTable::basic(Basic::Int), Some(e))
+        } else if let Some((k, v)) = self.map_kv(r.ty) {
+            (RangeKind::Map, k, Some(v))
         } else if self.is_string(r.ty) {
             let at = self
                 .find_before(range.span.lo, "range")

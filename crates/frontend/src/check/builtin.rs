@@ -94,7 +94,7 @@ impl Checker<'_> {
                 }
                 let ok = self.slice_elem(v.ty).is_some()
                     || self.array_parts(v.ty).is_some()
-                    || (b == Builtin::Len && self.is_string(v.ty));
+                    || (b == Builtin::Len && (self.is_string(v.ty) || self.map_kv(v.ty).is_some()));
                 if !ok {
                     let d = self.describe(&v);
                     self.err(v.span, format!("invalid argument: {d} for built-in {name}"));
@@ -183,6 +183,7 @@ impl Checker<'_> {
                 mk(ExprKind::Builtin { builtin: b, args }, int_t, span)
             }
             Builtin::Make => self.make(args, span),
+            Builtin::Delete | Builtin::Clear => self.map_builtin(b, &name, args, pre, span),
             Builtin::New => match self.operand(&args[0]) {
                 Operand::Type(t) => {
                     let p = self.types.pointer(t);
@@ -477,7 +478,33 @@ impl Checker<'_> {
                 return self.invalid_expr(span);
             }
         };
-        if self.slice_elem(t).is_none() {
+        let is_map = self.map_kv(t).is_some();
+        if is_map && args.len() > 2 {
+            let text = self.text(span);
+            self.err(
+                span,
+                format!(
+                    "invalid operation: {text} expects 1 or 2 arguments; found {}",
+                    args.len()
+                ),
+            );
+            return self.invalid_expr(span);
+        }
+        if is_map {
+            let mut out = Vec::new();
+            if let Some(a) = args.get(1) {
+                out.push(self.index_value(a, None));
+            }
+            return mk(
+                ExprKind::Builtin {
+                    builtin: Builtin::Make,
+                    args: out,
+                },
+                t,
+                span,
+            );
+        }
+        if self.slice_elem(t).is_none() && !is_map {
             let ts = self.short_display(t);
             self.err(
                 first.span,

@@ -166,7 +166,7 @@ impl Checker<'_> {
             Some(Basic::UntypedString) => tb == Some(Basic::String),
             Some(Basic::UntypedNil) => matches!(
                 self.types.under_kind(target),
-                TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_)
+                TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..)
             ),
             _ => false,
         };

@@ -253,6 +253,7 @@ impl<'a> Checker<'a> {
         for i in 0..self.named.len() {
             self.named_underlying(i);
         }
+        self.check_later_map_keys();
         self.check_recursive_structs();
     }
 

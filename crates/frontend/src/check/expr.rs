@@ -385,6 +385,7 @@ impl Checker<'_> {
             TypeKind::Basic(b) => b.name().to_string(),
             TypeKind::Struct(_) => "struct".into(),
             TypeKind::Slice(_) => "slice".into(),
+            TypeKind::Map(..) => "map".into(),
             TypeKind::Func(_) => "func".into(),
             TypeKind::Pointer(_) => "pointer".into(),
             TypeKind::EmptyInterface | TypeKind::Error => "interface".into(),
@@ -461,6 +462,7 @@ impl Checker<'_> {
         match self.types.under_kind(t) {
             TypeKind::Slice(_) => Some("slice can only be compared to nil".into()),
             TypeKind::Func(_) => Some("func can only be compared to nil".into()),
+            TypeKind::Map(..) => Some("map can only be compared to nil".into()),
             TypeKind::Struct(fields) => {
                 if open.contains(&t) {
                     return None;
@@ -504,11 +506,11 @@ impl Checker<'_> {
             let x_nil = matches!(x.kind, ExprKind::Const(ConstValue::Nil));
             let y_nil = matches!(y.kind, ExprKind::Const(ConstValue::Nil));
             match self.types.under_kind(t) {
-                TypeKind::Slice(_) | TypeKind::Func(_) if !x_nil && !y_nil => {
-                    let what = if matches!(self.types.under_kind(t), TypeKind::Slice(_)) {
-                        "slice"
-                    } else {
-                        "func"
+                TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) if !x_nil && !y_nil => {
+                    let what = match self.types.under_kind(t) {
+                        TypeKind::Slice(_) => "slice",
+                        TypeKind::Map(..) => "map",
+                        _ => "func",
                     };
                     self.err(
                         x.span,

@@ -57,6 +57,7 @@ impl Checker<'_> {
             TypeKind::Struct(fields) => self.struct_lit(t, &fields, elems, rbrace, span),
             TypeKind::Slice(elem) => self.slice_lit(t, elem, elems, span),
             TypeKind::Array(elem, n) => self.array_lit(Some(t), elem, Some(n), elems, span),
+            TypeKind::Map(k, v) => self.map_lit(t, k, v, elems, span),
             _ => {
                 let ts = self.short_display(t);
                 self.err(span, format!("invalid composite literal type {ts}"));

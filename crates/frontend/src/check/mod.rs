@@ -32,6 +32,7 @@ mod expr;
 mod exprstr;
 mod ifaces;
 mod literal;
+mod maps;
 mod pkgnames;
 mod scope;
 mod selector;
@@ -264,6 +265,9 @@ pub(crate) struct Checker<'a> {
     /// Struct type literals outside type declarations that embed fields, with where
     /// they are written (`embed.rs` rejects those whose embedded types have methods).
     unnamed_embeds: Vec<(TypeId, Span)>,
+    /// Map key types met while named types were being resolved (`type M map[M]int`):
+    /// checked for comparability once they all are (types2's `check.later`).
+    later_map_keys: Vec<(TypeId, Span)>,
 }
 
 impl<'a> Checker<'a> {
@@ -300,6 +304,7 @@ impl<'a> Checker<'a> {
             dispatch: Vec::new(),
             promoted: Default::default(),
             unnamed_embeds: Vec::new(),
+            later_map_keys: Vec::new(),
         };
         c.init_universe();
         c
@@ -348,6 +353,8 @@ impl<'a> Checker<'a> {
             ("recover", Builtin::Recover),
             ("print", Builtin::Print),
             ("println", Builtin::Println),
+            ("delete", Builtin::Delete),
+            ("clear", Builtin::Clear),
         ] {
             u.insert(name, E::Builtin(bi));
         }
@@ -366,8 +373,6 @@ impl<'a> Checker<'a> {
             ("imag", "complex numbers are not supported"),
             ("comparable", "generics are not supported"),
             ("close", "channels are not supported"),
-            ("delete", "maps are not supported"),
-            ("clear", "clear is not supported"),
         ] {
             u.insert(name, E::Unsupported(msg));
         }

@@ -211,12 +211,24 @@ impl Checker<'_> {
             self.err(span, "generics are not supported");
             return Operand::Invalid;
         }
+        if self.map_kv(base.ty).is_some() {
+            return Operand::Value(self.map_index(base, &idx[0], false, span));
+        }
+        let e = self.index_of(base, &idx[0], span);
+        if self.is_invalid(e.ty) {
+            return Operand::Invalid;
+        }
+        Operand::Value(e)
+    }
+
+    /// `base[idx]` of a slice, an array or a string (`base` already checked).
+    pub(crate) fn index_of(&mut self, base: Expr, idx: &ast::Expr, span: Span) -> Expr {
         let mut base = base;
         let (elem, len) = if let Some(e) = self.slice_elem(base.ty) {
             (e, None)
         } else if let Some((b, e, n)) = self.array_index_base(base.clone()) {
             if self.is_invalid(b.ty) {
-                return Operand::Invalid;
+                return self.invalid_expr(span);
             }
             base = b;
             (e, Some(n))
@@ -231,18 +243,18 @@ impl Checker<'_> {
             let d = self.describe(&base);
             let at = self.op_pos(base.span);
             self.err(at, format!("cannot index {d}"));
-            return Operand::Invalid;
+            return self.invalid_expr(span);
         };
-        let i = self.index_value(&idx[0], len);
+        let i = self.index_value(idx, len);
         let base = self.defaulted(base);
-        Operand::Value(mk(
+        mk(
             ExprKind::Index {
                 base: Box::new(base),
                 index: Box::new(i),
             },
             elem,
             span,
-        ))
+        )
     }
 
     /// An index or slice bound: an integer, non-negative if constant, below `len` if

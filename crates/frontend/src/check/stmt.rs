@@ -276,6 +276,8 @@ impl Checker<'_> {
                         | hir::Builtin::Recover
                         | hir::Builtin::Print
                         | hir::Builtin::Println
+                        | hir::Builtin::Delete
+                        | hir::Builtin::Clear
                 ),
                 _ => false,
             };
@@ -313,7 +315,9 @@ impl Checker<'_> {
                     | hir::Builtin::Panic
                     | hir::Builtin::Recover
                     | hir::Builtin::Print
-                    | hir::Builtin::Println,
+                    | hir::Builtin::Println
+                    | hir::Builtin::Delete
+                    | hir::Builtin::Clear,
                 ..
             } => true,
             _ => {

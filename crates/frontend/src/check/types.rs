@@ -52,10 +52,7 @@ impl Checker<'_> {
                 self.types.slice(e)
             }
             TypeExprKind::Array(len, elem) => self.array_type(len.as_deref(), elem, t.span),
-            TypeExprKind::Map(..) => {
-                self.err(t.span, "maps are not supported");
-                inv
-            }
+            TypeExprKind::Map(k, v) => self.map_type(k, v),
             TypeExprKind::Chan(..) => {
                 self.err(t.span, "channels are not supported");
                 inv
@@ -443,6 +440,7 @@ impl Checker<'_> {
                 self.types.under_kind(t),
                 TypeKind::Pointer(_)
                     | TypeKind::Slice(_)
+                    | TypeKind::Map(..)
                     | TypeKind::Func(_)
                     | TypeKind::EmptyInterface
                     | TypeKind::Error
@@ -508,6 +506,7 @@ impl Checker<'_> {
                 TypeKind::Basic(_) => self.tdisplay(self.types.under(t)),
                 TypeKind::Struct(_) => "struct".into(),
                 TypeKind::Slice(_) => "slice".into(),
+                TypeKind::Map(..) => "map".into(),
                 TypeKind::Func(_) => "func".into(),
                 TypeKind::Pointer(_) => "pointer".into(),
                 TypeKind::EmptyInterface | TypeKind::Error | TypeKind::Interface(_) => {
@@ -566,6 +565,9 @@ impl Checker<'_> {
             return format!("{text} (constant {vs} of {td})");
         }
         let td = self.type_desc(e.ty);
+        if matches!(e.kind, ExprKind::MapIndex { .. }) {
+            return format!("{text} (map index expression of {td})");
+        }
         if self.is_addressable(e) {
             format!("{text} (variable of {td})")
         } else {

@@ -345,6 +345,16 @@ fn for_each_child(e: &Expr, mut f: impl FnMut(&Expr)) {
         | ExprKind::StructLit(args)
         | ExprKind::SliceLit(args)
         | ExprKind::VarArgs(args) => args.iter().for_each(f),
+        ExprKind::MapIndex { map, key, .. } => {
+            f(map);
+            f(key);
+        }
+        ExprKind::MapLit(kvs) => {
+            for (k, v) in kvs {
+                f(k);
+                f(v);
+            }
+        }
         ExprKind::SliceExpr { base, lo, hi, max } => {
             f(base);
             for b in [lo, hi, max].into_iter().flatten() {

@@ -23,6 +23,22 @@ impl FuncCx<'_, '_> {
     pub(super) fn builtin(&mut self, b: Builtin, args: &[Expr], e: &Expr) -> Vec<Value> {
         let rty = self.m.ir_type(e.ty);
         let v = match b {
+            Builtin::Len
+                if matches!(self.m.prog.types.under_kind(args[0].ty), TypeKind::Map(..)) =>
+            {
+                self.map_len(&args[0])
+            }
+            Builtin::Make if matches!(self.m.prog.types.under_kind(e.ty), TypeKind::Map(..)) => {
+                self.map_make(e.ty, args)
+            }
+            Builtin::Delete => {
+                self.map_delete(&args[0], &args[1]);
+                return vec![];
+            }
+            Builtin::Clear => {
+                self.map_clear(&args[0]);
+                return vec![];
+            }
             Builtin::Len | Builtin::Cap => {
                 if let Some(n) = self.array_len(&args[0]) {
                     return vec![n];

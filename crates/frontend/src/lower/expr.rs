@@ -43,6 +43,7 @@ impl FuncCx<'_, '_> {
                 target,
                 comma_ok,
             } => self.type_assert(x, *target, *comma_ok),
+            ExprKind::MapIndex { map, key, comma_ok } => self.map_index(map, key, *comma_ok),
             _ => vec![self.value(e)],
         }
     }
@@ -205,7 +206,9 @@ impl FuncCx<'_, '_> {
             | ExprKind::MethodCall { .. }
             | ExprKind::Builtin { .. }
             | ExprKind::Lib { .. }
+            | ExprKind::MapIndex { .. }
             | ExprKind::TypeAssert { .. } => self.expr(e),
+            ExprKind::MapLit(kvs) => self.map_lit(e.ty, kvs),
         }
     }
 

@@ -26,6 +26,7 @@ mod convert;
 mod dispatch;
 mod expr;
 mod func;
+mod maps;
 mod ops;
 mod slice;
 mod stmt;
@@ -267,7 +268,7 @@ impl<'a> ModuleCx<'a> {
                 Basic::String | Basic::UntypedString => Type::Str,
                 Basic::UntypedNil | Basic::Invalid => Type::Ptr,
             },
-            TypeKind::Pointer(_) => Type::Ptr,
+            TypeKind::Pointer(_) | TypeKind::Map(..) => Type::Ptr,
             TypeKind::Slice(_) => Type::Slice,
             TypeKind::Func(_) => Type::Func,
             TypeKind::EmptyInterface | TypeKind::Error | TypeKind::Interface(_) => Type::Iface,
@@ -316,6 +317,7 @@ impl<'a> ModuleCx<'a> {
             TypeKind::Tuple(_) | TypeKind::Named(_) => false,
             TypeKind::Pointer(_)
             | TypeKind::Slice(_)
+            | TypeKind::Map(..)
             | TypeKind::Func(_)
             | TypeKind::EmptyInterface
             | TypeKind::Error
@@ -380,6 +382,7 @@ impl<'a> ModuleCx<'a> {
             },
             TypeKind::Pointer(e) => GoKind::Pointer(self.go_type(e)),
             TypeKind::Slice(e) => GoKind::Slice(self.go_type(e)),
+            TypeKind::Map(k, v) => GoKind::Map(self.go_type(k), self.go_type(v)),
             TypeKind::Func(_) => GoKind::Func,
             TypeKind::EmptyInterface => GoKind::EmptyInterface,
             TypeKind::Error => GoKind::Error,

@@ -1,6 +1,7 @@
 //! Statements: declarations, assignments, control flow, `return` and `defer`.
 
 use super::func::FuncCx;
+use super::maps::PlaceRef;
 use crate::ast::Span;
 use crate::hir::{self, Expr, ExprKind, RangeKind, RangeTarget, Stmt, StmtKind};
 use crate::types::TypeKind;
@@ -43,24 +44,32 @@ impl FuncCx<'_, '_> {
             }
             StmtKind::Assign { places, values } => {
                 // Phase one: the places' operands, then the values; phase two: stores.
-                let addrs: Vec<Option<Value>> = places
+                let addrs: Vec<Option<PlaceRef>> = places
                     .iter()
-                    .map(|p| p.as_ref().map(|p| self.place_addr(p)))
+                    .map(|p| p.as_ref().map(|p| self.prepare_place(p)))
                     .collect();
                 let vals = self.values_for(values, places.len());
                 for (a, v) in addrs.into_iter().zip(vals) {
                     if let Some(a) = a {
-                        self.store(a, v);
+                        self.store_place(&a, v);
                     }
                 }
             }
             StmtKind::OpAssign { place, op, value } => {
-                let addr = self.place_addr(place);
+                let addr = self.prepare_place(place);
                 let ty = self.m.ir_type(place.ty);
-                let old = self.load(ty, addr);
+                let old = match addr {
+                    PlaceRef::Addr(a) => Some(self.load(ty, a)),
+                    PlaceRef::Map { .. } => None,
+                };
                 let rhs = self.expr(value);
+                // A map element is read after the operand's calls, as gc orders it.
+                let old = match old {
+                    Some(v) => v,
+                    None => self.load_place(&addr, ty),
+                };
                 let new = self.binary_values(*op, old, rhs, place.ty, value.ty);
-                self.store(addr, new);
+                self.store_place(&addr, new);
             }
             StmtKind::Block(b) => self.block(b),
             StmtKind::If { cond, then, els } => {
@@ -202,8 +211,12 @@ impl FuncCx<'_, '_> {
         value: &Option<RangeTarget>,
         body: &[Stmt],
     ) {
+        if kind == RangeKind::Map {
+            return self.map_range(label, range, key, value, body);
+        }
         let x = self.expr(range);
         let (len, elem_ty) = match kind {
+            RangeKind::Map => return,
             RangeKind::Int => {
                 let ty = self.m.ir_type(range.ty);
                 (
@@ -240,24 +253,26 @@ impl FuncCx<'_, '_> {
         self.brif(c, body_b, exit);
         self.cur = Some(body_b);
         self.labels.insert(label, (exit, Some(post_b)));
-        if let Some(k) = key {
+        let kv = key.as_ref().map(|k| {
             let kty = match kind {
                 RangeKind::Int => self.m.ir_type(range.ty),
-                RangeKind::Slice => Type::I64,
+                RangeKind::Slice | RangeKind::Map => Type::I64,
             };
-            let kv = self.narrow(i, kty);
-            self.range_assign(k, kv);
-        }
-        if let (Some(v), Some(e)) = (value, elem_ty) {
-            let ety = self.m.ir_type(e);
-            let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[x]), Type::Ptr);
-            let a = self.ins1(
-                InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, i]),
-                Type::Ptr,
-            );
-            let ev = self.load(ety, a);
-            self.range_assign(v, ev);
-        }
+            (k, self.narrow(i, kty))
+        });
+        let ev = match (value, elem_ty) {
+            (Some(v), Some(e)) => {
+                let ety = self.m.ir_type(e);
+                let p = self.ins1(InstData::new(Opcode::SlicePtr).args(&[x]), Type::Ptr);
+                let a = self.ins1(
+                    InstData::new(Opcode::IndexAddr).ty(ety).args(&[p, i]),
+                    Type::Ptr,
+                );
+                Some((v, self.load(ety, a)))
+            }
+            _ => None,
+        };
+        self.range_assign_pair(kv, ev);
         self.block(body);
         self.jump(post_b, &[]);
         self.cur = Some(post_b);
@@ -272,7 +287,29 @@ impl FuncCx<'_, '_> {
         self.cur = Some(exit);
     }
 
-    fn range_assign(&mut self, t: &RangeTarget, v: Value) {
+    /// Assigns an iteration's key and value as the tuple assignment `k, v = key,
+    /// value` does: the places' operands first (`for k, m[k] = range` indexes with
+    /// the old `k`), then the stores.
+    pub(super) fn range_assign_pair(
+        &mut self,
+        key: Option<(&RangeTarget, Value)>,
+        value: Option<(&RangeTarget, Value)>,
+    ) {
+        let prepare = |c: &mut Self, t: Option<(&RangeTarget, Value)>| match t {
+            Some((RangeTarget::Assign(p), v)) => Some((c.prepare_place(p), v)),
+            _ => None,
+        };
+        let (kp, vp) = (prepare(self, key), prepare(self, value));
+        for (t, prepared) in [(key, kp), (value, vp)] {
+            match (t, prepared) {
+                (_, Some((p, v))) => self.store_place(&p, v),
+                (Some((t, v)), None) => self.range_assign(t, v),
+                (None, None) => {}
+            }
+        }
+    }
+
+    pub(super) fn range_assign(&mut self, t: &RangeTarget, v: Value) {
         match t {
             RangeTarget::Define(l) => {
                 self.declare_local(*l);
@@ -280,8 +317,8 @@ impl FuncCx<'_, '_> {
                 self.store_local(*l, v);
             }
             RangeTarget::Assign(p) => {
-                let a = self.place_addr(p);
-                self.store(a, v);
+                let a = self.prepare_place(p);
+                self.store_place(&a, v);
             }
         }
     }

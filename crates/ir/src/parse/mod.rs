@@ -301,6 +301,10 @@ fn parse_kind(c: &mut Cur) -> Result<GoKind> {
             };
             GoKind::Array(GoTypeId::from_u32(c.entity("t")?), n)
         }
+        "map" => {
+            let k = GoTypeId::from_u32(c.entity("t")?);
+            GoKind::Map(k, GoTypeId::from_u32(c.entity("t")?))
+        }
         "struct" => {
             c.punct('{')?;
             let fields = c.list('}', |c| {

@@ -508,6 +508,24 @@ impl Graph {
             | RtFunc::Print
             | RtFunc::Println
             | RtFunc::OsExit => {}
+            // The map runtime reads keys through the key cell and keeps no pointer
+            // to it; lookups, deletion and iteration return addresses into the
+            // table's heap arrays (the default result).
+            RtFunc::MapMake
+            | RtFunc::MapAccess
+            | RtFunc::MapAccess2
+            | RtFunc::MapDelete
+            | RtFunc::MapLen
+            | RtFunc::MapClear
+            | RtFunc::MapIterInit
+            | RtFunc::MapIterNext => {}
+            // `m[k] = v` copies the key into the table: what the key holds escapes
+            // (the value escapes through the store into the returned slot, which
+            // points into the heap).
+            RtFunc::MapAssign => {
+                let c = self.contents_of(&pts(self, 2));
+                changed |= self.escape(&c);
+            }
             // `fmt`'s functions read their `[]any` and keep no pointer to it, but may
             // hand its values to their `Error` or `String` methods, which may keep them:
             // the array does not escape (gc: `... argument does not escape`), what it

@@ -42,7 +42,7 @@
 //!
 //! # Not supported
 //!
-//! Floats, complex numbers, maps, arrays, channels (not in the subset);
+//! Floats, complex numbers, arrays, channels (not in the subset);
 //! `Formatter` and `GoStringer` methods; a panic while printing the value of
 //! a panic raised by an `Error`/`String` method (Go re-panics out of `fmt`;
 //! here the value prints without calling its methods); `%p` of slices
@@ -51,6 +51,7 @@
 //! field is an `error` (in a slice the element type is used, as Go does).
 
 mod format;
+mod mapsort;
 mod print;
 mod quote;
 #[cfg(test)]
@@ -85,6 +86,12 @@ pub enum Val {
     },
     /// Any other slice; `None` is a nil slice.
     Slice { items: Option<Vec<Val>>, ty: String },
+    /// A map's entries in any order (printing sorts them as `internal/fmtsort`
+    /// does); `None` is a nil map.
+    Map {
+        entries: Option<Vec<(Val, Val)>>,
+        ty: String,
+    },
     /// A struct, fields in declaration order (names matter for `%+v`, and a
     /// lower-case name marks an unexported field).
     Struct {
@@ -319,6 +326,8 @@ fn builtin_print_one(out: &mut Vec<u8>, v: &Val) {
         }
         Val::Error { .. } | Val::Stringer { .. } => out.extend_from_slice(b"(0x0,0x0)"),
         Val::Struct { .. } => out.push(b'?'),
+        // The builtins print a map's address; the runtime gives them a `Ptr`.
+        Val::Map { .. } => out.extend_from_slice(b"0x0"),
     }
 }
 
@@ -345,6 +354,7 @@ fn type_of(v: &Val) -> &str {
         | Val::Bytes { ty, .. }
         | Val::Slice { ty, .. }
         | Val::Struct { ty, .. }
+        | Val::Map { ty, .. }
         | Val::Ptr { ty, .. }
         | Val::Func { ty, .. } => ty,
         Val::Error { inner, .. } | Val::Stringer { inner, .. } => type_of(inner),

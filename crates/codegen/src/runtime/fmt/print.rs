@@ -339,7 +339,10 @@ impl Printer {
                     if let Some(p) = pointee {
                         if matches!(
                             base(p),
-                            Val::Struct { .. } | Val::Slice { .. } | Val::Bytes { .. }
+                            Val::Struct { .. }
+                                | Val::Slice { .. }
+                                | Val::Bytes { .. }
+                                | Val::Map { .. }
                         ) {
                             self.buf.push(b'&');
                             self.print_value(p, verb, depth + 1, ro);
@@ -350,6 +353,7 @@ impl Printer {
                 self.fmt_pointer(v, verb);
             }
             Val::Func { .. } => self.fmt_pointer(v, verb),
+            Val::Map { entries, ty } => self.print_map(entries.as_deref(), ty, verb, depth, ro),
             Val::RawSlice { .. } | Val::RawIface { .. } => {
                 let text = print_builtin(std::slice::from_ref(v), false);
                 self.buf.extend_from_slice(&text);

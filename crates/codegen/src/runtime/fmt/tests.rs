@@ -312,3 +312,136 @@ fn utf8_decoding_matches_go() {
     assert!(is_print(0x1F600) && !is_print(0xAD) && !is_print(0x378));
     assert!(!is_print(0x200B) && !is_print(0xFEFF) && is_print(0x10000));
 }
+
+fn mp(entries: Option<Vec<(Val, Val)>>, ty: &str) -> Val {
+    Val::Map {
+        entries,
+        ty: ty.into(),
+    }
+}
+
+/// Maps print sorted as `internal/fmtsort` orders them (entries given in a scrambled
+/// order); expectations from real Go 1.27.3.
+#[test]
+fn maps_match_go() {
+    let is = |k: i64, v: &[u8]| (i(k, "int"), s(v, "string"));
+    let unsorted = || {
+        mp(
+            Some(vec![is(2, b"b"), is(-3, b"a"), is(0, b"c")]),
+            "map[int]string",
+        )
+    };
+    let k = |a: i64, b: i64| st(vec![("A", i(a, "int")), ("B", i(b, "int"))], "main.K");
+    let inner = mp(
+        Some(vec![
+            (s(b"b", "string"), i(1, "int")),
+            (s(b"a", "string"), i(2, "int")),
+        ]),
+        "map[string]int",
+    );
+    let rows: Vec<Row> = vec![
+        (F, b"%v", vec![unsorted()], b"map[-3:a 0:c 2:b]"),
+        (
+            F,
+            b"%#v",
+            vec![unsorted()],
+            b"map[int]string{-3:\"a\", 0:\"c\", 2:\"b\"}",
+        ),
+        (
+            F,
+            b"%#v|%v|%d",
+            vec![
+                mp(None, "map[string]int"),
+                mp(None, "map[string]int"),
+                mp(None, "map[string]int"),
+            ],
+            b"map[string]int(nil)|map[]|map[]",
+        ),
+        (
+            F,
+            b"%d",
+            vec![mp(
+                Some(vec![
+                    (s(b"b", "string"), i(2, "int")),
+                    (s(b"a", "string"), i(1, "int")),
+                ]),
+                "map[string]int",
+            )],
+            b"map[%!d(string=a):1 %!d(string=b):2]",
+        ),
+        (
+            F,
+            b"%v",
+            vec![mp(
+                Some(vec![
+                    (bo(true, "bool"), i(1, "int")),
+                    (bo(false, "bool"), i(0, "int")),
+                ]),
+                "map[bool]int",
+            )],
+            b"map[false:0 true:1]",
+        ),
+        (
+            F,
+            b"%v",
+            vec![mp(
+                Some(vec![
+                    (i(2, "int"), i(2, "int")),
+                    (nil(), i(1, "int")),
+                    (i(1, "int"), i(3, "int")),
+                ]),
+                "map[interface {}]int",
+            )],
+            b"map[<nil>:1 1:3 2:2]",
+        ),
+        (
+            F,
+            b"%x",
+            vec![mp(
+                Some(vec![(s(b"a", "string"), i(255, "int"))]),
+                "map[string]int",
+            )],
+            b"map[61:ff]",
+        ),
+        (
+            F,
+            b"%+v",
+            vec![mp(
+                Some(vec![(k(2, 1), k(1, 1)), (k(1, 2), k(2, 2))]),
+                "map[main.K]main.K",
+            )],
+            b"map[{A:1 B:2}:{A:2 B:2} {A:2 B:1}:{A:1 B:1}]",
+        ),
+        (
+            P,
+            b"",
+            vec![
+                mp(
+                    Some(vec![
+                        (s(b"z", "string"), inner),
+                        (s(b"y", "string"), mp(None, "map[string]int")),
+                    ]),
+                    "map[string]map[string]int",
+                ),
+                i(7, "int"),
+            ],
+            b"map[y:map[] z:map[a:2 b:1]] 7",
+        ),
+        (
+            F,
+            b"%T %v",
+            vec![
+                mp(Some(vec![]), "map[uint8]bool"),
+                mp(
+                    Some(vec![
+                        (u(200, "uint8"), bo(true, "bool")),
+                        (u(3, "uint8"), bo(false, "bool")),
+                    ]),
+                    "map[uint8]bool",
+                ),
+            ],
+            b"map[uint8]bool map[3:false 200:true]",
+        ),
+    ];
+    check_rows(&rows);
+}

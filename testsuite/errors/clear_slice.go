@@ -3,6 +3,7 @@ package main
 import "fmt"
 
 func main() {
-	var m map[string]int
-	fmt.Println(len(m))
+	s := []int{1, 2}
+	clear(s)
+	fmt.Println(s)
 }
