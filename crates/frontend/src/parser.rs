@@ -178,6 +178,30 @@ fn context(src: &str, at: usize) -> Context {
     }
 }
 
+/// The `(` that opens `(*[...]T` ending just before `close` (a `)`), if that is what the
+/// source reads there.
+fn pointer_to_type_literal(src: &str, close: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mut depth = 0i32;
+    let mut i = close;
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'[' | b'{' => depth -= 1,
+            b'(' if depth == 0 => {
+                let inner = src.get(i + 1..close)?.trim_start();
+                let rest = inner.strip_prefix('*')?.trim_start_matches(['*', ' ', '\t']);
+                return rest.starts_with('[').then_some(i);
+            }
+            b'(' => depth -= 1,
+            b'\n' | b';' if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn syntax_error(src: &str, err: ParseError<usize, Tok, Diagnostic>) -> Option<Diagnostic> {
     let (lo, tok, hi, expected) = match err {
         ParseError::User { error } => return Some(error),
@@ -209,6 +233,16 @@ fn syntax_error(src: &str, err: ParseError<usize, Tok, Diagnostic>) -> Option<Di
     let ctx = context(src, lo);
     let span = Span::new(lo, hi.max(lo));
     let prev_tok = ctx.prev.as_ref().map(|p| &p.1);
+    // `(*[2]int)(s)`: valid Go our grammar cannot read (a pointer to a type literal in
+    // parentheses); it converts a slice to an array pointer, outside the subset.
+    if tok == Some(Tok::RParen) && has("{") {
+        if let Some(open) = pointer_to_type_literal(src, lo) {
+            return Some(Diagnostic::new(
+                Span::new(open, open + 1),
+                "conversions to pointers to array or slice types are not supported",
+            ));
+        }
+    }
     let msg = if has("package") {
         "syntax error: package statement must be first".to_string()
     } else if has("string literal") && expected.len() == 1 {

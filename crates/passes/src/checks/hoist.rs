@@ -8,8 +8,10 @@
 //! `panicking` test and the branch ending `H` (nothing before the check has an effect or
 //! may panic), where `v` is defined in a block that strictly dominates `H`, and `H` has
 //! one predecessor `P` outside the loop, in the same defer scope, ending `jump H(..)`:
-//! `P` now ends with the same check and test, to the same panic target, whose passing
-//! side is a new block `C` that jumps to `H` as `P` did. `C` dominates `H`, so
+//! `P` now ends with the same check and test, to the same panic target (when every
+//! value the target's code uses from outside its dominator subtree is defined above
+//! where the new edge's path and the old ones meet), whose passing side is a new
+//! block `C` that jumps to `H` as `P` did. `C` dominates `H`, so
 //! `copyprop`'s `redundant_checks` removes the check in `H` (run it after).
 //!
 //! Why it is right: between `P`'s jump and the check in `H` nothing observable happens
@@ -92,6 +94,33 @@ fn candidates(f: &Function) -> Vec<Hoist> {
         {
             continue;
         }
+        // The new edge into the panic target moves its dominator up to where `pre`'s
+        // and its old one's paths meet: every value the target's code (its dominator
+        // subtree) uses from outside it must still be defined above that (a panic path
+        // of the header may read the header's parameters).
+        let target = bd.targets[0].block;
+        let Some(new_idom) = dt.idom(target).map(|d| common_dominator(&dt, d, *pre)) else {
+            continue;
+        };
+        let def_block = |v: Value| match f.dfg.values[v].def {
+            ValueDef::Param(b, _) => Some(b),
+            ValueDef::Result(i, _) => block_of[i],
+        };
+        let still_dominated = dt.rpo().iter().filter(|&&b| dt.dominates(target, b)).all(|&b| {
+            f.layout.insts[b].iter().all(|&i| {
+                let d = &f.dfg.insts[i];
+                d.args
+                    .iter()
+                    .chain(d.targets.iter().flat_map(|t| t.args.iter()))
+                    .all(|&v| match def_block(v) {
+                        Some(db) => dt.dominates(target, db) || dt.dominates(db, new_idom),
+                        None => false,
+                    })
+            })
+        });
+        if !still_dominated {
+            continue;
+        }
         out.push(Hoist {
             pre: *pre,
             check,
@@ -99,6 +128,18 @@ fn candidates(f: &Function) -> Vec<Hoist> {
         });
     }
     out
+}
+
+/// The nearest block that dominates both `a` and `b`.
+fn common_dominator(dt: &DomTree, a: Block, b: Block) -> Block {
+    let mut x = a;
+    while !dt.dominates(x, b) {
+        match dt.idom(x) {
+            Some(up) => x = up,
+            None => break,
+        }
+    }
+    x
 }
 
 /// `check_nil v; t = panicking; brif t, T, E` ending `h`, with nothing before the check

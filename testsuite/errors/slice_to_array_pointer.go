@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := []int{1, 2}
+	p := (*[2]int)(s)
+	println(p[0])
+}
