@@ -27,6 +27,11 @@ pub enum Basic {
     /// The type of an expression that already produced an error; it is compatible with
     /// everything so that one mistake gives one message.
     Invalid,
+    Int8,
+    Int16,
+    Uint16,
+    Uint32,
+    Uintptr,
 }
 
 impl Basic {
@@ -46,6 +51,11 @@ impl Basic {
             Basic::UntypedString => "untyped string",
             Basic::UntypedNil => "untyped nil",
             Basic::Invalid => "invalid type",
+            Basic::Int8 => "int8",
+            Basic::Int16 => "int16",
+            Basic::Uint16 => "uint16",
+            Basic::Uint32 => "uint32",
+            Basic::Uintptr => "uintptr",
         }
     }
 }
@@ -217,13 +227,25 @@ impl TypeTable {
                     | Basic::Uint64
                     | Basic::UntypedInt
                     | Basic::UntypedRune
+                    | Basic::Int8
+                    | Basic::Int16
+                    | Basic::Uint16
+                    | Basic::Uint32
+                    | Basic::Uintptr
             )
         )
     }
     pub fn is_unsigned(&self, id: TypeId) -> bool {
         matches!(
             self.basic_of(id),
-            Some(Basic::Uint8 | Basic::Uint | Basic::Uint64)
+            Some(
+                Basic::Uint8
+                    | Basic::Uint
+                    | Basic::Uint64
+                    | Basic::Uint16
+                    | Basic::Uint32
+                    | Basic::Uintptr
+            )
         )
     }
 
@@ -332,7 +354,7 @@ impl Spelling {
     }
 }
 
-const BASICS: [Basic; 14] = [
+const BASICS: [Basic; 19] = [
     Basic::Int,
     Basic::Int64,
     Basic::Int32,
@@ -347,4 +369,9 @@ const BASICS: [Basic; 14] = [
     Basic::UntypedString,
     Basic::UntypedNil,
     Basic::Invalid,
+    Basic::Int8,
+    Basic::Int16,
+    Basic::Uint16,
+    Basic::Uint32,
+    Basic::Uintptr,
 ];

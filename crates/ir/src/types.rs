@@ -5,7 +5,7 @@
 //! `iface`, structs) are SSA values too; codegen splits them into machine words.
 //!
 //! Memory layout (used by `load`, `store`, `field_addr`, `index_addr` and the runtime):
-//! `bool`/`i8` 1 byte, `i32` 4, `i64`/`ptr`/`func` 8, `str` 16 (data pointer, length),
+//! `bool`/`i8` 1 byte, `i16` 2, `i32` 4, `i64`/`ptr`/`func` 8, `str` 16 (data pointer, length),
 //! `slice` 24 (data pointer, length, capacity), `iface` 16 (type descriptor pointer,
 //! data word), structs in C layout (each field at its natural alignment).
 
@@ -32,16 +32,19 @@ pub enum Type {
     /// address (see `Opcode::Closure`). Nil is null.
     Func,
     Struct(StructId),
+    /// A 16-bit integer (`int16`, `uint16`).
+    I16,
 }
 
 impl Type {
     pub fn is_int(self) -> bool {
-        matches!(self, Type::I8 | Type::I32 | Type::I64)
+        matches!(self, Type::I8 | Type::I16 | Type::I32 | Type::I64)
     }
     /// Width in bits of an integer or bool type.
     pub fn bits(self) -> u32 {
         match self {
             Type::Bool | Type::I8 => 8,
+            Type::I16 => 16,
             Type::I32 => 32,
             _ => 64,
         }
@@ -53,6 +56,7 @@ impl fmt::Display for Type {
         match self {
             Type::Bool => write!(f, "bool"),
             Type::I8 => write!(f, "i8"),
+            Type::I16 => write!(f, "i16"),
             Type::I32 => write!(f, "i32"),
             Type::I64 => write!(f, "i64"),
             Type::Ptr => write!(f, "ptr"),
@@ -77,6 +81,7 @@ pub struct StructData {
 pub fn layout(module: &Module, ty: Type) -> (u32, u32) {
     match ty {
         Type::Bool | Type::I8 => (1, 1),
+        Type::I16 => (2, 2),
         Type::I32 => (4, 4),
         Type::I64 | Type::Ptr | Type::Func => (8, 8),
         Type::Str | Type::Iface => (16, 8),

@@ -408,6 +408,7 @@ pub fn parse_type(s: &str) -> Option<Type> {
     Some(match s {
         "bool" => Type::Bool,
         "i8" => Type::I8,
+        "i16" => Type::I16,
         "i32" => Type::I32,
         "i64" => Type::I64,
         "ptr" => Type::Ptr,

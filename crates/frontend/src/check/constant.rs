@@ -36,7 +36,11 @@ pub(crate) fn int_range(b: Basic) -> Option<(i128, i128)> {
         Basic::Int | Basic::Int64 => (i64::MIN as i128, i64::MAX as i128),
         Basic::Int32 => (i32::MIN as i128, i32::MAX as i128),
         Basic::Uint8 => (0, u8::MAX as i128),
-        Basic::Uint | Basic::Uint64 => (0, u64::MAX as i128),
+        Basic::Uint | Basic::Uint64 | Basic::Uintptr => (0, u64::MAX as i128),
+        Basic::Int8 => (i8::MIN as i128, i8::MAX as i128),
+        Basic::Int16 => (i16::MIN as i128, i16::MAX as i128),
+        Basic::Uint16 => (0, u16::MAX as i128),
+        Basic::Uint32 => (0, u32::MAX as i128),
         _ => return None,
     })
 }
@@ -429,7 +433,11 @@ impl Checker<'_> {
                 // For unsigned types `^x` flips the bits within the type's width.
                 let r = match self.types.basic_of(t) {
                     Some(Basic::Uint8) => (!*i) & 0xff,
-                    Some(Basic::Uint | Basic::Uint64) => (!*i) & (u64::MAX as i128),
+                    Some(Basic::Uint | Basic::Uint64 | Basic::Uintptr) => {
+                        (!*i) & (u64::MAX as i128)
+                    }
+                    Some(Basic::Uint16) => (!*i) & 0xffff,
+                    Some(Basic::Uint32) => (!*i) & (u32::MAX as i128),
                     _ => !*i,
                 };
                 Some(ConstValue::Int(r))

@@ -288,6 +288,11 @@ impl<'a> Checker<'a> {
             ("byte", b(Basic::Uint8)),
             ("uint", b(Basic::Uint)),
             ("uint64", b(Basic::Uint64)),
+            ("int8", b(Basic::Int8)),
+            ("int16", b(Basic::Int16)),
+            ("uint16", b(Basic::Uint16)),
+            ("uint32", b(Basic::Uint32)),
+            ("uintptr", b(Basic::Uintptr)),
             ("bool", b(Basic::Bool)),
             ("string", b(Basic::String)),
             ("any", TypeTable::any()),
@@ -322,11 +327,6 @@ impl<'a> Checker<'a> {
             u.insert(name, E::Builtin(bi));
         }
         for (name, msg) in [
-            ("int8", "int8 is not supported"),
-            ("int16", "int16 is not supported"),
-            ("uint16", "uint16 is not supported"),
-            ("uint32", "uint32 is not supported"),
-            ("uintptr", "uintptr is not supported"),
             ("float32", "floating-point numbers are not supported"),
             ("float64", "floating-point numbers are not supported"),
             ("complex64", "complex numbers are not supported"),
