@@ -6,7 +6,7 @@
 //! leaves in order. Each leaf also has its byte offset in the memory layout of the type
 //! (`ir::types::layout`), so loads and stores walk the same list.
 
-use cranelift_codegen::ir::types::{I16, I32, I64, I8};
+use cranelift_codegen::ir::types::{F32, F64, I16, I32, I64, I8};
 use ir::{Module, Type};
 use std::collections::HashMap;
 
@@ -63,6 +63,8 @@ fn push_leaves(m: &Module, ty: Type, base: u32, out: &mut Vec<Leaf>) {
     match ty {
         Type::Bool | Type::I8 => word(I8, base),
         Type::I16 => word(I16, base),
+        Type::F32 => word(F32, base),
+        Type::F64 => word(F64, base),
         Type::I32 => word(I32, base),
         Type::I64 | Type::Ptr | Type::Func => word(I64, base),
         Type::Str | Type::Iface => {
@@ -87,6 +89,14 @@ fn push_leaves(m: &Module, ty: Type, base: u32, out: &mut Vec<Leaf>) {
 pub fn is_direct(ty: Type) -> bool {
     matches!(
         ty,
-        Type::Bool | Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::Ptr | Type::Func
+        Type::Bool
+            | Type::I8
+            | Type::I16
+            | Type::I32
+            | Type::I64
+            | Type::F32
+            | Type::F64
+            | Type::Ptr
+            | Type::Func
     )
 }

@@ -32,6 +32,9 @@ pub enum Basic {
     Uint16,
     Uint32,
     Uintptr,
+    Float32,
+    Float64,
+    UntypedFloat,
 }
 
 impl Basic {
@@ -56,6 +59,9 @@ impl Basic {
             Basic::Uint16 => "uint16",
             Basic::Uint32 => "uint32",
             Basic::Uintptr => "uintptr",
+            Basic::Float32 => "float32",
+            Basic::Float64 => "float64",
+            Basic::UntypedFloat => "untyped float",
         }
     }
 }
@@ -235,6 +241,16 @@ impl TypeTable {
             )
         )
     }
+    pub fn is_float(&self, id: TypeId) -> bool {
+        matches!(
+            self.basic_of(id),
+            Some(Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
+        )
+    }
+    /// Integers and floats: the operands of `+ - * /`, ordering and unary minus.
+    pub fn is_numeric(&self, id: TypeId) -> bool {
+        self.is_integer(id) || self.is_float(id)
+    }
     pub fn is_unsigned(&self, id: TypeId) -> bool {
         matches!(
             self.basic_of(id),
@@ -354,7 +370,7 @@ impl Spelling {
     }
 }
 
-const BASICS: [Basic; 19] = [
+const BASICS: [Basic; 22] = [
     Basic::Int,
     Basic::Int64,
     Basic::Int32,
@@ -374,4 +390,7 @@ const BASICS: [Basic; 19] = [
     Basic::Uint16,
     Basic::Uint32,
     Basic::Uintptr,
+    Basic::Float32,
+    Basic::Float64,
+    Basic::UntypedFloat,
 ];

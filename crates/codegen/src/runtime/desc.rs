@@ -43,6 +43,10 @@ pub enum Kind {
         signed: bool,
     },
     Bool,
+    /// `float32`/`float64`: in an interface's data word, the bit pattern.
+    Float {
+        bits: u8,
+    },
     String,
     Slice(*const TypeDesc),
     Pointer(*const TypeDesc),
@@ -61,7 +65,12 @@ impl TypeDesc {
     pub fn is_direct(&self) -> bool {
         matches!(
             self.kind,
-            Kind::Int { .. } | Kind::Bool | Kind::Pointer(_) | Kind::Func | Kind::RuntimeError
+            Kind::Int { .. }
+                | Kind::Float { .. }
+                | Kind::Bool
+                | Kind::Pointer(_)
+                | Kind::Func
+                | Kind::RuntimeError
         )
     }
 }
@@ -92,6 +101,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
                 signed: *signed,
             },
             ir::GoKind::Bool => Kind::Bool,
+            ir::GoKind::Float { bits } => Kind::Float { bits: *bits },
             ir::GoKind::String => Kind::String,
             ir::GoKind::Slice(e) => Kind::Slice(addrs[e.index()]),
             ir::GoKind::Pointer(e) => Kind::Pointer(addrs[e.index()]),
@@ -138,7 +148,7 @@ fn go_layout(
     }
     let t = &module.go_types[ir::GoTypeId::new(i)];
     let l = match &t.kind {
-        ir::GoKind::Int { bits, .. } => {
+        ir::GoKind::Int { bits, .. } | ir::GoKind::Float { bits } => {
             let b = (u32::from(*bits) / 8).max(1);
             (b, b)
         }

@@ -73,6 +73,7 @@ pub(crate) fn quote(bytes: &[u8]) -> String {
 pub(crate) fn show(v: &ConstValue) -> String {
     match v {
         ConstValue::Int(i) => i.to_string(),
+        ConstValue::Float(r) => super::float::show_float(r),
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Str(s) => quote(s),
         ConstValue::Nil => "nil".to_string(),
@@ -97,6 +98,7 @@ impl Checker<'_> {
             TypeKind::Basic(
                 Basic::UntypedInt
                     | Basic::UntypedRune
+                    | Basic::UntypedFloat
                     | Basic::UntypedBool
                     | Basic::UntypedString
                     | Basic::UntypedNil
@@ -108,6 +110,7 @@ impl Checker<'_> {
         match self.types.kind(t) {
             TypeKind::Basic(Basic::UntypedInt) => TypeTable::basic(Basic::Int),
             TypeKind::Basic(Basic::UntypedRune) => TypeTable::basic(Basic::Int32),
+            TypeKind::Basic(Basic::UntypedFloat) => TypeTable::basic(Basic::Float64),
             TypeKind::Basic(Basic::UntypedBool) => TypeTable::basic(Basic::Bool),
             TypeKind::Basic(Basic::UntypedString) => TypeTable::basic(Basic::String),
             _ => t,
@@ -165,7 +168,9 @@ impl Checker<'_> {
         let src = self.types.basic_of(e.ty);
         let tb = self.types.basic_of(target);
         let ok_kind = match src {
-            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(target),
+            Some(Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat) => {
+                self.types.is_numeric(target)
+            }
             Some(Basic::UntypedBool) => tb == Some(Basic::Bool),
             Some(Basic::UntypedString) => tb == Some(Basic::String),
             Some(Basic::UntypedNil) => matches!(
@@ -178,6 +183,12 @@ impl Checker<'_> {
             self.conv_error(&e, target, ctx, None);
             e.ty = TypeTable::basic(Basic::Invalid);
             return e;
+        }
+        let float_const = matches!(e.kind, ExprKind::Const(ConstValue::Float(_)));
+        if float_const
+            || (self.types.is_float(target) && matches!(e.kind, ExprKind::Const(ConstValue::Int(_))))
+        {
+            return self.convert_float_const(e, target, ctx);
         }
         match &e.kind {
             ExprKind::Const(ConstValue::Int(v)) => {
@@ -285,6 +296,10 @@ impl Checker<'_> {
         rspan: Span,
     ) -> Option<ConstValue> {
         use ConstValue as C;
+        if matches!(l, C::Float(_)) || matches!(r, C::Float(_)) {
+            let (a, b) = (super::float::as_rat(l)?, super::float::as_rat(r)?);
+            return self.fold_float(op, &a, &b, t, span, rspan);
+        }
         let v = match (l, r) {
             (C::Int(a), C::Int(b)) => {
                 let (a, b) = (*a, *b);
@@ -443,6 +458,7 @@ impl Checker<'_> {
                 Some(ConstValue::Int(r))
             }
             (UnaryOp::Not, ConstValue::Bool(b)) => Some(ConstValue::Bool(!*b)),
+            (UnaryOp::Neg, ConstValue::Float(r)) => Some(ConstValue::Float(-r.clone())),
             _ => None,
         }
     }

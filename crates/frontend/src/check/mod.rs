@@ -28,6 +28,8 @@ mod constant;
 mod decl;
 mod expr;
 mod exprstr;
+mod float;
+pub use float::float_bits;
 mod literal;
 mod pkgnames;
 mod scope;
@@ -293,6 +295,8 @@ impl<'a> Checker<'a> {
             ("uint16", b(Basic::Uint16)),
             ("uint32", b(Basic::Uint32)),
             ("uintptr", b(Basic::Uintptr)),
+            ("float32", b(Basic::Float32)),
+            ("float64", b(Basic::Float64)),
             ("bool", b(Basic::Bool)),
             ("string", b(Basic::String)),
             ("any", TypeTable::any()),
@@ -327,8 +331,6 @@ impl<'a> Checker<'a> {
             u.insert(name, E::Builtin(bi));
         }
         for (name, msg) in [
-            ("float32", "floating-point numbers are not supported"),
-            ("float64", "floating-point numbers are not supported"),
             ("complex64", "complex numbers are not supported"),
             ("complex128", "complex numbers are not supported"),
             ("complex", "complex numbers are not supported"),

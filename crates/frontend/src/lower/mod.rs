@@ -23,6 +23,7 @@ mod builtin;
 mod call;
 mod convert;
 mod expr;
+mod float;
 mod func;
 mod ops;
 mod slice;
@@ -258,6 +259,8 @@ impl<'a> ModuleCx<'a> {
                 | Basic::Uintptr
                 | Basic::UntypedInt => Type::I64,
                 Basic::Int16 | Basic::Uint16 => Type::I16,
+                Basic::Float32 => Type::F32,
+                Basic::Float64 | Basic::UntypedFloat => Type::F64,
                 Basic::Int8 => Type::I8,
                 Basic::Uint32 => Type::I32,
                 Basic::Int32 | Basic::UntypedRune => Type::I32,
@@ -361,6 +364,8 @@ impl<'a> ModuleCx<'a> {
                     bits: 8,
                     signed: true,
                 },
+                Basic::Float32 => GoKind::Float { bits: 32 },
+                Basic::Float64 | Basic::UntypedFloat => GoKind::Float { bits: 64 },
                 Basic::Int16 => GoKind::Int {
                     bits: 16,
                     signed: true,
