@@ -78,13 +78,22 @@ pub(crate) fn round_to(r: &Rat, b: Basic) -> Option<f64> {
     let d = r.denom().clone();
     // value = a/d; pick s so that q = floor(a * 2^s / d) has `prec` bits, but never
     // resolve below the smallest subnormal 2^min_exp.
-    let e0 = a.bits() as i64 - d.bits() as i64;
-    let s = (prec - e0).min(-min_exp);
-    let (n, m) = if s >= 0 {
-        (a << s as usize, d)
-    } else {
-        (a, d << (-s) as usize)
+    // The leading bit of a/d is 2^e0, so floor(a * 2^s / d) has exactly `prec` bits.
+    let mut e0 = a.bits() as i64 - d.bits() as i64;
+    let shifted = |k: i64| -> (BigInt, BigInt) {
+        if k >= 0 {
+            (&a << k as usize, d.clone())
+        } else {
+            (a.clone(), &d << (-k) as usize)
+        }
     };
+    // a/d >= 2^e0 means the leading bit is at e0, else at e0 - 1.
+    let (n0, m0) = shifted(-e0);
+    if n0 < m0 {
+        e0 -= 1;
+    }
+    let s = (prec - 1 - e0).min(-min_exp);
+    let (n, m) = shifted(s);
     let (mut q, rem) = n.div_rem(&m);
     let twice = rem << 1usize;
     if twice > m || (twice == m && q.is_odd()) {
@@ -148,12 +157,25 @@ pub(crate) fn show_float(r: &Rat) -> String {
         return s;
     }
     // Out of range: m * 10^e with 1 <= |m| < 10, from the binary exponent.
-    let bits = r.numer().bits() as i64 - r.denom().bits() as i64;
-    let scaled = if bits >= 0 {
-        r / Rat::from_integer(BigInt::one() << bits as usize)
-    } else {
-        r * Rat::from_integer(BigInt::one() << (-bits) as usize)
+    // big.Float's MantExp: r = mant * 2^bits with 0.5 <= |mant| < 1.
+    let scale = |bits: i64| {
+        if bits >= 0 {
+            r / Rat::from_integer(BigInt::one() << bits as usize)
+        } else {
+            r * Rat::from_integer(BigInt::one() << (-bits) as usize)
+        }
     };
+    let half = Rat::new(BigInt::one(), BigInt::from(2));
+    let mut bits = r.numer().bits() as i64 - r.denom().bits() as i64;
+    let mut scaled = scale(bits);
+    while scaled.abs() >= Rat::one() {
+        bits += 1;
+        scaled = scale(bits);
+    }
+    while scaled.abs() < half {
+        bits -= 1;
+        scaled = scale(bits);
+    }
     let m = to_f64(&scaled);
     let d = bits as f64 * (std::f64::consts::LN_2 / std::f64::consts::LN_10);
     let mut e = d as i64;
