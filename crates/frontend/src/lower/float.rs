@@ -91,6 +91,47 @@ impl FuncCx<'_, '_> {
         }
     }
 
+    /// One step of `min`/`max` on floats with Go's rules: a NaN operand wins, and
+    /// `min(-0.0, 0.0)` is `-0.0` (`max` gives `0.0`), told apart by their reciprocals.
+    pub(super) fn float_min_max(&mut self, is_min: bool, acc: Value, v: Value, t: TypeId) -> Value {
+        let ty = self.m.ir_type(t);
+        let (before, recip_cc) = if is_min {
+            (BinOp::Lt, BinOp::Lt)
+        } else {
+            (BinOp::Gt, BinOp::Gt)
+        };
+        let better = self.float_binary(before, v, acc, ty);
+        let v_nan = self.float_binary(BinOp::Ne, v, v, ty);
+        let acc_ok = self.float_binary(BinOp::Eq, acc, acc, ty);
+        let eq = self.float_binary(BinOp::Eq, v, acc, ty);
+        let one = self.fconst(ty, &ConstValue::Int(1));
+        let rv = self.float_binary(BinOp::Div, one, v, ty);
+        let racc = self.float_binary(BinOp::Div, one, acc, ty);
+        let signed = self.float_binary(recip_cc, rv, racc, ty);
+        let zero_pick = self.band(eq, signed);
+        let take = self.bor(better, v_nan);
+        let take = self.bor(take, zero_pick);
+        let take = self.band(acc_ok, take);
+        self.ins1(
+            InstData::new(Opcode::Select).ty(ty).args(&[take, v, acc]),
+            ty,
+        )
+    }
+
+    fn band(&mut self, a: Value, b: Value) -> Value {
+        self.ins1(
+            InstData::new(Opcode::Band).ty(Type::Bool).args(&[a, b]),
+            Type::Bool,
+        )
+    }
+
+    fn bor(&mut self, a: Value, b: Value) -> Value {
+        self.ins1(
+            InstData::new(Opcode::Bor).ty(Type::Bool).args(&[a, b]),
+            Type::Bool,
+        )
+    }
+
     fn unop(&mut self, op: Opcode, v: Value, ty: Type) -> Value {
         self.ins1(InstData::new(op).ty(ty).args(&[v]), ty)
     }
