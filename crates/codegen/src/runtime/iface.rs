@@ -57,10 +57,12 @@ unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
         }
         Kind::Bool => *(a as usize as *const u8) == *(b as usize as *const u8),
         Kind::Float { bits: 32 } => {
-            (a as usize as *const f32).read_unaligned() == (b as usize as *const f32).read_unaligned()
+            (a as usize as *const f32).read_unaligned()
+                == (b as usize as *const f32).read_unaligned()
         }
         Kind::Float { .. } => {
-            (a as usize as *const f64).read_unaligned() == (b as usize as *const f64).read_unaligned()
+            (a as usize as *const f64).read_unaligned()
+                == (b as usize as *const f64).read_unaligned()
         }
         Kind::Pointer(_) | Kind::RuntimeError => rd(a) == rd(b),
         Kind::String => str_bytes(rd(a), rd(a + 8)) == str_bytes(rd(b), rd(b + 8)),

@@ -100,7 +100,11 @@ impl FnTx<'_, '_, '_, '_> {
         let lt = self.b.ins().fcmp(FloatCC::LessThan, x, hi);
         let inside = self.b.ins().band(ge, lt);
         let sat = self.b.ins().fcvt_to_sint_sat(width, x);
-        let min = if width == I64 { i64::MIN } else { i64::from(i32::MIN) };
+        let min = if width == I64 {
+            i64::MIN
+        } else {
+            i64::from(i32::MIN)
+        };
         let indefinite = self.iconst(width, min);
         self.b.ins().select(inside, sat, indefinite)
     }

@@ -186,7 +186,8 @@ impl Checker<'_> {
         }
         let float_const = matches!(e.kind, ExprKind::Const(ConstValue::Float(_)));
         if float_const
-            || (self.types.is_float(target) && matches!(e.kind, ExprKind::Const(ConstValue::Int(_))))
+            || (self.types.is_float(target)
+                && matches!(e.kind, ExprKind::Const(ConstValue::Int(_))))
         {
             return self.convert_float_const(e, target, ctx);
         }

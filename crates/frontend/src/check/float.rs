@@ -33,7 +33,11 @@ pub(crate) fn parse_float(lit: &str) -> Option<Rat> {
             None => (body, None),
         }
     };
-    let (mant, exp) = if hex { split(&['p', 'P']) } else { split(&['e', 'E']) };
+    let (mant, exp) = if hex {
+        split(&['p', 'P'])
+    } else {
+        split(&['e', 'E'])
+    };
     let exp: i64 = match exp {
         Some(e) => e.parse().ok()?,
         None => 0,
@@ -284,7 +288,6 @@ pub(crate) fn is_zero(r: &Rat) -> bool {
     r.is_zero()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,7 +370,12 @@ impl Checker<'_> {
     /// Converts a numeric constant `e` (untyped, or typed for an explicit conversion)
     /// to `target` when a float is involved: rounding to a float type, or an integral
     /// float to an integer type. Reports gc's errors (`overflows`, `truncated`).
-    pub(crate) fn convert_float_const(&mut self, mut e: Expr, target: TypeId, ctx: ConvCtx) -> Expr {
+    pub(crate) fn convert_float_const(
+        &mut self,
+        mut e: Expr,
+        target: TypeId,
+        ctx: ConvCtx,
+    ) -> Expr {
         let ExprKind::Const(v) = &e.kind else {
             return e;
         };

@@ -13,10 +13,7 @@ impl FuncCx<'_, '_> {
     /// of an integer or float constant.
     pub(super) fn fconst(&mut self, ty: Type, c: &ConstValue) -> Value {
         let bits = float_bits(c, ty == Type::F32);
-        self.ins1(
-            InstData::new(Opcode::Fconst).ty(ty).imm(Imm::Int(bits)),
-            ty,
-        )
+        self.ins1(InstData::new(Opcode::Fconst).ty(ty).imm(Imm::Int(bits)), ty)
     }
 
     /// `a op b` on floats of IR type `ty`: arithmetic or a comparison (`==` is false

@@ -49,7 +49,11 @@ pub(super) fn format_float(v: f64, fmt: u8, prec: i64, size: u8) -> Vec<u8> {
         return b"NaN".to_vec();
     }
     if v.is_infinite() {
-        return if v > 0.0 { b"+Inf".to_vec() } else { b"-Inf".to_vec() };
+        return if v > 0.0 {
+            b"+Inf".to_vec()
+        } else {
+            b"-Inf".to_vec()
+        };
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
@@ -238,7 +242,11 @@ fn fmt_f(out: &mut Vec<u8>, d: &Digits, prec: i64) {
         out.push(b'.');
         for i in 1..=prec {
             let j = i64::from(d.dp) + i - 1;
-            let c = if j >= 0 { d.d.get(j as usize).copied() } else { None };
+            let c = if j >= 0 {
+                d.d.get(j as usize).copied()
+            } else {
+                None
+            };
             out.push(c.unwrap_or(b'0'));
         }
     }
@@ -267,7 +275,11 @@ impl Printer {
 
     /// Go's `fmt.fmtFloat` (without the `#` flag's forms: `%#g` prints as `%g`).
     fn fmt_float_raw(&mut self, v: f64, size: u8, verb: u8, prec: i64) {
-        let prec = if self.f.prec_present { self.f.prec } else { prec };
+        let prec = if self.f.prec_present {
+            self.f.prec
+        } else {
+            prec
+        };
         let mut num = vec![b'+'];
         num.extend(format_float(v, verb, prec, size));
         if num[1] == b'-' || num[1] == b'+' {

@@ -274,9 +274,7 @@ impl Printer {
             Val::Bool { v: b, .. } => self.fmt_bool(*b, verb, v),
             Val::Int { v: i, .. } => self.fmt_integer(*i as u64, true, verb, v),
             Val::Uint { v: u, .. } => self.fmt_integer(*u, false, verb, v),
-            Val::Float { bits, size, .. } => {
-                self.fmt_float(f64::from_bits(*bits), *size, verb, v)
-            }
+            Val::Float { bits, size, .. } => self.fmt_float(f64::from_bits(*bits), *size, verb, v),
             Val::Str { v: s, .. } => self.fmt_string(s, verb, v),
             Val::Struct { fields, ty } => {
                 if self.f.sharp_v {
