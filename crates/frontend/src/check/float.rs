@@ -8,7 +8,11 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::types::Basic;
+use super::constant::ConvCtx;
+use super::Checker;
+use crate::ast::{BinOp, Span};
+use crate::hir::{ConstValue, Expr, ExprKind};
+use crate::types::{Basic, TypeId, TypeTable};
 
 pub(crate) type Rat = BigRational;
 
@@ -288,49 +292,7 @@ pub(crate) fn is_zero(r: &Rat) -> bool {
     r.is_zero()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn literals_round_like_go() {
-        let r = |s: &str| round_to(&parse_float(s).unwrap(), Basic::Float64).unwrap();
-        assert_eq!(r("0.1"), 0.1);
-        assert_eq!(r("1e308"), 1e308);
-        assert_eq!(r("4.9e-324"), 5e-324);
-        assert_eq!(r("2.2250738585072011e-308"), 2.225_073_858_507_201e-308);
-        assert_eq!(r("0x1.8p1"), 3.0);
-        assert_eq!(r(".5"), 0.5);
-        assert!(round_to(&parse_float("1e400").unwrap(), Basic::Float64).is_none());
-        assert!(round_to(&parse_float("1e39").unwrap(), Basic::Float32).is_none());
-        let f32v = round_to(&parse_float("0.1").unwrap(), Basic::Float32).unwrap();
-        assert_eq!(f32v, f64::from(0.1f32));
-        // 0.1*3 == 0.3 exactly as constants.
-        let p = parse_float("0.1").unwrap() * from_int(3);
-        assert_eq!(p, parse_float("0.3").unwrap());
-    }
-
-    #[test]
-    fn shown_as_go_constant_strings() {
-        let s = |x: &str| show_float(&parse_float(x).unwrap());
-        assert_eq!(s("1.5"), "1.5");
-        assert_eq!(s("1e400"), "1e+400");
-        assert_eq!(s("1e39"), "1e+39");
-        assert_eq!(s("256.0"), "256");
-        assert_eq!(s("0.1"), "0.1");
-        assert_eq!(s("1.0000001"), "1.0000001");
-        assert_eq!(s("1e-7"), "1e-07");
-        assert_eq!(s("1234567.5"), "1.23457e+06");
-    }
-}
-
 // ---- The checker's steps for float constants ----------------------------------------
-
-use super::constant::ConvCtx;
-use super::Checker;
-use crate::ast::{BinOp, Span};
-use crate::hir::{ConstValue, Expr, ExprKind};
-use crate::types::{TypeId, TypeTable};
 
 /// The numeric value of an integer or float constant as a rational.
 pub(crate) fn as_rat(v: &ConstValue) -> Option<Rat> {
@@ -469,5 +431,41 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_round_like_go() {
+        let r = |s: &str| round_to(&parse_float(s).unwrap(), Basic::Float64).unwrap();
+        assert_eq!(r("0.1"), 0.1);
+        assert_eq!(r("1e308"), 1e308);
+        assert_eq!(r("4.9e-324"), 5e-324);
+        assert_eq!(r("2.2250738585072011e-308"), 2.225_073_858_507_201e-308);
+        assert_eq!(r("0x1.8p1"), 3.0);
+        assert_eq!(r(".5"), 0.5);
+        assert!(round_to(&parse_float("1e400").unwrap(), Basic::Float64).is_none());
+        assert!(round_to(&parse_float("1e39").unwrap(), Basic::Float32).is_none());
+        let f32v = round_to(&parse_float("0.1").unwrap(), Basic::Float32).unwrap();
+        assert_eq!(f32v, f64::from(0.1f32));
+        // 0.1*3 == 0.3 exactly as constants.
+        let p = parse_float("0.1").unwrap() * from_int(3);
+        assert_eq!(p, parse_float("0.3").unwrap());
+    }
+
+    #[test]
+    fn shown_as_go_constant_strings() {
+        let s = |x: &str| show_float(&parse_float(x).unwrap());
+        assert_eq!(s("1.5"), "1.5");
+        assert_eq!(s("1e400"), "1e+400");
+        assert_eq!(s("1e39"), "1e+39");
+        assert_eq!(s("256.0"), "256");
+        assert_eq!(s("0.1"), "0.1");
+        assert_eq!(s("1.0000001"), "1.0000001");
+        assert_eq!(s("1e-7"), "1e-07");
+        assert_eq!(s("1234567.5"), "1.23457e+06");
     }
 }
