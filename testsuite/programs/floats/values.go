@@ -76,3 +76,9 @@ func init() {
 	fmt.Println(min(1.0, nan, 3), max(nan, 2.0), min(2.0, nan), min(zero, negz), max(negz, zero), min(negz, zero), max(zero, negz))
 	fmt.Println(min(2, 1.5), max(float32(2), 3), min(5.5, 2, 3))
 }
+
+func init() {
+	s := []int{10, 20, 30}
+	t := make([]int, 2.0, 3e0)
+	fmt.Println(s[1.0], t, s[:2.0], 7.0>>1, 1<<2.0)
+}

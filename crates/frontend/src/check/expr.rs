@@ -566,6 +566,7 @@ impl Checker<'_> {
 
     pub(crate) fn shift(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
         // The count: any integer; an untyped constant must be a non-negative integer.
+        let y = self.integral_float_as_int(y);
         if !self.types.is_integer(y.ty) {
             let d = self.describe(&y);
             self.err(

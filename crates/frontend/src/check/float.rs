@@ -314,6 +314,22 @@ fn show_as_int(r: &Rat) -> String {
 }
 
 impl Checker<'_> {
+    /// An untyped float constant with an integer value as an untyped int constant
+    /// (where Go wants an integer: an index, a size, a shift count); others unchanged.
+    pub(crate) fn integral_float_as_int(&self, e: Expr) -> Expr {
+        match &e.kind {
+            ExprKind::Const(ConstValue::Float(r)) if self.is_untyped(e.ty) => match to_int(r) {
+                Some(i) => Expr {
+                    kind: ExprKind::Const(ConstValue::Int(i)),
+                    ty: TypeTable::basic(Basic::UntypedInt),
+                    span: e.span,
+                },
+                None => e,
+            },
+            _ => e,
+        }
+    }
+
     /// `describe` with the value spelled `vs` (gc's operand string).
     fn describe_valued(&self, e: &Expr, vs: &str) -> String {
         let text = self.text(e.span).to_string();
