@@ -316,3 +316,35 @@ impl Printer {
 pub(super) fn runtime_float(bits: u64, size: u8) -> String {
     String::from_utf8_lossy(&format_float(f64::from_bits(bits), b'g', -1, size)).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    /// `strconv.FormatFloat(x, fmt, prec, size)` from Go 1.27.3 over awkward values
+    /// (zeros, subnormals, the largest float, infinities, NaN, ties), every format
+    /// and a few precisions: `bits fmt prec size result` per line.
+    const CASES: &str = include_str!("strconv_floats.txt");
+
+    #[test]
+    fn format_float_matches_strconv() {
+        let mut bad = Vec::new();
+        for line in CASES.lines() {
+            let f: Vec<&str> = line.split(' ').collect();
+            let bits = u64::from_str_radix(f[0], 16).unwrap();
+            let (fmt, prec, size) = (
+                f[1].as_bytes()[0],
+                f[2].parse().unwrap(),
+                f[3].parse().unwrap(),
+            );
+            let got = super::format_float(f64::from_bits(bits), fmt, prec, size);
+            if got != f[4].as_bytes() {
+                bad.push(format!("{line}: got {}", String::from_utf8_lossy(&got)));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "{} mismatches:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
+    }
+}
