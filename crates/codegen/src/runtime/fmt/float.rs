@@ -273,7 +273,7 @@ impl Printer {
         }
     }
 
-    /// Go's `fmt.fmtFloat` (without the `#` flag's forms: `%#g` prints as `%g`).
+    /// Go's `fmt.fmtFloat`.
     fn fmt_float_raw(&mut self, v: f64, size: u8, verb: u8, prec: i64) {
         let prec = if self.f.prec_present {
             self.f.prec
@@ -298,6 +298,9 @@ impl Printer {
             self.f.zero = old_zero;
             return;
         }
+        if self.f.sharp && verb != b'b' {
+            sharp_digits(&mut num, verb, prec);
+        }
         if self.f.plus || num[0] != b'+' {
             if self.f.zero && !self.f.minus && self.f.wid_present && self.f.wid > num.len() as i64 {
                 self.buf.push(num[0]);
@@ -310,6 +313,58 @@ impl Printer {
         }
         self.pad(&num[1..]);
     }
+}
+
+/// The `#` flag: always a decimal point, and `%#g` keeps its trailing zeros (Go's
+/// `fmtFloat`; `num` starts with its sign).
+fn sharp_digits(num: &mut Vec<u8>, verb: u8, prec: i64) {
+    let mut digits = match verb {
+        b'v' | b'g' | b'G' | b'x' => {
+            if prec == -1 {
+                6
+            } else {
+                prec
+            }
+        }
+        _ => 0,
+    };
+    let mut tail = Vec::new();
+    let mut has_point = false;
+    let mut nonzero = false;
+    let mut i = 1;
+    while i < num.len() {
+        match num[i] {
+            b'.' => has_point = true,
+            b'p' | b'P' => {
+                tail = num.split_off(i);
+                break;
+            }
+            b'e' | b'E' if verb != b'x' && verb != b'X' => {
+                tail = num.split_off(i);
+                break;
+            }
+            c => {
+                if c != b'0' {
+                    nonzero = true;
+                }
+                if nonzero {
+                    digits -= 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    if !has_point {
+        if num.len() == 2 && num[1] == b'0' {
+            digits -= 1;
+        }
+        num.push(b'.');
+    }
+    while digits > 0 {
+        num.push(b'0');
+        digits -= 1;
+    }
+    num.extend(tail);
 }
 
 /// A float as `println` and panic messages print it (Go 1.27: shortest `%g`).
