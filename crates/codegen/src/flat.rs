@@ -1,12 +1,12 @@
 //! Flattening IR types into machine words.
 //!
 //! Every IR value becomes a list of Cranelift values, one per *leaf*: `bool`/`i8` are
-//! `I8`, `i32` is `I32`, `i64`/`ptr`/`func` are `I64`, `str` is (ptr, len), `slice` is
+//! `I8`, `i16` is `I16`, `i32` is `I32`, `i64`/`ptr`/`func` are `I64`, `str` is (ptr, len), `slice` is
 //! (ptr, len, cap), `iface` is (type descriptor, data word), and a struct is its fields'
 //! leaves in order. Each leaf also has its byte offset in the memory layout of the type
 //! (`ir::types::layout`), so loads and stores walk the same list.
 
-use cranelift_codegen::ir::types::{I32, I64, I8};
+use cranelift_codegen::ir::types::{F32, F64, I16, I32, I64, I8};
 use ir::{Module, Type};
 use std::collections::HashMap;
 
@@ -62,6 +62,9 @@ fn push_leaves(m: &Module, ty: Type, base: u32, out: &mut Vec<Leaf>) {
     let mut word = |ty, offset| out.push(Leaf { ty, offset });
     match ty {
         Type::Bool | Type::I8 => word(I8, base),
+        Type::I16 => word(I16, base),
+        Type::F32 => word(F32, base),
+        Type::F64 => word(F64, base),
         Type::I32 => word(I32, base),
         Type::I64 | Type::Ptr | Type::Func => word(I64, base),
         Type::Str | Type::Iface => {
@@ -86,6 +89,14 @@ fn push_leaves(m: &Module, ty: Type, base: u32, out: &mut Vec<Leaf>) {
 pub fn is_direct(ty: Type) -> bool {
     matches!(
         ty,
-        Type::Bool | Type::I8 | Type::I32 | Type::I64 | Type::Ptr | Type::Func
+        Type::Bool
+            | Type::I8
+            | Type::I16
+            | Type::I32
+            | Type::I64
+            | Type::F32
+            | Type::F64
+            | Type::Ptr
+            | Type::Func
     )
 }

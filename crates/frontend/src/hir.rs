@@ -254,6 +254,9 @@ pub struct Expr {
 pub enum ConstValue {
     /// An integer, already wrapped to the range of its type.
     Int(i128),
+    /// A float constant: exact while untyped, rounded to its type's precision once
+    /// typed (`check/float.rs`).
+    Float(num_rational::BigRational),
     Bool(bool),
     Str(Vec<u8>),
     /// `nil` of a pointer, slice, func or interface type.

@@ -191,7 +191,9 @@ fn pointer_to_type_literal(src: &str, close: usize) -> Option<usize> {
             b'[' | b'{' => depth -= 1,
             b'(' if depth == 0 => {
                 let inner = src.get(i + 1..close)?.trim_start();
-                let rest = inner.strip_prefix('*')?.trim_start_matches(['*', ' ', '\t']);
+                let rest = inner
+                    .strip_prefix('*')?
+                    .trim_start_matches(['*', ' ', '\t']);
                 return rest.starts_with('[').then_some(i);
             }
             b'(' => depth -= 1,

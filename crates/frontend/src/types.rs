@@ -27,6 +27,14 @@ pub enum Basic {
     /// The type of an expression that already produced an error; it is compatible with
     /// everything so that one mistake gives one message.
     Invalid,
+    Int8,
+    Int16,
+    Uint16,
+    Uint32,
+    Uintptr,
+    Float32,
+    Float64,
+    UntypedFloat,
 }
 
 impl Basic {
@@ -46,6 +54,14 @@ impl Basic {
             Basic::UntypedString => "untyped string",
             Basic::UntypedNil => "untyped nil",
             Basic::Invalid => "invalid type",
+            Basic::Int8 => "int8",
+            Basic::Int16 => "int16",
+            Basic::Uint16 => "uint16",
+            Basic::Uint32 => "uint32",
+            Basic::Uintptr => "uintptr",
+            Basic::Float32 => "float32",
+            Basic::Float64 => "float64",
+            Basic::UntypedFloat => "untyped float",
         }
     }
 }
@@ -257,13 +273,35 @@ impl TypeTable {
                     | Basic::Uint64
                     | Basic::UntypedInt
                     | Basic::UntypedRune
+                    | Basic::Int8
+                    | Basic::Int16
+                    | Basic::Uint16
+                    | Basic::Uint32
+                    | Basic::Uintptr
             )
         )
+    }
+    pub fn is_float(&self, id: TypeId) -> bool {
+        matches!(
+            self.basic_of(id),
+            Some(Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
+        )
+    }
+    /// Integers and floats: the operands of `+ - * /`, ordering and unary minus.
+    pub fn is_numeric(&self, id: TypeId) -> bool {
+        self.is_integer(id) || self.is_float(id)
     }
     pub fn is_unsigned(&self, id: TypeId) -> bool {
         matches!(
             self.basic_of(id),
-            Some(Basic::Uint8 | Basic::Uint | Basic::Uint64)
+            Some(
+                Basic::Uint8
+                    | Basic::Uint
+                    | Basic::Uint64
+                    | Basic::Uint16
+                    | Basic::Uint32
+                    | Basic::Uintptr
+            )
         )
     }
 
@@ -391,7 +429,7 @@ impl Spelling {
     }
 }
 
-const BASICS: [Basic; 14] = [
+const BASICS: [Basic; 22] = [
     Basic::Int,
     Basic::Int64,
     Basic::Int32,
@@ -406,4 +444,12 @@ const BASICS: [Basic; 14] = [
     Basic::UntypedString,
     Basic::UntypedNil,
     Basic::Invalid,
+    Basic::Int8,
+    Basic::Int16,
+    Basic::Uint16,
+    Basic::Uint32,
+    Basic::Uintptr,
+    Basic::Float32,
+    Basic::Float64,
+    Basic::UntypedFloat,
 ];

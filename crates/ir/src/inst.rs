@@ -80,6 +80,32 @@ opcodes! {
     Uext = "uext",
     Trunc = "trunc",
 
+    /// `v = fconst.f64 bits`: a float constant; the immediate is its IEEE bit pattern
+    /// (for `f32`, in the low 32 bits).
+    Fconst = "fconst",
+    /// Float arithmetic on two operands of the instruction's type (`f32` rounds each
+    /// result to 32 bits); division by zero gives an infinity or NaN, never a panic.
+    Fadd = "fadd",
+    Fsub = "fsub",
+    Fmul = "fmul",
+    Fdiv = "fdiv",
+    Fneg = "fneg",
+    /// `v = fcmp.cc a, b` with the names of `icmp`'s signed conditions: `eq`, `slt`,
+    /// `sle`, `sgt`, `sge` are false when an operand is NaN, `ne` is true.
+    Fcmp = "fcmp",
+    /// `v = fcvt_from_sint.f64 x` / `fcvt_from_uint.f64 x`: an `i64` (signed or
+    /// unsigned) to the nearest float.
+    FcvtFromSint = "fcvt_from_sint",
+    FcvtFromUint = "fcvt_from_uint",
+    /// `v = fcvt_to_sint.i64 x` / `fcvt_to_uint.i64 x`: a float truncated toward zero to
+    /// a signed or unsigned integer of `ty`, with gc's amd64 results where Go leaves
+    /// them to the implementation (NaN, out of range): see the codegen.
+    FcvtToSint = "fcvt_to_sint",
+    FcvtToUint = "fcvt_to_uint",
+    /// `f32` to `f64` (exact) and `f64` to `f32` (rounded to nearest even).
+    Fpromote = "fpromote",
+    Fdemote = "fdemote",
+
     /// `v = load.T p`.
     Load = "load",
     /// `store p, v`.

@@ -5,7 +5,7 @@
 //! `iface`, structs) are SSA values too; codegen splits them into machine words.
 //!
 //! Memory layout (used by `load`, `store`, `field_addr`, `index_addr` and the runtime):
-//! `bool`/`i8` 1 byte, `i32` 4, `i64`/`ptr`/`func` 8, `str` 16 (data pointer, length),
+//! `bool`/`i8` 1 byte, `i16` 2, `i32`/`f32` 4, `f64` 8, `i64`/`ptr`/`func` 8, `str` 16 (data pointer, length),
 //! `slice` 24 (data pointer, length, capacity), `iface` 16 (type descriptor pointer,
 //! data word), structs in C layout (each field at its natural alignment).
 
@@ -32,16 +32,25 @@ pub enum Type {
     /// address (see `Opcode::Closure`). Nil is null.
     Func,
     Struct(StructId),
+    /// A 16-bit integer (`int16`, `uint16`).
+    I16,
+    /// IEEE 754 binary32 (`float32`) and binary64 (`float64`).
+    F32,
+    F64,
 }
 
 impl Type {
     pub fn is_int(self) -> bool {
-        matches!(self, Type::I8 | Type::I32 | Type::I64)
+        matches!(self, Type::I8 | Type::I16 | Type::I32 | Type::I64)
+    }
+    pub fn is_float(self) -> bool {
+        matches!(self, Type::F32 | Type::F64)
     }
     /// Width in bits of an integer or bool type.
     pub fn bits(self) -> u32 {
         match self {
             Type::Bool | Type::I8 => 8,
+            Type::I16 => 16,
             Type::I32 => 32,
             _ => 64,
         }
@@ -53,6 +62,9 @@ impl fmt::Display for Type {
         match self {
             Type::Bool => write!(f, "bool"),
             Type::I8 => write!(f, "i8"),
+            Type::I16 => write!(f, "i16"),
+            Type::F32 => write!(f, "f32"),
+            Type::F64 => write!(f, "f64"),
             Type::I32 => write!(f, "i32"),
             Type::I64 => write!(f, "i64"),
             Type::Ptr => write!(f, "ptr"),
@@ -77,6 +89,9 @@ pub struct StructData {
 pub fn layout(module: &Module, ty: Type) -> (u32, u32) {
     match ty {
         Type::Bool | Type::I8 => (1, 1),
+        Type::I16 => (2, 2),
+        Type::F32 => (4, 4),
+        Type::F64 => (8, 8),
         Type::I32 => (4, 4),
         Type::I64 | Type::Ptr | Type::Func => (8, 8),
         Type::Str | Type::Iface => (16, 8),
@@ -142,6 +157,11 @@ pub enum GoKind {
     Bool,
     String,
     Slice(GoTypeId),
+    /// `float32` (`bits` 32: the data word holds its bit pattern in the low half) or
+    /// `float64` (the word is its bit pattern).
+    Float {
+        bits: u8,
+    },
     Pointer(GoTypeId),
     /// `map[K]V`: a pointer to the runtime's map header (stored directly in an
     /// interface's data word); the key and value types.

@@ -26,6 +26,11 @@ pub fn result_types(
     let one = |t: Type| Some(vec![t]);
     match d.opcode {
         Iconst | Zero | Load | Unbox | EnvGet | Sext | Uext | Trunc | StructNew => one(d.ty?),
+        Fconst | FcvtFromSint | FcvtFromUint | FcvtToSint | FcvtToUint => one(d.ty?),
+        Fpromote => one(Type::F64),
+        Fdemote => one(Type::F32),
+        Fadd | Fsub | Fmul | Fdiv | Fneg => one(d.ty.or_else(|| arg(0))?),
+        Fcmp => one(Type::Bool),
         Iadd | Isub | Imul | Sdiv | Udiv | Srem | Urem | Band | Bor | Bxor | BandNot | Ishl
         | Ushr | Sshr | Ineg | Bnot => one(d.ty.or_else(|| arg(0))?),
         Select => one(d.ty.or_else(|| arg(1))?),

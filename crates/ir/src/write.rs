@@ -88,6 +88,7 @@ pub fn write_module(m: &Module) -> String {
         let kind = match &t.kind {
             GoKind::Int { bits, signed } => format!("{}int{bits}", if *signed { "" } else { "u" }),
             GoKind::Bool => "bool".into(),
+            GoKind::Float { bits } => format!("float{bits}"),
             GoKind::String => "string".into(),
             GoKind::Slice(e) => format!("slice {e}"),
             GoKind::Pointer(e) => format!("pointer {e}"),
@@ -421,6 +422,9 @@ pub fn parse_type(s: &str) -> Option<Type> {
     Some(match s {
         "bool" => Type::Bool,
         "i8" => Type::I8,
+        "i16" => Type::I16,
+        "f32" => Type::F32,
+        "f64" => Type::F64,
         "i32" => Type::I32,
         "i64" => Type::I64,
         "ptr" => Type::Ptr,

@@ -48,6 +48,11 @@ fn dominance() {
 }
 
 #[test]
+fn floats() {
+    check("floats", false);
+}
+
+#[test]
 fn types() {
     check("types", false);
 }

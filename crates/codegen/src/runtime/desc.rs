@@ -46,6 +46,10 @@ pub enum Kind {
         signed: bool,
     },
     Bool,
+    /// `float32`/`float64`: in an interface's data word, the bit pattern.
+    Float {
+        bits: u8,
+    },
     String,
     Slice(*const TypeDesc),
     Pointer(*const TypeDesc),
@@ -72,6 +76,7 @@ impl TypeDesc {
         matches!(
             self.kind,
             Kind::Int { .. }
+                | Kind::Float { .. }
                 | Kind::Bool
                 | Kind::Pointer(_)
                 | Kind::Map(..)
@@ -108,6 +113,7 @@ pub fn build_module_descs(module: &ir::Module) -> Vec<TypeDesc> {
                 signed: *signed,
             },
             ir::GoKind::Bool => Kind::Bool,
+            ir::GoKind::Float { bits } => Kind::Float { bits: *bits },
             ir::GoKind::String => Kind::String,
             ir::GoKind::Slice(e) => Kind::Slice(addrs[e.index()]),
             ir::GoKind::Pointer(e) => Kind::Pointer(addrs[e.index()]),
@@ -157,7 +163,7 @@ fn go_layout(
     }
     let t = &module.go_types[ir::GoTypeId::new(i)];
     let l = match &t.kind {
-        ir::GoKind::Int { bits, .. } => {
+        ir::GoKind::Int { bits, .. } | ir::GoKind::Float { bits } => {
             let b = (u32::from(*bits) / 8).max(1);
             (b, b)
         }

@@ -21,7 +21,7 @@ pub extern "C" fn rt_iface_eq(t1: u64, d1: u64, t2: u64, d2: u64) -> u8 {
         // A func is stored directly but is not comparable: Go panics even when the
         // two words are equal.
         if d.is_direct() && !matches!(d.kind, Kind::Func | Kind::Map(..)) {
-            return u8::from(d1 == d2);
+            return u8::from(direct_eq(d, d1, d2));
         }
         // SAFETY: boxed values point to memory of the descriptor's layout.
         match unsafe { mem_eq(d, d1, d2) } {
@@ -37,6 +37,16 @@ pub extern "C" fn rt_iface_eq(t1: u64, d1: u64, t2: u64, d2: u64) -> u8 {
     })
 }
 
+/// Go's `==` on two data words of a directly stored type: bitwise, except that floats
+/// compare as floats (NaN is unequal to itself, `-0 == +0`).
+fn direct_eq(d: &TypeDesc, w1: u64, w2: u64) -> bool {
+    match d.kind {
+        Kind::Float { bits: 32 } => f32::from_bits(w1 as u32) == f32::from_bits(w2 as u32),
+        Kind::Float { .. } => f64::from_bits(w1) == f64::from_bits(w2),
+        _ => w1 == w2,
+    }
+}
+
 /// Compares two values of type `d` in memory. `Err` names an uncomparable type.
 pub(super) unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String> {
     let rd = |addr: u64| (addr as usize as *const u64).read_unaligned();
@@ -46,6 +56,14 @@ pub(super) unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String
             str_bytes(a, n as u64) == str_bytes(b, n as u64)
         }
         Kind::Bool => *(a as usize as *const u8) == *(b as usize as *const u8),
+        Kind::Float { bits: 32 } => {
+            (a as usize as *const f32).read_unaligned()
+                == (b as usize as *const f32).read_unaligned()
+        }
+        Kind::Float { .. } => {
+            (a as usize as *const f64).read_unaligned()
+                == (b as usize as *const f64).read_unaligned()
+        }
         Kind::Pointer(_) | Kind::RuntimeError => rd(a) == rd(b),
         Kind::String => str_bytes(rd(a), rd(a + 8)) == str_bytes(rd(b), rd(b + 8)),
         Kind::Struct(fields) => {
@@ -82,7 +100,7 @@ pub(super) unsafe fn mem_eq(d: &TypeDesc, a: u64, b: u64) -> Result<bool, String
             }
             let inner = desc(t1);
             if inner.is_direct() && !matches!(inner.kind, Kind::Func | Kind::Map(..)) {
-                rd(a + 8) == rd(b + 8)
+                direct_eq(inner, rd(a + 8), rd(b + 8))
             } else {
                 mem_eq(inner, rd(a + 8), rd(b + 8))?
             }

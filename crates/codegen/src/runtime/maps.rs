@@ -90,7 +90,7 @@ unsafe fn shape(map_desc: u64) -> Shape {
 
 unsafe fn has_pointers(d: &TypeDesc) -> bool {
     match &d.kind {
-        Kind::Int { .. } | Kind::Bool => false,
+        Kind::Int { .. } | Kind::Float { .. } | Kind::Bool => false,
         Kind::Struct(fields) => fields.iter().any(|f| has_pointers(&*f.ty)),
         Kind::Array(e, _) => has_pointers(&**e),
         _ => true,
@@ -105,6 +105,24 @@ unsafe fn hash_into(d: &TypeDesc, addr: u64, h: &mut DefaultHasher) -> Result<()
             h.write(str_bytes(addr, n));
         }
         Kind::Bool => h.write_u8(*(addr as usize as *const u8)),
+        // Go's f32hash/f64hash: +0 and -0 hash alike (they are equal keys), and every
+        // NaN hashes anew (no NaN key is ever found again).
+        Kind::Float { bits } => {
+            let f = if *bits == 32 {
+                f64::from(f32::from_bits(*(addr as usize as *const u32)))
+            } else {
+                f64::from_bits(rd(addr))
+            };
+            if f == 0.0 {
+                h.write_u64(0);
+            } else if f.is_nan() {
+                static NANS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                h.write_u64(NANS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+                h.write_u8(0xff);
+            } else {
+                h.write_u64(f.to_bits());
+            }
+        }
         Kind::String => {
             let s = str_bytes(rd(addr), rd(addr + 8));
             h.write_usize(s.len());
@@ -131,6 +149,8 @@ unsafe fn hash_into(d: &TypeDesc, addr: u64, h: &mut DefaultHasher) -> Result<()
                     // Go's `typehash` checks the dynamic type first: an uncomparable one
                     // is named whole (`[1][]int`), not by the part that makes it so.
                     _ if !super::iface::is_comparable(inner) => return Err(inner.name.clone()),
+                    // A float is stored in the data word itself: hashed as a float.
+                    Kind::Float { .. } if inner.is_direct() => hash_into(inner, addr + 8, h)?,
                     _ if inner.is_direct() => h.write_u64(rd(addr + 8)),
                     _ => hash_into(inner, rd(addr + 8), h)?,
                 }
@@ -294,6 +314,13 @@ pub extern "C" fn rt_map_assign(m: u64, map_desc: u64, keyp: u64) -> u64 {
                 return zero_val(&s);
             };
             if let Some(e) = find(m, &s, keyp, hash) {
+                // Go's `needkeyupdate`: an equal key is stored anew (`m[-0.0]` after
+                // `m[0.0]` leaves the key -0); for other keys the bytes are the same.
+                std::ptr::copy(
+                    keyp as usize as *const u8,
+                    (e + s.koff) as usize as *mut u8,
+                    s.key.size as usize,
+                );
                 return e + s.voff;
             }
             if rd(m + USED) == rd(m + CAP) {

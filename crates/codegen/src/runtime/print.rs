@@ -36,6 +36,7 @@ fn iface_val_depth(t: u64, d: u64, top: bool, depth: u32) -> Val {
         let td = desc(t);
         let bare = match &td.kind {
             Kind::Int { bits, signed } => int_val(td, d, *bits, *signed),
+            Kind::Float { bits } => float_val(td, d, *bits),
             Kind::Bool => Val::Bool {
                 v: d & 0xff != 0,
                 ty: td.name.clone(),
@@ -183,6 +184,20 @@ unsafe fn int_val(td: &TypeDesc, word: u64, bits: u8, signed: bool) -> Val {
     }
 }
 
+/// A float from its bit pattern (`float32`: the low 32 bits).
+fn float_val(td: &TypeDesc, word: u64, bits: u8) -> Val {
+    let v = if bits == 32 {
+        f64::from(f32::from_bits(word as u32))
+    } else {
+        f64::from_bits(word)
+    };
+    Val::Float {
+        bits: v.to_bits(),
+        size: bits,
+        ty: td.name.clone(),
+    }
+}
+
 unsafe fn ptr_val(td: &TypeDesc, elem: &TypeDesc, addr: u64, top: bool, depth: u32) -> Val {
     let pointee = if top
         && addr != 0
@@ -211,6 +226,14 @@ pub(super) unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
         };
     }
     let bare = match &td.kind {
+        Kind::Float { bits } => {
+            let word = if *bits == 32 {
+                u64::from((addr as usize as *const u32).read_unaligned())
+            } else {
+                rd(addr)
+            };
+            float_val(td, word, *bits)
+        }
         Kind::Int { bits, signed } => {
             let n = (*bits / 8).max(1);
             let mut word = 0u64;
@@ -298,7 +321,7 @@ pub(super) unsafe fn mem_val(td: &TypeDesc, addr: u64, depth: u32) -> Val {
     }
     // The data word of this value in interface representation.
     let word = match &td.kind {
-        Kind::Int { bits, .. } => {
+        Kind::Int { bits, .. } | Kind::Float { bits } => {
             let mut w = 0u64;
             let n = usize::from((*bits / 8).max(1));
             std::ptr::copy_nonoverlapping(

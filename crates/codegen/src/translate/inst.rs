@@ -6,7 +6,7 @@ use crate::flat::is_direct;
 use crate::runtime::Internal;
 use crate::CodegenError;
 use cranelift_codegen::ir::condcodes::IntCC as CC;
-use cranelift_codegen::ir::types::I64;
+use cranelift_codegen::ir::types::{F32, F64, I32, I64};
 use cranelift_codegen::ir::{self as cl, InstBuilder, MemFlagsData};
 use ir::{GoKind, Imm, IntCC, Opcode, Type};
 
@@ -39,7 +39,13 @@ impl FnTx<'_, '_, '_, '_> {
 
     pub fn zero_of(&mut self, ty: Type) -> Vec<cl::Value> {
         let tys = self.cx.flat.types(ty);
-        tys.into_iter().map(|t| self.b.ins().iconst(t, 0)).collect()
+        tys.into_iter()
+            .map(|t| match t {
+                F32 => self.b.ins().f32const(0.0),
+                F64 => self.b.ins().f64const(0.0),
+                t => self.b.ins().iconst(t, 0),
+            })
+            .collect()
     }
 
     pub(super) fn translate_simple(&mut self, inst: ir::Inst) -> Result<(), CodegenError> {
@@ -55,6 +61,19 @@ impl FnTx<'_, '_, '_, '_> {
                 let c = self.iconst(t, v);
                 self.define1(inst, vec![c]);
             }
+            Opcode::Fconst
+            | Opcode::Fadd
+            | Opcode::Fsub
+            | Opcode::Fmul
+            | Opcode::Fdiv
+            | Opcode::Fneg
+            | Opcode::Fcmp
+            | Opcode::Fpromote
+            | Opcode::Fdemote
+            | Opcode::FcvtFromSint
+            | Opcode::FcvtFromUint
+            | Opcode::FcvtToSint
+            | Opcode::FcvtToUint => self.translate_float(inst)?,
             Opcode::Sconst => {
                 let Imm::Str(bytes) = &d.imm else {
                     return Err(self.err("sconst needs a string"));
@@ -300,7 +319,11 @@ impl FnTx<'_, '_, '_, '_> {
             let a = self.cx.statics.string_box_addr(&bytes);
             self.addr_const(a)
         } else if is_direct(ty) {
-            let w = words[0];
+            let w = match self.b.func.dfg.value_type(words[0]) {
+                F64 => self.b.ins().bitcast(I64, MemFlagsData::new(), words[0]),
+                F32 => self.b.ins().bitcast(I32, MemFlagsData::new(), words[0]),
+                _ => words[0],
+            };
             let signed = match self.cx.module.go_types[t].kind {
                 GoKind::Int { signed, .. } => signed,
                 _ => false,
@@ -335,6 +358,11 @@ impl FnTx<'_, '_, '_, '_> {
             let t = self.cx.flat.types(ty)[0];
             if t == I64 {
                 vec![word]
+            } else if t == F64 {
+                vec![self.b.ins().bitcast(F64, MemFlagsData::new(), word)]
+            } else if t == F32 {
+                let w = self.b.ins().ireduce(I32, word);
+                vec![self.b.ins().bitcast(F32, MemFlagsData::new(), w)]
             } else {
                 vec![self.b.ins().ireduce(t, word)]
             }

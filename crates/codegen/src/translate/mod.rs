@@ -11,6 +11,7 @@
 
 mod call;
 mod check;
+mod float;
 mod inst;
 mod memory;
 

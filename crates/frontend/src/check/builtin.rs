@@ -571,7 +571,7 @@ impl Checker<'_> {
             // `min(f())`: the results, all of one ordered type.
             let ts = self.tuple_elems(t.ty);
             for (k, &rt) in ts.iter().enumerate() {
-                if !(self.types.is_integer(rt) || self.is_string(rt)) {
+                if !(self.types.is_numeric(rt) || self.is_string(rt)) {
                     let d = self.describe_result(k, rt);
                     self.err(t.span, format!("invalid argument: {d} cannot be ordered"));
                     return self.invalid_expr(span);
@@ -611,7 +611,7 @@ impl Checker<'_> {
         }
         let mut out = Vec::new();
         for v in vals {
-            if !(self.types.is_integer(v.ty) || self.is_string(v.ty)) {
+            if !(self.types.is_numeric(v.ty) || self.is_string(v.ty)) {
                 let d = self.describe(&v);
                 self.err(v.span, format!("invalid argument: {d} cannot be ordered"));
                 return self.invalid_expr(span);
@@ -677,7 +677,9 @@ impl Checker<'_> {
 
     pub(crate) fn untyped_kind_ok(&self, u: TypeId, t: TypeId) -> bool {
         match self.types.basic_of(u) {
-            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(t),
+            Some(Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat) => {
+                self.types.is_numeric(t)
+            }
             Some(Basic::UntypedString) => self.is_string(t),
             _ => false,
         }
@@ -687,6 +689,10 @@ impl Checker<'_> {
 /// The kind an untyped min/max result takes: rune if any operand is a rune.
 fn cmp_untyped_kind(c: &Checker, a: &Expr, b: &Expr) -> TypeId {
     let rune = TypeTable::basic(Basic::UntypedRune);
+    let float = TypeTable::basic(Basic::UntypedFloat);
+    if a.ty == float || b.ty == float {
+        return float;
+    }
     if (a.ty == rune || b.ty == rune) && c.types.is_integer(a.ty) {
         return rune;
     }

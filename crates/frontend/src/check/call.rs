@@ -442,6 +442,15 @@ impl Checker<'_> {
         }
         // A typed constant converted to a basic type stays constant.
         if is_const(&v) && self.is_const_type(t) {
+            let numeric = self.types.is_numeric(t) && self.types.is_numeric(v.ty);
+            if numeric && (self.types.is_float(t) || self.types.is_float(v.ty)) {
+                let mut e = self.convert_float_const(v, t, ConvCtx::Convert);
+                if self.is_invalid(e.ty) {
+                    return self.invalid_expr(span);
+                }
+                e.span = span;
+                return e;
+            }
             if let ExprKind::Const(c) = &v.kind {
                 let c = c.clone();
                 match (&c, self.types.is_integer(t), self.is_string(t)) {
@@ -513,6 +522,9 @@ impl Checker<'_> {
         if self.types.is_integer(from) && (self.types.is_integer(to) || self.is_string(to)) {
             return true;
         }
+        if self.types.is_numeric(from) && self.types.is_numeric(to) {
+            return true;
+        }
         if self.is_string(from) && self.is_byte_slice(to)
             || self.is_byte_slice(from) && self.is_string(to)
         {
@@ -545,7 +557,9 @@ impl Checker<'_> {
             return mk(ExprKind::Convert(Box::new(s)), t, span);
         }
         let ok = match vb {
-            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(t),
+            Some(Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat) => {
+                self.types.is_numeric(t)
+            }
             Some(Basic::UntypedBool) => self.is_bool(t),
             Some(Basic::UntypedString) => self.is_string(t),
             Some(Basic::UntypedNil) => self.nil_ok(t),

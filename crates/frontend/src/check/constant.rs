@@ -36,7 +36,11 @@ pub(crate) fn int_range(b: Basic) -> Option<(i128, i128)> {
         Basic::Int | Basic::Int64 => (i64::MIN as i128, i64::MAX as i128),
         Basic::Int32 => (i32::MIN as i128, i32::MAX as i128),
         Basic::Uint8 => (0, u8::MAX as i128),
-        Basic::Uint | Basic::Uint64 => (0, u64::MAX as i128),
+        Basic::Uint | Basic::Uint64 | Basic::Uintptr => (0, u64::MAX as i128),
+        Basic::Int8 => (i8::MIN as i128, i8::MAX as i128),
+        Basic::Int16 => (i16::MIN as i128, i16::MAX as i128),
+        Basic::Uint16 => (0, u16::MAX as i128),
+        Basic::Uint32 => (0, u32::MAX as i128),
         _ => return None,
     })
 }
@@ -69,6 +73,7 @@ pub(crate) fn quote(bytes: &[u8]) -> String {
 pub(crate) fn show(v: &ConstValue) -> String {
     match v {
         ConstValue::Int(i) => i.to_string(),
+        ConstValue::Float(r) => super::float::show_float(r),
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Str(s) => quote(s),
         ConstValue::Nil => "nil".to_string(),
@@ -93,6 +98,7 @@ impl Checker<'_> {
             TypeKind::Basic(
                 Basic::UntypedInt
                     | Basic::UntypedRune
+                    | Basic::UntypedFloat
                     | Basic::UntypedBool
                     | Basic::UntypedString
                     | Basic::UntypedNil
@@ -104,6 +110,7 @@ impl Checker<'_> {
         match self.types.kind(t) {
             TypeKind::Basic(Basic::UntypedInt) => TypeTable::basic(Basic::Int),
             TypeKind::Basic(Basic::UntypedRune) => TypeTable::basic(Basic::Int32),
+            TypeKind::Basic(Basic::UntypedFloat) => TypeTable::basic(Basic::Float64),
             TypeKind::Basic(Basic::UntypedBool) => TypeTable::basic(Basic::Bool),
             TypeKind::Basic(Basic::UntypedString) => TypeTable::basic(Basic::String),
             _ => t,
@@ -161,7 +168,9 @@ impl Checker<'_> {
         let src = self.types.basic_of(e.ty);
         let tb = self.types.basic_of(target);
         let ok_kind = match src {
-            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(target),
+            Some(Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat) => {
+                self.types.is_numeric(target)
+            }
             Some(Basic::UntypedBool) => tb == Some(Basic::Bool),
             Some(Basic::UntypedString) => tb == Some(Basic::String),
             Some(Basic::UntypedNil) => matches!(
@@ -174,6 +183,13 @@ impl Checker<'_> {
             self.conv_error(&e, target, ctx, None);
             e.ty = TypeTable::basic(Basic::Invalid);
             return e;
+        }
+        let float_const = matches!(e.kind, ExprKind::Const(ConstValue::Float(_)));
+        if float_const
+            || (self.types.is_float(target)
+                && matches!(e.kind, ExprKind::Const(ConstValue::Int(_))))
+        {
+            return self.convert_float_const(e, target, ctx);
         }
         match &e.kind {
             ExprKind::Const(ConstValue::Int(v)) => {
@@ -281,6 +297,10 @@ impl Checker<'_> {
         rspan: Span,
     ) -> Option<ConstValue> {
         use ConstValue as C;
+        if matches!(l, C::Float(_)) || matches!(r, C::Float(_)) {
+            let (a, b) = (super::float::as_rat(l)?, super::float::as_rat(r)?);
+            return self.fold_float(op, &a, &b, t, span, rspan);
+        }
         let v = match (l, r) {
             (C::Int(a), C::Int(b)) => {
                 let (a, b) = (*a, *b);
@@ -429,12 +449,17 @@ impl Checker<'_> {
                 // For unsigned types `^x` flips the bits within the type's width.
                 let r = match self.types.basic_of(t) {
                     Some(Basic::Uint8) => (!*i) & 0xff,
-                    Some(Basic::Uint | Basic::Uint64) => (!*i) & (u64::MAX as i128),
+                    Some(Basic::Uint | Basic::Uint64 | Basic::Uintptr) => {
+                        (!*i) & (u64::MAX as i128)
+                    }
+                    Some(Basic::Uint16) => (!*i) & 0xffff,
+                    Some(Basic::Uint32) => (!*i) & (u32::MAX as i128),
                     _ => !*i,
                 };
                 Some(ConstValue::Int(r))
             }
             (UnaryOp::Not, ConstValue::Bool(b)) => Some(ConstValue::Bool(!*b)),
+            (UnaryOp::Neg, ConstValue::Float(r)) => Some(ConstValue::Float(-r.clone())),
             _ => None,
         }
     }

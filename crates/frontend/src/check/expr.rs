@@ -95,10 +95,19 @@ impl Checker<'_> {
             ast::ExprKind::Float(lit) => {
                 if lit.ends_with('i') {
                     self.err(span, "complex numbers are not supported");
-                } else {
-                    self.err(span, "floating-point numbers are not supported");
+                    return Operand::Invalid;
                 }
-                Operand::Invalid
+                match super::float::parse_float(lit) {
+                    Some(r) => Operand::Value(mk(
+                        ExprKind::Const(ConstValue::Float(r)),
+                        TypeTable::basic(Basic::UntypedFloat),
+                        span,
+                    )),
+                    None => {
+                        self.err(span, super::float::HUGE_EXPONENT);
+                        Operand::Invalid
+                    }
+                }
             }
             ast::ExprKind::Rune(c) => Operand::Value(mk(
                 ExprKind::Const(ConstValue::Int(*c as i128)),
@@ -272,7 +281,9 @@ impl Checker<'_> {
             return true;
         }
         match self.types.basic_of(u) {
-            Some(Basic::UntypedInt | Basic::UntypedRune) => self.types.is_integer(t),
+            Some(Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat) => {
+                self.types.is_numeric(t)
+            }
             Some(Basic::UntypedBool) => self.is_bool(t),
             Some(Basic::UntypedString) => self.is_string(t),
             Some(Basic::UntypedNil) => self.nil_ok(t),
@@ -300,6 +311,20 @@ impl Checker<'_> {
                     TypeTable::basic(Basic::UntypedInt)
                 };
                 return Some((Expr { ty: t, ..x }, Expr { ty: t, ..y }));
+            }
+            let numeric = |b: Option<Basic>| int_like(b) || b == Some(Basic::UntypedFloat);
+            if numeric(xb) && numeric(yb) {
+                // An untyped int operand joins the float kind.
+                let t = TypeTable::basic(Basic::UntypedFloat);
+                let up = |e: Expr| match e.kind {
+                    ExprKind::Const(ConstValue::Int(i)) => Expr {
+                        kind: ExprKind::Const(ConstValue::Float(super::float::from_int(i))),
+                        ty: t,
+                        span: e.span,
+                    },
+                    _ => Expr { ty: t, ..e },
+                };
+                return Some((up(x), up(y)));
             }
             if xb == yb && xb != Some(Basic::UntypedNil) {
                 return Some((x, y));
@@ -429,14 +454,17 @@ impl Checker<'_> {
         }
         let ok = match op {
             BinOp::LogAnd | BinOp::LogOr => self.is_bool(t),
-            BinOp::Add => self.types.is_integer(t) || self.is_string(t),
+            BinOp::Add => self.types.is_numeric(t) || self.is_string(t),
+            BinOp::Sub | BinOp::Mul | BinOp::Div => self.types.is_numeric(t),
             _ => self.types.is_integer(t),
         };
         if !ok {
             self.op_not_defined(op, &x, span);
             return self.invalid_expr(span);
         }
-        if matches!(op, BinOp::Div | BinOp::Rem) && const_int(&y) == Some(0) {
+        let float_zero = matches!(&y.kind, ExprKind::Const(ConstValue::Float(r)) if super::float::is_zero(r))
+            && matches!(x.kind, ExprKind::Const(_));
+        if matches!(op, BinOp::Div | BinOp::Rem) && (const_int(&y) == Some(0) || float_zero) {
             self.err(y.span, "invalid operation: division by zero");
             return self.invalid_expr(span);
         }
@@ -492,7 +520,7 @@ impl Checker<'_> {
         let text = self.text(span).to_string();
         let ordered = !matches!(op, BinOp::Eq | BinOp::Ne);
         if ordered {
-            if !(self.types.is_integer(t) || self.is_string(t)) {
+            if !(self.types.is_numeric(t) || self.is_string(t)) {
                 let text = self.text(span);
                 let kind = self.kind_word(t);
                 let msg = format!(
@@ -544,6 +572,7 @@ impl Checker<'_> {
 
     pub(crate) fn shift(&mut self, op: BinOp, x: Expr, y: Expr, span: Span) -> Expr {
         // The count: any integer; an untyped constant must be a non-negative integer.
+        let y = self.integral_float_as_int(y);
         if !self.types.is_integer(y.ty) {
             let d = self.describe(&y);
             self.err(
@@ -566,6 +595,20 @@ impl Checker<'_> {
             self.convert_untyped(y, TypeTable::basic(Basic::Uint), ConvCtx::Operand)
         } else {
             y
+        };
+        // An untyped float constant with an integer value shifts as an untyped int.
+        let x = match &x.kind {
+            ExprKind::Const(ConstValue::Float(r)) if self.is_untyped(x.ty) => {
+                match super::float::to_int(r) {
+                    Some(i) => mk(
+                        ExprKind::Const(ConstValue::Int(i)),
+                        TypeTable::basic(Basic::UntypedInt),
+                        x.span,
+                    ),
+                    None => x,
+                }
+            }
+            _ => x,
         };
         if !self.types.is_integer(x.ty) {
             let d = self.describe(&x);
@@ -617,8 +660,8 @@ impl Checker<'_> {
             return Operand::Invalid;
         }
         let (ok, hop) = match op {
-            UnOp::Neg => (self.types.is_integer(v.ty), UnaryOp::Neg),
-            UnOp::Plus => (self.types.is_integer(v.ty), UnaryOp::Neg),
+            UnOp::Neg => (self.types.is_numeric(v.ty), UnaryOp::Neg),
+            UnOp::Plus => (self.types.is_numeric(v.ty), UnaryOp::Neg),
             UnOp::Not => (self.is_bool(v.ty), UnaryOp::Not),
             _ => (self.types.is_integer(v.ty), UnaryOp::BitNot),
         };

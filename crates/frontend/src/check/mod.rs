@@ -30,7 +30,9 @@ mod decl;
 mod embed;
 mod expr;
 mod exprstr;
+mod float;
 mod ifaces;
+pub use float::float_bits;
 mod literal;
 mod maps;
 mod pkgnames;
@@ -323,6 +325,13 @@ impl<'a> Checker<'a> {
             ("byte", b(Basic::Uint8)),
             ("uint", b(Basic::Uint)),
             ("uint64", b(Basic::Uint64)),
+            ("int8", b(Basic::Int8)),
+            ("int16", b(Basic::Int16)),
+            ("uint16", b(Basic::Uint16)),
+            ("uint32", b(Basic::Uint32)),
+            ("uintptr", b(Basic::Uintptr)),
+            ("float32", b(Basic::Float32)),
+            ("float64", b(Basic::Float64)),
             ("bool", b(Basic::Bool)),
             ("string", b(Basic::String)),
             ("any", TypeTable::any()),
@@ -359,13 +368,6 @@ impl<'a> Checker<'a> {
             u.insert(name, E::Builtin(bi));
         }
         for (name, msg) in [
-            ("int8", "int8 is not supported"),
-            ("int16", "int16 is not supported"),
-            ("uint16", "uint16 is not supported"),
-            ("uint32", "uint32 is not supported"),
-            ("uintptr", "uintptr is not supported"),
-            ("float32", "floating-point numbers are not supported"),
-            ("float64", "floating-point numbers are not supported"),
             ("complex64", "complex numbers are not supported"),
             ("complex128", "complex numbers are not supported"),
             ("complex", "complex numbers are not supported"),

@@ -264,9 +264,12 @@ impl Checker<'_> {
         if self.is_invalid(v.ty) {
             return v;
         }
+        let v = self.integral_float_as_int(v);
         if !self.types.is_integer(v.ty) {
             let d = self.describe(&v);
-            let msg = if self.is_untyped(v.ty) && !self.is_nil_type(v.ty) {
+            let msg = if self.is_untyped(v.ty) && self.types.is_float(v.ty) {
+                format!("{d} truncated to int")
+            } else if self.is_untyped(v.ty) && !self.is_nil_type(v.ty) {
                 format!("cannot convert {d} to type int")
             } else {
                 format!("invalid argument: index {d} must be integer")

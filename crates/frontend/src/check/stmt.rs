@@ -80,7 +80,7 @@ impl Checker<'_> {
                     return;
                 }
                 let sym = if *inc { "++" } else { "--" };
-                if !self.types.is_integer(place.ty) {
+                if !self.types.is_numeric(place.ty) {
                     let text = self.text(target.span);
                     let ts = self.short_display(place.ty);
                     self.err(
@@ -92,7 +92,12 @@ impl Checker<'_> {
                 if !self.check_place(&place) {
                     return;
                 }
-                let one = mk(ExprKind::Const(ConstValue::Int(1)), place.ty, span);
+                let one = if self.types.is_float(place.ty) {
+                    ConstValue::Float(super::float::from_int(1))
+                } else {
+                    ConstValue::Int(1)
+                };
+                let one = mk(ExprKind::Const(one), place.ty, span);
                 let op = if *inc { BinOp::Add } else { BinOp::Sub };
                 out.push(st(
                     StmtKind::OpAssign {

@@ -231,6 +231,12 @@ impl FuncCx<'_, '_> {
             Builtin::Min | Builtin::Max => {
                 let ops = self.operands(args);
                 let (mut acc, t) = ops[0];
+                if self.m.ir_type(t).is_float() {
+                    for &(v, _) in &ops[1..] {
+                        acc = self.float_min_max(b == Builtin::Min, acc, v, t);
+                    }
+                    return vec![acc];
+                }
                 for &(v, _) in &ops[1..] {
                     let op = if b == Builtin::Min {
                         BinOp::Lt

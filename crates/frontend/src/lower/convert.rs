@@ -27,6 +27,12 @@ impl FuncCx<'_, '_> {
                 let w = self.widen(v, ft, unsigned);
                 self.rt(RtFunc::StrFromRune, &[w])[0]
             }
+            _ if types.is_numeric(from_t)
+                && types.is_numeric(to)
+                && (types.is_float(from_t) || types.is_float(to)) =>
+            {
+                self.convert_float(v, from_t, to)
+            }
             _ if types.is_integer(from_t) && types.is_integer(to) => {
                 let ft = self.m.ir_type(from_t);
                 let tt = self.m.ir_type(to);

@@ -51,7 +51,9 @@ impl FuncCx<'_, '_> {
         let ty = self.m.ir_type(e.ty);
         match &e.kind {
             ExprKind::Const(c) => match c {
+                ConstValue::Int(_) | ConstValue::Float(_) if ty.is_float() => self.fconst(ty, c),
                 ConstValue::Int(i) => self.iconst(ty, *i as i64),
+                ConstValue::Float(_) => self.fconst(Type::F64, c),
                 ConstValue::Bool(b) => self.iconst(Type::Bool, *b as i64),
                 ConstValue::Str(s) => self.ins1(
                     InstData::new(Opcode::Sconst).imm(Imm::Str(s.clone())),
@@ -85,6 +87,10 @@ impl FuncCx<'_, '_> {
                     InstData::new(Opcode::FuncRef).imm(Imm::Func(id)),
                     Type::Func,
                 )
+            }
+            ExprKind::Unary(UnaryOp::Neg, x) if ty.is_float() => {
+                let v = self.expr(x);
+                self.fneg(v, ty)
             }
             ExprKind::Unary(op, x) => {
                 let v = self.expr(x);

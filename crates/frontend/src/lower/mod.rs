@@ -25,6 +25,7 @@ mod call;
 mod convert;
 mod dispatch;
 mod expr;
+mod float;
 mod func;
 mod maps;
 mod ops;
@@ -259,9 +260,17 @@ impl<'a> ModuleCx<'a> {
         let under = types.under(ty);
         match types.kind(under).clone() {
             TypeKind::Basic(b) => match b {
-                Basic::Int | Basic::Int64 | Basic::Uint | Basic::Uint64 | Basic::UntypedInt => {
-                    Type::I64
-                }
+                Basic::Int
+                | Basic::Int64
+                | Basic::Uint
+                | Basic::Uint64
+                | Basic::Uintptr
+                | Basic::UntypedInt => Type::I64,
+                Basic::Int16 | Basic::Uint16 => Type::I16,
+                Basic::Float32 => Type::F32,
+                Basic::Float64 | Basic::UntypedFloat => Type::F64,
+                Basic::Int8 => Type::I8,
+                Basic::Uint32 => Type::I32,
                 Basic::Int32 | Basic::UntypedRune => Type::I32,
                 Basic::Uint8 => Type::I8,
                 Basic::Bool | Basic::UntypedBool => Type::Bool,
@@ -372,8 +381,26 @@ impl<'a> ModuleCx<'a> {
                     bits: 8,
                     signed: false,
                 },
-                Basic::Uint | Basic::Uint64 => GoKind::Int {
+                Basic::Uint | Basic::Uint64 | Basic::Uintptr => GoKind::Int {
                     bits: 64,
+                    signed: false,
+                },
+                Basic::Int8 => GoKind::Int {
+                    bits: 8,
+                    signed: true,
+                },
+                Basic::Float32 => GoKind::Float { bits: 32 },
+                Basic::Float64 | Basic::UntypedFloat => GoKind::Float { bits: 64 },
+                Basic::Int16 => GoKind::Int {
+                    bits: 16,
+                    signed: true,
+                },
+                Basic::Uint16 => GoKind::Int {
+                    bits: 16,
+                    signed: false,
+                },
+                Basic::Uint32 => GoKind::Int {
+                    bits: 32,
                     signed: false,
                 },
                 Basic::Bool | Basic::UntypedBool => GoKind::Bool,

@@ -79,8 +79,11 @@ impl FuncCx<'_, '_> {
         lt: TypeId,
         rt: TypeId,
     ) -> Value {
-        let types = &self.m.prog.types;
         let ty = self.m.ir_type(lt);
+        if ty.is_float() {
+            return self.float_binary(op, a, b, ty);
+        }
+        let types = &self.m.prog.types;
         let unsigned = types.is_unsigned(lt);
         let is_str = types.basic_of(lt) == Some(Basic::String);
         let is_iface = types.is_interface(lt);
@@ -238,6 +241,9 @@ impl FuncCx<'_, '_> {
             }
             _ => {
                 let ty = self.m.ir_type(t);
+                if ty.is_float() {
+                    return self.float_binary(BinOp::Eq, a, b, ty);
+                }
                 self.icmp(ty, IntCC::Eq, a, b)
             }
         }

@@ -283,6 +283,8 @@ fn parse_kind(c: &mut Cur) -> Result<GoKind> {
     };
     Ok(match kw {
         "bool" => GoKind::Bool,
+        "float32" => GoKind::Float { bits: 32 },
+        "float64" => GoKind::Float { bits: 64 },
         "string" => GoKind::String,
         "func" => GoKind::Func,
         "any" => GoKind::EmptyInterface,

@@ -193,6 +193,60 @@ impl Checker<'_> {
                     }
                 }
             }
+            Fconst => {
+                self.args(&[]);
+                if !matches!(d.imm, Imm::Int(_)) {
+                    self.bad_imm();
+                }
+                if let Some(t) = self.ty() {
+                    if !t.is_float() {
+                        self.err(format!("fconst of non-float type {t}"));
+                    }
+                }
+            }
+            Fadd | Fsub | Fmul | Fdiv | Fneg => {
+                let t = d.ty.or_else(|| d.args.first().map(|_| self.ty_of(0)));
+                let t = t.unwrap_or(Type::F64);
+                if !t.is_float() {
+                    self.err(format!("{} on non-float type {t}", d.opcode));
+                }
+                if d.opcode == Fneg {
+                    self.args(&[Is(t)]);
+                } else {
+                    self.args(&[Is(t), Is(t)]);
+                }
+            }
+            Fcmp => {
+                let Some(t) = self.ty() else { return };
+                let Imm::Cond(cc) = d.imm else {
+                    return self.bad_imm();
+                };
+                if !t.is_float() || matches!(cc, IntCC::Ult | IntCC::Ule | IntCC::Ugt | IntCC::Uge)
+                {
+                    self.err(format!("fcmp {} on type {t}", cc.name()));
+                }
+                self.args(&[Is(t), Is(t)]);
+            }
+            FcvtFromSint | FcvtFromUint => {
+                let Some(t) = self.ty() else { return };
+                if !t.is_float() {
+                    self.err(format!("{} to non-float type {t}", d.opcode));
+                }
+                self.args(&[Is(Type::I64)]);
+            }
+            FcvtToSint | FcvtToUint => {
+                let Some(t) = self.ty() else { return };
+                if !t.is_int() {
+                    self.err(format!("{} to non-integer type {t}", d.opcode));
+                }
+                self.args(&[Is(Type::F64)]);
+            }
+            Fpromote => {
+                self.args(&[Is(Type::F32)]);
+            }
+            Fdemote => {
+                self.args(&[Is(Type::F64)]);
+            }
             Sconst => {
                 self.args(&[]);
                 if !matches!(d.imm, Imm::Str(_)) {

@@ -106,18 +106,22 @@ fn candidates(f: &Function) -> Vec<Hoist> {
             ValueDef::Param(b, _) => Some(b),
             ValueDef::Result(i, _) => block_of[i],
         };
-        let still_dominated = dt.rpo().iter().filter(|&&b| dt.dominates(target, b)).all(|&b| {
-            f.layout.insts[b].iter().all(|&i| {
-                let d = &f.dfg.insts[i];
-                d.args
-                    .iter()
-                    .chain(d.targets.iter().flat_map(|t| t.args.iter()))
-                    .all(|&v| match def_block(v) {
-                        Some(db) => dt.dominates(target, db) || dt.dominates(db, new_idom),
-                        None => false,
-                    })
-            })
-        });
+        let still_dominated = dt
+            .rpo()
+            .iter()
+            .filter(|&&b| dt.dominates(target, b))
+            .all(|&b| {
+                f.layout.insts[b].iter().all(|&i| {
+                    let d = &f.dfg.insts[i];
+                    d.args
+                        .iter()
+                        .chain(d.targets.iter().flat_map(|t| t.args.iter()))
+                        .all(|&v| match def_block(v) {
+                            Some(db) => dt.dominates(target, db) || dt.dominates(db, new_idom),
+                            None => false,
+                        })
+                })
+            });
         if !still_dominated {
             continue;
         }

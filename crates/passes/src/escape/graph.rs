@@ -80,7 +80,15 @@ pub fn is_site(f: &Function, d: &InstData) -> bool {
 pub fn is_direct(ty: Type) -> bool {
     matches!(
         ty,
-        Type::Bool | Type::I8 | Type::I32 | Type::I64 | Type::Ptr | Type::Func
+        Type::Bool
+            | Type::I8
+            | Type::I16
+            | Type::I32
+            | Type::I64
+            | Type::F32
+            | Type::F64
+            | Type::Ptr
+            | Type::Func
     )
 }
 

@@ -341,7 +341,7 @@ fn param_remarks(m: &Module, f: &Function, sum: &Summary, cx: &mut PassContext) 
 /// Whether a value of `ty` holds a pointer (gc's `HasPointers`).
 fn has_pointers(m: &Module, ty: Type) -> bool {
     match ty {
-        Type::Bool | Type::I8 | Type::I32 | Type::I64 => false,
+        Type::Bool | Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::F32 | Type::F64 => false,
         Type::Ptr | Type::Str | Type::Slice | Type::Iface | Type::Func => true,
         Type::Struct(s) => m.structs[s].fields.iter().any(|&t| has_pointers(m, t)),
     }

@@ -38,7 +38,11 @@ pub fn cost(f: &Function) -> u32 {
                     0
                 }
                 Opcode::Brif if after_test => 0,
-                Opcode::Jump | Opcode::StackAlloc | Opcode::Iconst | Opcode::Zero => 0,
+                Opcode::Jump
+                | Opcode::StackAlloc
+                | Opcode::Iconst
+                | Opcode::Fconst
+                | Opcode::Zero => 0,
                 Opcode::Call | Opcode::CallIndirect => CALL_COST,
                 _ => 1,
             };

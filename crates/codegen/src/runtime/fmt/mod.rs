@@ -50,6 +50,7 @@
 //! nil interface in a struct field prints `interface {}(nil)` even when the
 //! field is an `error` (in a slice the element type is used, as Go does).
 
+mod float;
 mod format;
 mod mapsort;
 mod print;
@@ -72,6 +73,9 @@ pub enum Val {
     Uint { v: u64, ty: String },
     /// `bool` and named types over it.
     Bool { v: bool, ty: String },
+    /// `float64` (`size` 64) and `float32` (`size` 32, its value widened exactly),
+    /// and named types over them; `bits` is the `f64`'s bit pattern (`Val` is `Eq`).
+    Float { bits: u64, size: u8, ty: String },
     /// `string` and named types over it (bytes, not necessarily UTF-8).
     Str { v: Vec<u8>, ty: String },
     /// A slice whose element kind is `uint8` (`[]uint8`, `[]main.MyByte`).
@@ -253,6 +257,14 @@ pub fn panic_message(v: &Val) -> Vec<u8> {
         Val::Bool { v, ty } => {
             predeclared_or_named(&mut out, ty, if *v { "true" } else { "false" })
         }
+        Val::Float { bits, size, ty } => {
+            let text = float::runtime_float(*bits, *size);
+            if ty == "float64" || ty == "float32" {
+                out.extend_from_slice(text.as_bytes());
+            } else {
+                predeclared_or_named(&mut out, ty, &text);
+            }
+        }
         other => {
             let addr = match other {
                 Val::Ptr { addr, .. } | Val::Func { addr, .. } => *addr,
@@ -302,6 +314,9 @@ fn builtin_print_one(out: &mut Vec<u8>, v: &Val) {
         Val::Int { v, .. } => out.extend_from_slice(v.to_string().as_bytes()),
         Val::Uint { v, .. } => out.extend_from_slice(v.to_string().as_bytes()),
         Val::Bool { v, .. } => out.extend_from_slice(if *v { b"true" } else { b"false" }),
+        Val::Float { bits, size, .. } => {
+            out.extend_from_slice(float::runtime_float(*bits, *size).as_bytes())
+        }
         Val::Str { v, .. } => out.extend_from_slice(v),
         Val::Ptr { addr, .. } | Val::Func { addr, .. } => push_hex(out, *addr as u64),
         Val::NilInterface => out.extend_from_slice(b"(0x0,0x0)"),
@@ -350,6 +365,7 @@ fn type_of(v: &Val) -> &str {
         Val::Int { ty, .. }
         | Val::Uint { ty, .. }
         | Val::Bool { ty, .. }
+        | Val::Float { ty, .. }
         | Val::Str { ty, .. }
         | Val::Bytes { ty, .. }
         | Val::Slice { ty, .. }

@@ -230,6 +230,9 @@ impl Printer {
             Val::Bool { v, .. } => self.fmt_bool(*v, verb, arg),
             Val::Int { v, .. } => self.fmt_integer(*v as u64, true, verb, arg),
             Val::Uint { v, .. } => self.fmt_integer(*v, false, verb, arg),
+            Val::Float { bits, size, .. } => {
+                self.fmt_float(f64::from_bits(*bits), *size, verb, arg)
+            }
             Val::Str { v, .. } => self.fmt_string(v, verb, arg),
             // Go's `case []byte:` matches only the unnamed type.
             Val::Bytes { v, ty, .. } if ty == "[]uint8" => {
@@ -271,6 +274,7 @@ impl Printer {
             Val::Bool { v: b, .. } => self.fmt_bool(*b, verb, v),
             Val::Int { v: i, .. } => self.fmt_integer(*i as u64, true, verb, v),
             Val::Uint { v: u, .. } => self.fmt_integer(*u, false, verb, v),
+            Val::Float { bits, size, .. } => self.fmt_float(f64::from_bits(*bits), *size, verb, v),
             Val::Str { v: s, .. } => self.fmt_string(s, verb, v),
             Val::Struct { fields, ty } => {
                 if self.f.sharp_v {

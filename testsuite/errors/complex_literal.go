@@ -3,6 +3,5 @@ package main
 import "fmt"
 
 func main() {
-	var f float64
-	fmt.Println(f)
+	fmt.Println(2.5i, 1.5)
 }
