@@ -9,7 +9,9 @@
 //! line per collection to stderr in Go's format (`mgc.go`'s `gcMarkTermination`).
 //!
 //! **Roots**, all scanned conservatively (every word that points into an allocated
-//! object, interior pointers included, marks it):
+//! object, interior pointers included, marks it); **heap objects** precisely, by the
+//! pointer bitmap their allocation site wrote from their type (`ptrbits`; a site that
+//! gives no type is scanned word by word, a pointer-free object not at all):
 //! * the guest thread's stack from the collecting frame up to the stack's base, after
 //!   the callee-saved registers are spilled into that frame: JIT frames (locals,
 //!   spills, open-coded defer cells, chain heads) and the runtime's own Rust frames
@@ -44,7 +46,7 @@
 //! of N allocations made a program with a large live heap quadratic). The tests run
 //! the sample programs so, with `GOGC=1` and poisoning.
 
-use super::heap::Heap;
+use super::heap::{Heap, Scan};
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -236,7 +238,7 @@ fn spill_and_collect(forced: bool) {
 
 struct Marker<'a> {
     heap: &'a mut Heap,
-    stack: Vec<(usize, usize)>,
+    stack: Vec<Scan>,
 }
 
 impl Marker<'_> {
@@ -258,9 +260,27 @@ impl Marker<'_> {
         }
     }
 
+    /// Scans a heap object's words that its span's pointer bitmap names.
+    fn object(&mut self, o: Scan) {
+        let mut i = 0;
+        while i < o.words {
+            let bit = o.first + i;
+            let n = (64 - bit % 64).min(o.words - i);
+            let mut c = self.heap.ptr_chunk(o.span, bit, n);
+            while c != 0 {
+                let k = c.trailing_zeros() as usize;
+                c &= c - 1;
+                // SAFETY: word `i + k` of a live heap object.
+                let w = unsafe { std::ptr::read_volatile((o.addr as *const u64).add(i + k)) };
+                self.word(w);
+            }
+            i += n;
+        }
+    }
+
     fn drain(&mut self) {
-        while let Some((p, words)) = self.stack.pop() {
-            self.range(p as u64, words);
+        while let Some(o) = self.stack.pop() {
+            self.object(o);
         }
     }
 }

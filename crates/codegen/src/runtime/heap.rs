@@ -8,7 +8,9 @@
 //! * Small objects (up to 32 KiB) live in spans of one size class (Go's classes, so
 //!   `-benchmem` and `cap` see the sizes Go's malloc uses), each span holding one class
 //!   and a pointer-free ("noscan") flag, with an allocation bit and a mark bit per
-//!   object. Allocation takes the next free slot of the class's current span.
+//!   object. A span that may hold pointers has a pointer bitmap, one bit per word,
+//!   written from each object's layout when it is handed out (`ptrbits`); the mark
+//!   phase scans only the words it names. Allocation takes the next free slot of the class's current span.
 //!   Larger objects get a span of their own.
 //! * Memory is zeroed when handed out: pages fresh from the system are zero; a span
 //!   built on reused pages, or one with freed slots, zeroes each object it hands out
@@ -19,6 +21,7 @@
 //!   handed back to the system with `MADV_DONTNEED` (a crude scavenger), so resident
 //!   memory follows the live heap.
 
+use super::ptrbits::{self, Layout};
 use std::collections::BTreeMap;
 
 pub const PAGE: usize = 8192;
@@ -62,6 +65,8 @@ struct Span {
     /// Bytes of a large object that may hold pointers (its requested size).
     scan_len: usize,
     noscan: bool,
+    /// One bit per word of the span's memory (empty for a noscan span).
+    ptrbits: Vec<u64>,
     alloc: Vec<u64>,
     mark: Vec<u64>,
     /// No free slot lies below this index.
@@ -104,6 +109,15 @@ impl Span {
 struct Run {
     npages: usize,
     dirty: bool,
+}
+
+/// A marked object to scan: its address, and its words as bits of its span's bitmap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scan {
+    pub span: u32,
+    pub addr: usize,
+    pub first: usize,
+    pub words: usize,
 }
 
 /// What the mark phase sees of an object.
@@ -298,6 +312,11 @@ impl Heap {
             nelems,
             scan_len: elem,
             noscan,
+            ptrbits: if noscan {
+                Vec::new()
+            } else {
+                vec![0; (npages << PAGE_SHIFT).div_ceil(8 * 64)]
+            },
             alloc: vec![0; words],
             mark: vec![0; words],
             free_index: 0,
@@ -321,16 +340,21 @@ impl Heap {
     }
 
     /// A zeroed object of `size` bytes (non-zero), 8-aligned (page-aligned if large
-    /// or if `align` exceeds 8).
-    pub fn alloc(&mut self, size: usize, align: usize, noscan: bool) -> usize {
+    /// or if `align` exceeds 8), holding what `layout` says.
+    pub fn alloc(&mut self, size: usize, align: usize, layout: Layout) -> usize {
         if self.base == 0 {
             self.reserve();
         }
+        let noscan = layout.noscan();
+        let used = size.div_ceil(8);
         if size > MAX_SMALL || align > 8 {
             let npages = size.div_ceil(PAGE);
             let id = self.new_span(npages, npages << PAGE_SHIFT, noscan);
             let s = self.spans[id as usize].as_mut().expect("fresh span");
-            s.scan_len = size.div_ceil(8) * 8;
+            s.scan_len = used * 8;
+            if !noscan {
+                ptrbits::write(&mut s.ptrbits, 0, used, used, layout);
+            }
             s.take_free();
             if s.needzero {
                 // SAFETY: the span's pages are ours and hold no live object.
@@ -348,6 +372,9 @@ impl Heap {
                 let s = self.spans[cur as usize - 1].as_mut().expect("live span");
                 if let Some(i) = s.take_free() {
                     let p = s.start + i * elem;
+                    if !noscan {
+                        ptrbits::write(&mut s.ptrbits, i * elem / 8, elem / 8, used, layout);
+                    }
                     if s.needzero {
                         // SAFETY: a free slot of our span: no live object uses it.
                         unsafe { std::ptr::write_bytes(p as *mut u8, 0, elem) };
@@ -389,10 +416,10 @@ impl Heap {
         })
     }
 
-    /// Sets the object's mark bit. Returns the words to scan if it was unmarked and
-    /// may hold pointers.
+    /// Sets the object's mark bit. Returns what to scan if it was unmarked and may
+    /// hold pointers.
     #[inline]
-    pub fn mark(&mut self, o: Obj) -> Option<(usize, usize)> {
+    pub fn mark(&mut self, o: Obj) -> Option<Scan> {
         let s = self.spans[o.span as usize].as_mut()?;
         let i = o.index as usize;
         let m = &mut s.mark[i / 64];
@@ -403,7 +430,21 @@ impl Heap {
         if s.noscan {
             return None;
         }
-        Some((s.start + i * s.elem, s.scan_len / 8))
+        Some(Scan {
+            span: o.span,
+            addr: s.start + i * s.elem,
+            first: i * s.elem / 8,
+            words: s.scan_len / 8,
+        })
+    }
+
+    /// Bits `[i, i + n)` of a span's pointer bitmap (`ptrbits::chunk`).
+    #[inline]
+    pub fn ptr_chunk(&self, span: u32, i: usize, n: usize) -> u64 {
+        match &self.spans[span as usize] {
+            Some(s) if !s.ptrbits.is_empty() => ptrbits::chunk(&s.ptrbits, i, n),
+            _ => 0,
+        }
     }
 
     /// Frees every allocated object without a mark, clears the marks, and rebuilds the
@@ -500,9 +541,9 @@ mod tests {
     fn interior_pointers_find_their_object_and_sweep_frees_the_unmarked() {
         let mut h = Heap::new();
         h.poison = true;
-        let a = h.alloc(40, 8, false);
-        let b = h.alloc(40, 8, false);
-        let big = h.alloc(100_000, 8, true);
+        let a = h.alloc(40, 8, Layout::Conservative);
+        let b = h.alloc(40, 8, Layout::Conservative);
+        let big = h.alloc(100_000, 8, Layout::NoScan);
         assert_eq!(a % 8, 0);
         assert_ne!(a, b);
         // Every address inside an object finds it; the tail of its size-class slot
@@ -526,14 +567,14 @@ mod tests {
             assert_eq!(*(b as *const u8), POISON);
         }
         // The freed slot is handed out again, zeroed.
-        let c = h.alloc(40, 8, false);
+        let c = h.alloc(40, 8, Layout::Conservative);
         assert_eq!(c, b);
         // SAFETY: `c` is a fresh 40-byte object.
         assert!(unsafe { std::slice::from_raw_parts(c as *const u8, 40) }
             .iter()
             .all(|&x| x == 0));
         // The large object's pages are reused, zeroed, by the next large allocation.
-        let big2 = h.alloc(100_000, 8, true);
+        let big2 = h.alloc(100_000, 8, Layout::NoScan);
         assert_eq!(big2, big);
         // SAFETY: a fresh object of 100000 bytes.
         assert!(
@@ -546,11 +587,13 @@ mod tests {
     #[test]
     fn noscan_objects_are_marked_but_not_scanned() {
         let mut h = Heap::new();
-        let s = h.alloc(24, 8, false);
-        let n = h.alloc(24, 8, true);
+        let s = h.alloc(24, 8, Layout::Conservative);
+        let n = h.alloc(24, 8, Layout::NoScan);
         let os = h.find(s as u64).expect("allocated");
         let on = h.find(n as u64).expect("allocated");
-        assert_eq!(h.mark(os), Some((s, 3)));
+        let scan = h.mark(os).expect("scanned");
+        assert_eq!((scan.addr, scan.words), (s, 3));
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 3), 0b111);
         assert_eq!(h.mark(os), None, "marked once");
         assert_eq!(h.mark(on), None);
         assert_eq!(h.sweep(), 48);

@@ -21,6 +21,7 @@ pub mod heap;
 pub mod iface;
 pub mod panic;
 pub mod print;
+pub mod ptrbits;
 pub mod slices;
 pub mod strings;
 pub mod testing;
@@ -72,6 +73,10 @@ pub enum Internal {
     PanicShift,
     Unreachable,
     ImplementsError,
+    /// `rt_alloc` with a layout descriptor instead of the alignment.
+    AllocLayout,
+    /// `rt_alloc_array` with the element's layout descriptor.
+    AllocArrayLayout,
 }
 
 impl Internal {
@@ -91,6 +96,8 @@ impl Internal {
         Internal::PanicShift,
         Internal::Unreachable,
         Internal::ImplementsError,
+        Internal::AllocLayout,
+        Internal::AllocArrayLayout,
     ];
 
     pub fn name(self) -> &'static str {
@@ -110,6 +117,8 @@ impl Internal {
             Internal::PanicShift => "rt_panic_shift",
             Internal::Unreachable => "rt_unreachable",
             Internal::ImplementsError => "rt_implements_error",
+            Internal::AllocLayout => "rt_alloc_layout",
+            Internal::AllocArrayLayout => "rt_alloc_array_layout",
         }
     }
 
@@ -130,6 +139,8 @@ impl Internal {
             Internal::PanicSlice => (&[I64, I64, I64, I64], &[]),
             Internal::PanicSlice3 => (&[I64, I64, I64, I64], &[]),
             Internal::ImplementsError => (&[I64], &[I8]),
+            Internal::AllocLayout => (&[I64, I64], &[I64]),
+            Internal::AllocArrayLayout => (&[I64, I64, I64], &[I64]),
         }
     }
 
@@ -150,6 +161,8 @@ impl Internal {
             Internal::PanicShift => panic::rt_panic_shift as *const u8,
             Internal::Unreachable => guest::rt_unreachable as *const u8,
             Internal::ImplementsError => iface::rt_implements_error as *const u8,
+            Internal::AllocLayout => alloc::rt_alloc_layout as *const u8,
+            Internal::AllocArrayLayout => alloc::rt_alloc_array_layout as *const u8,
         }
     }
 }
