@@ -411,6 +411,11 @@ fn ns_as_ms(ns: u64) -> String {
     itoa_div(x, dec)
 }
 
+/// `runtime.GC()`: a full collection now (none under a `NoGc` guard).
+pub extern "C" fn rt_gc() {
+    super::guard(|| collect(true));
+}
+
 /// Collections so far on this thread (for tests).
 pub fn cycles() -> u64 {
     STATE.with(|s| s.borrow().cycles)

@@ -201,6 +201,7 @@ pub fn rtfunc_addr(f: RtFunc) -> *const u8 {
         RtFunc::ErrorsNew => iface::rt_errors_new as *const u8,
         RtFunc::ErrorText => iface::rt_error_text as *const u8,
         RtFunc::OsExit => guest::rt_os_exit as *const u8,
+        RtFunc::Gc => gc::rt_gc as *const u8,
         RtFunc::DeferAlloc => alloc::rt_defer_alloc as *const u8,
         RtFunc::DeferFree => alloc::rt_defer_free as *const u8,
         RtFunc::BLoop => testing::rt_b_loop as *const u8,

@@ -19,6 +19,7 @@ impl<'a> Checker<'a> {
                 "errors" => Pkg::Errors,
                 "os" => Pkg::Os,
                 "testing" => Pkg::Testing,
+                "runtime" => Pkg::Runtime,
                 other => {
                     self.err(imp.span, format!("import \"{other}\" is not supported"));
                     continue;

@@ -102,6 +102,7 @@ pub(crate) enum Pkg {
     Errors,
     Os,
     Testing,
+    Runtime,
 }
 
 /// What a name denotes.

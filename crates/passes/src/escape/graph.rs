@@ -507,7 +507,8 @@ impl Graph {
             | RtFunc::ErrorsNew
             | RtFunc::Print
             | RtFunc::Println
-            | RtFunc::OsExit => {}
+            | RtFunc::OsExit
+            | RtFunc::Gc => {}
             // `fmt`'s functions read their `[]any` and keep no pointer to it, but may
             // hand its values to their `Error` or `String` methods, which may keep them:
             // the array does not escape (gc: `... argument does not escape`), what it
