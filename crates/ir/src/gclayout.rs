@@ -119,7 +119,13 @@ mod tests {
         });
         let outer = m.structs.push(StructData {
             name: "outer".into(),
-            fields: vec![Type::I64, Type::Struct(inner), Type::Iface, Type::Slice, Type::Ptr],
+            fields: vec![
+                Type::I64,
+                Type::Struct(inner),
+                Type::Iface,
+                Type::Slice,
+                Type::Ptr,
+            ],
         });
         assert_eq!(ptr_mask(&m, Type::I64).bits, vec![0]);
         assert!(!ptr_mask(&m, Type::Bool).has_pointers());

@@ -400,11 +400,13 @@ pub extern "C" fn rt_fmt_println(p: u64, len: u64, _cap: u64) -> i64 {
 }
 
 pub extern "C" fn rt_fmt_printf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> i64 {
-    guard(|| rooted(&[fp, p], || {
-        // SAFETY: a valid guest string.
-        let format = unsafe { str_bytes(fp, fl) };
-        emit(fmt::sprintf(format, &vals(p, len)))
-    }))
+    guard(|| {
+        rooted(&[fp, p], || {
+            // SAFETY: a valid guest string.
+            let format = unsafe { str_bytes(fp, fl) };
+            emit(fmt::sprintf(format, &vals(p, len)))
+        })
+    })
 }
 
 pub extern "C" fn rt_fmt_sprint(p: u64, len: u64, _cap: u64) -> Pair {
@@ -416,27 +418,31 @@ pub extern "C" fn rt_fmt_sprintln(p: u64, len: u64, _cap: u64) -> Pair {
 }
 
 pub extern "C" fn rt_fmt_sprintf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> Pair {
-    guard(|| rooted(&[fp, p], || {
-        // SAFETY: a valid guest string.
-        let format = unsafe { str_bytes(fp, fl) };
-        new_str(&fmt::sprintf(format, &vals(p, len)))
-    }))
+    guard(|| {
+        rooted(&[fp, p], || {
+            // SAFETY: a valid guest string.
+            let format = unsafe { str_bytes(fp, fl) };
+            new_str(&fmt::sprintf(format, &vals(p, len)))
+        })
+    })
 }
 
 /// `fmt.Errorf`: a `*fmt.wrapError` when the format has `%w`, else a
 /// `*errors.errorString`.
 pub extern "C" fn rt_fmt_errorf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> Pair {
-    guard(|| rooted(&[fp, p], || {
-        // SAFETY: a valid guest string.
-        let format = unsafe { str_bytes(fp, fl) };
-        let text = fmt::errorf(format, &vals(p, len));
-        let descs = super::desc::runtime_descs();
-        let d = if format.windows(2).any(|w| w == b"%w") {
-            &descs.wrap_error
-        } else {
-            &descs.errors_string
-        };
-        let (t, w) = panic::new_error(d, &text);
-        Pair(t, w)
-    }))
+    guard(|| {
+        rooted(&[fp, p], || {
+            // SAFETY: a valid guest string.
+            let format = unsafe { str_bytes(fp, fl) };
+            let text = fmt::errorf(format, &vals(p, len));
+            let descs = super::desc::runtime_descs();
+            let d = if format.windows(2).any(|w| w == b"%w") {
+                &descs.wrap_error
+            } else {
+                &descs.errors_string
+            };
+            let (t, w) = panic::new_error(d, &text);
+            Pair(t, w)
+        })
+    })
 }

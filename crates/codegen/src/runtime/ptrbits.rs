@@ -65,7 +65,7 @@ pub fn from_elem_word(elem: u64, mask: &mut [u64; 1]) -> Layout<'_> {
         return Layout::NoScan;
     }
     let bits = elem >> 33;
-    if bits == 0 || size % 8 != 0 || size / 8 > 31 {
+    if bits == 0 || !size.is_multiple_of(8) || size / 8 > 31 {
         return Layout::Conservative;
     }
     mask[0] = bits;
@@ -172,10 +172,7 @@ mod tests {
     fn element_words_decode() {
         let mut m = [0];
         assert_eq!(from_elem_word(24, &mut m), Layout::NoScan);
-        assert_eq!(
-            from_elem_word(24 | (1 << 32), &mut m),
-            Layout::Conservative
-        );
+        assert_eq!(from_elem_word(24 | (1 << 32), &mut m), Layout::Conservative);
         let l = from_elem_word(24 | (1 << 32) | (0b101 << 33), &mut m);
         assert_eq!(
             l,

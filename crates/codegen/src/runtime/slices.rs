@@ -103,7 +103,10 @@ pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
             unsafe { write_slice(out, 0, 0, 0) };
             return;
         }
-        let p = alloc::alloc_typed(cap as u64 * size, ptrbits::from_elem_word(elem as u64, &mut [0]));
+        let p = alloc::alloc_typed(
+            cap as u64 * size,
+            ptrbits::from_elem_word(elem as u64, &mut [0]),
+        );
         // SAFETY: as above.
         unsafe { write_slice(out, p, len as u64, cap as u64) };
     })
@@ -305,7 +308,10 @@ pub extern "C" fn rt_move_to_heap(
             unsafe { write_slice(out, alloc::alloc_bytes(0, 8), 0, 0) };
             return;
         }
-        let p = alloc::alloc_typed(new_cap * size, ptrbits::from_elem_word(elem as u64, &mut [0]));
+        let p = alloc::alloc_typed(
+            new_cap * size,
+            ptrbits::from_elem_word(elem as u64, &mut [0]),
+        );
         // SAFETY: the store holds `n` elements from `ptr`; `p` is fresh.
         unsafe {
             std::ptr::copy_nonoverlapping(
