@@ -95,9 +95,60 @@ fn fill(map: &mut [u64], start: usize, len: usize, on: bool) {
     }
 }
 
+/// The low `n` bits set (`n` <= 64).
+#[inline]
+fn ones(n: usize) -> u64 {
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n) - 1
+    }
+}
+
+/// The bits of an object of `used` <= 64 words.
+#[inline]
+fn small_pattern(layout: Layout, slot: usize, used: usize) -> u64 {
+    match layout {
+        Layout::NoScan => 0,
+        Layout::Conservative => ones(slot),
+        Layout::Mask { stride, bits } => {
+            if stride == 0 || bits.is_empty() {
+                return 0;
+            }
+            let elem = bits[0] & ones(stride);
+            let mut pat = 0;
+            let mut e = 0;
+            while e < used {
+                pat |= elem << e;
+                e += stride;
+            }
+            pat & ones(used)
+        }
+    }
+}
+
 /// Writes the bits of an object whose slot is the `slot` words from word `first` of
 /// a span's bitmap, and whose own memory is its first `used` words.
+#[inline]
 pub fn write(map: &mut [u64], first: usize, slot: usize, used: usize, layout: Layout) {
+    if slot <= 64 {
+        // The common case, a small object: at most two bitmap words change.
+        let pat = small_pattern(layout, slot, used.min(slot));
+        let (w, off) = (first / 64, first % 64);
+        let m = u128::from(ones(slot)) << off;
+        let two = off + slot > 64;
+        let hi = if two { map[w + 1] } else { 0 };
+        let v = ((u128::from(hi) << 64 | u128::from(map[w])) & !m) | (u128::from(pat) << off);
+        map[w] = v as u64;
+        if two {
+            map[w + 1] = (v >> 64) as u64;
+        }
+        return;
+    }
+    write_large(map, first, slot, used, layout);
+}
+
+fn write_large(map: &mut [u64], first: usize, slot: usize, used: usize, layout: Layout) {
     match layout {
         Layout::NoScan => fill(map, first, slot, false),
         Layout::Conservative => fill(map, first, slot, true),
@@ -166,6 +217,27 @@ mod tests {
         assert!((60..80).all(|i| chunk(&map, i, 1) == 1));
         write(&mut map, 60, 20, 15, Layout::NoScan);
         assert!((60..80).all(|i| chunk(&map, i, 1) == 0));
+    }
+
+    #[test]
+    fn small_objects_match_the_general_path() {
+        let masks = [0b0u64, 0b1, 0b10, 0b101, 0b1_0010, u64::MAX];
+        for stride in 1..8usize {
+            for &m in &masks {
+                let bits = [m & ones(stride)];
+                for (first, slot, used) in [(0, 6, 6), (60, 6, 5), (62, 2, 2), (10, 64, 64)] {
+                    let l = Layout::Mask {
+                        stride,
+                        bits: &bits,
+                    };
+                    let mut fast = vec![0xdead_beef_u64; 3];
+                    let mut slow = fast.clone();
+                    write(&mut fast, first, slot, used, l);
+                    write_large(&mut slow, first, slot, used, l);
+                    assert_eq!(fast, slow, "stride {stride} mask {m:b} at {first}");
+                }
+            }
+        }
     }
 
     #[test]
