@@ -264,7 +264,7 @@ struct Marker<'a> {
 }
 
 impl Marker<'_> {
-    #[inline]
+    #[inline(always)]
     fn word(&mut self, w: u64) {
         if let Some(o) = self.heap.find(w) {
             if let Some(r) = self.heap.mark(o) {
@@ -283,12 +283,13 @@ impl Marker<'_> {
     }
 
     /// Scans a heap object's words that its span's pointer bitmap names.
+    #[inline(always)]
     fn object(&mut self, o: Scan) {
         let mut i = 0;
         while i < o.words {
             let bit = o.first + i;
             let n = (64 - bit % 64).min(o.words - i);
-            let mut c = self.heap.ptr_chunk(o.span, bit, n);
+            let mut c = self.heap.ptr_chunk(o.span, o.first, i, n);
             while c != 0 {
                 let k = c.trailing_zeros() as usize;
                 c &= c - 1;

@@ -10,7 +10,10 @@
 //!   and a pointer-free ("noscan") flag, with an allocation bit and a mark bit per
 //!   object. A span that may hold pointers has a pointer bitmap, one bit per word,
 //!   written from each object's layout when it is handed out (`ptrbits`); the mark
-//!   phase scans only the words it names. Allocation takes the next free slot of the class's current span.
+//!   phase scans only the words it names. A span of small objects that all have the
+//!   same bits (the common case: one type per size class) keeps that one pattern
+//!   (`uniform`) and has no bitmap until an object with other bits arrives, which
+//!   spares every allocation and every scan a cache line. Allocation takes the next free slot of the class's current span.
 //!   Larger objects get a span of their own.
 //! * Memory is zeroed when handed out: pages fresh from the system are zero; a span
 //!   built on reused pages, or one with freed slots, zeroes each object it hands out
@@ -65,8 +68,14 @@ struct Span {
     /// Bytes of a large object that may hold pointers (its requested size).
     scan_len: usize,
     noscan: bool,
-    /// One bit per word of the span's memory (empty for a noscan span).
+    /// One bit per word of the span's memory (empty for a noscan span, and while
+    /// `uniform` holds).
     ptrbits: Vec<u64>,
+    /// For a span of objects of at most 64 words whose objects all have these bits
+    /// (`None` before the first): the bits of each object, and no bitmap.
+    uniform: Option<u64>,
+    /// `uniform` no longer holds: `ptrbits` is the truth.
+    mixed: bool,
     alloc: Vec<u64>,
     mark: Vec<u64>,
     /// No free slot lies below this index.
@@ -77,6 +86,32 @@ struct Span {
 }
 
 impl Span {
+    /// Writes the pointer bits of object `i` (its memory its first `used` words),
+    /// keeping the span uniform while every object has the same bits.
+    #[inline(always)]
+    fn set_bits(&mut self, i: usize, used: usize, layout: Layout) {
+        let slot = self.elem / 8;
+        if !self.mixed {
+            let pat = ptrbits::small_pattern(layout, slot, used.min(slot));
+            match self.uniform {
+                Some(u) if u == pat => return,
+                None => {
+                    self.uniform = Some(pat);
+                    return;
+                }
+                Some(u) => {
+                    // Another pattern: every slot gets the old one, then a bitmap.
+                    self.ptrbits = vec![0; (self.npages << PAGE_SHIFT).div_ceil(8 * 64)];
+                    for j in 0..self.nelems {
+                        ptrbits::put(&mut self.ptrbits, j * slot, slot, u);
+                    }
+                    self.mixed = true;
+                }
+            }
+        }
+        ptrbits::write(&mut self.ptrbits, i * slot, slot, used, layout);
+    }
+
     fn bit(bits: &[u64], i: usize) -> bool {
         bits[i / 64] & (1 << (i % 64)) != 0
     }
@@ -312,11 +347,13 @@ impl Heap {
             nelems,
             scan_len: elem,
             noscan,
-            ptrbits: if noscan {
+            ptrbits: if noscan || elem / 8 <= 64 {
                 Vec::new()
             } else {
                 vec![0; (npages << PAGE_SHIFT).div_ceil(8 * 64)]
             },
+            uniform: None,
+            mixed: !noscan && elem / 8 > 64,
             alloc: vec![0; words],
             mark: vec![0; words],
             free_index: 0,
@@ -373,7 +410,7 @@ impl Heap {
                 if let Some(i) = s.take_free() {
                     let p = s.start + i * elem;
                     if !noscan {
-                        ptrbits::write(&mut s.ptrbits, i * elem / 8, elem / 8, used, layout);
+                        s.set_bits(i, used, layout);
                     }
                     if s.needzero {
                         // SAFETY: a free slot of our span: no live object uses it.
@@ -438,11 +475,17 @@ impl Heap {
         })
     }
 
-    /// Bits `[i, i + n)` of a span's pointer bitmap (`ptrbits::chunk`).
-    #[inline]
-    pub fn ptr_chunk(&self, span: u32, i: usize, n: usize) -> u64 {
+    /// The pointer bits of words `[off, off + n)` of the object whose first word is
+    /// word `first` of the span, as the low bits of a word (`n` <= 64, and the bits
+    /// within one bitmap word: `ptrbits::chunk`).
+    #[inline(always)]
+    pub fn ptr_chunk(&self, span: u32, first: usize, off: usize, n: usize) -> u64 {
         match &self.spans[span as usize] {
-            Some(s) if !s.ptrbits.is_empty() => ptrbits::chunk(&s.ptrbits, i, n),
+            Some(s) if s.mixed => ptrbits::chunk(&s.ptrbits, first + off, n),
+            // Objects of at most 64 words.
+            Some(Span {
+                uniform: Some(u), ..
+            }) if off < 64 => (*u >> off) & ptrbits::ones(n),
             _ => 0,
         }
     }
@@ -593,9 +636,44 @@ mod tests {
         let on = h.find(n as u64).expect("allocated");
         let scan = h.mark(os).expect("scanned");
         assert_eq!((scan.addr, scan.words), (s, 3));
-        assert_eq!(h.ptr_chunk(scan.span, scan.first, 3), 0b111);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 0, 3), 0b111);
         assert_eq!(h.mark(os), None, "marked once");
         assert_eq!(h.mark(on), None);
         assert_eq!(h.sweep(), 48);
+    }
+
+    #[test]
+    fn a_span_stays_uniform_until_an_object_has_other_bits() {
+        let mut h = Heap::new();
+        let mid = [0b010u64];
+        let l = Layout::Mask {
+            stride: 3,
+            bits: &mid,
+        };
+        let bits = |h: &mut Heap, p: usize| {
+            let o = h.find(p as u64).expect("allocated");
+            let scan = h.mark(o).expect("scanned");
+            h.ptr_chunk(scan.span, scan.first, 0, scan.words)
+        };
+        let a = h.alloc(24, 8, l);
+        let b = h.alloc(24, 8, l);
+        assert_eq!((bits(&mut h, a), bits(&mut h, b)), (0b010, 0b010));
+        let c = h.alloc(24, 8, Layout::Conservative);
+        let d = h.alloc(24, 8, l);
+        assert_eq!(bits(&mut h, c), 0b111);
+        assert_eq!(bits(&mut h, d), 0b010);
+        // The objects before the change keep their bits.
+        h.sweep();
+        assert_eq!((bits(&mut h, a), bits(&mut h, b)), (0b010, 0b010));
+        // A large array of 3-word elements, over several bitmap words.
+        let big = h.alloc(3 * 8 * 100, 8, l);
+        let o = h.find(big as u64).expect("allocated");
+        let scan = h.mark(o).expect("scanned");
+        // Its slot (size class 2688) is 336 words; past its 300, no pointers.
+        assert_eq!(scan.words, 336);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 298, 1), 1);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 301, 1), 0);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 63, 1), 0);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 64, 1), 1);
     }
 }

@@ -97,7 +97,7 @@ fn fill(map: &mut [u64], start: usize, len: usize, on: bool) {
 
 /// The low `n` bits set (`n` <= 64).
 #[inline]
-fn ones(n: usize) -> u64 {
+pub fn ones(n: usize) -> u64 {
     if n >= 64 {
         u64::MAX
     } else {
@@ -105,9 +105,9 @@ fn ones(n: usize) -> u64 {
     }
 }
 
-/// The bits of an object of `used` <= 64 words.
+/// The bits of an object of `used` <= `slot` <= 64 words.
 #[inline]
-fn small_pattern(layout: Layout, slot: usize, used: usize) -> u64 {
+pub fn small_pattern(layout: Layout, slot: usize, used: usize) -> u64 {
     match layout {
         Layout::NoScan => 0,
         Layout::Conservative => ones(slot),
@@ -129,23 +129,28 @@ fn small_pattern(layout: Layout, slot: usize, used: usize) -> u64 {
 
 /// Writes the bits of an object whose slot is the `slot` words from word `first` of
 /// a span's bitmap, and whose own memory is its first `used` words.
-#[inline]
+#[inline(always)]
 pub fn write(map: &mut [u64], first: usize, slot: usize, used: usize, layout: Layout) {
     if slot <= 64 {
         // The common case, a small object: at most two bitmap words change.
-        let pat = small_pattern(layout, slot, used.min(slot));
-        let (w, off) = (first / 64, first % 64);
-        let m = u128::from(ones(slot)) << off;
-        let two = off + slot > 64;
-        let hi = if two { map[w + 1] } else { 0 };
-        let v = ((u128::from(hi) << 64 | u128::from(map[w])) & !m) | (u128::from(pat) << off);
-        map[w] = v as u64;
-        if two {
-            map[w + 1] = (v >> 64) as u64;
-        }
+        put(map, first, slot, small_pattern(layout, slot, used.min(slot)));
         return;
     }
     write_large(map, first, slot, used, layout);
+}
+
+/// Sets the `slot` <= 64 bits from bit `first` to `pat`.
+#[inline(always)]
+pub fn put(map: &mut [u64], first: usize, slot: usize, pat: u64) {
+    let (w, off) = (first / 64, first % 64);
+    let m = u128::from(ones(slot)) << off;
+    let two = off + slot > 64;
+    let hi = if two { map[w + 1] } else { 0 };
+    let v = ((u128::from(hi) << 64 | u128::from(map[w])) & !m) | (u128::from(pat) << off);
+    map[w] = v as u64;
+    if two {
+        map[w + 1] = (v >> 64) as u64;
+    }
 }
 
 fn write_large(map: &mut [u64], first: usize, slot: usize, used: usize, layout: Layout) {
