@@ -133,7 +133,12 @@ pub fn small_pattern(layout: Layout, slot: usize, used: usize) -> u64 {
 pub fn write(map: &mut [u64], first: usize, slot: usize, used: usize, layout: Layout) {
     if slot <= 64 {
         // The common case, a small object: at most two bitmap words change.
-        put(map, first, slot, small_pattern(layout, slot, used.min(slot)));
+        put(
+            map,
+            first,
+            slot,
+            small_pattern(layout, slot, used.min(slot)),
+        );
         return;
     }
     write_large(map, first, slot, used, layout);
