@@ -1,6 +1,7 @@
 //! Objects at fixed addresses that JIT code embeds as constants: package variables,
-//! string constants, the static closure object of each function (`funcref`), and the
-//! module's type descriptors. A `Program` owns them, so they live as long as its code.
+//! string constants, the static closure object of each function (`funcref`), the
+//! module's type descriptors, and the layout descriptors of its allocation sites
+//! (`runtime::ptrbits`). A `Program` owns them, so they live as long as its code.
 
 use crate::runtime::desc::{build_module_descs, TypeDesc};
 use ir::{EntityRef, FuncId, GlobalId, GoTypeId, Module};
@@ -20,6 +21,8 @@ pub struct Statics {
     /// Read-only interface boxes (`{ptr, len}` headers) of string constants, one per
     /// content (`box_static`).
     string_boxes: HashMap<Vec<u8>, Box<[u64; 2]>>,
+    /// Layout descriptors `[stride in words, mask words...]`, one per mask.
+    layouts: HashMap<ir::gclayout::PtrMask, Box<[u64]>>,
 }
 
 impl Statics {
@@ -40,6 +43,7 @@ impl Statics {
             strings: Vec::new(),
             string_index: HashMap::new(),
             string_boxes: HashMap::new(),
+            layouts: HashMap::new(),
         }
     }
 
@@ -65,6 +69,20 @@ impl Statics {
         let b = Box::new([p, bytes.len() as u64]);
         let a = b.as_ptr() as u64;
         self.string_boxes.insert(bytes.to_vec(), b);
+        a
+    }
+
+    /// The address of the layout descriptor of a value with pointer mask `mask`
+    /// (`runtime::ptrbits::from_desc`), the same for equal masks.
+    pub fn layout_addr(&mut self, mask: &ir::gclayout::PtrMask) -> u64 {
+        if let Some(d) = self.layouts.get(mask) {
+            return d.as_ptr() as u64;
+        }
+        let mut d = vec![u64::from(mask.words)];
+        d.extend_from_slice(&mask.bits);
+        let d = d.into_boxed_slice();
+        let a = d.as_ptr() as u64;
+        self.layouts.insert(mask.clone(), d);
         a
     }
 

@@ -310,6 +310,8 @@ pub enum LibFunc {
     FmtErrorf,
     ErrorsNew,
     OsExit,
+    /// `runtime.GC()`: a full collection.
+    RuntimeGC,
     /// `err.Error()` on an `error` value.
     ErrorMethod,
     /// `err.Error` as a value: a `func() string` bound to `err`, which is evaluated

@@ -451,6 +451,8 @@ rtfuncs! {
     ErrorText = "error_text"(Iface) -> (Str),
     /// `os.Exit(code)`: flushes output and exits; runs no deferred calls.
     OsExit = "os_exit"(I64) -> (),
+    /// `runtime.GC()`: a full collection now.
+    Gc = "gc"() -> (),
     /// A defer record of the given size in bytes, from the runtime's free list.
     DeferAlloc = "defer_alloc"(I64) -> (Ptr),
     /// Returns a defer record to the free list.
@@ -540,6 +542,8 @@ impl RtFunc {
             RtFunc::ErrorText => true,
             // Ends the process; never returns.
             RtFunc::OsExit => false,
+            // Collects; never panics.
+            RtFunc::Gc => false,
             // The defer record free list (a fresh record allocates).
             RtFunc::DeferAlloc | RtFunc::DeferFree => false,
             // Allocate; `make` with a size hint never fails (a huge hint is a fatal

@@ -15,7 +15,8 @@
 //! module's call graph with its components bottom-up (`CallGraph`); `clone` copies a
 //! function's body into another with its entities remapped (`clone_body`); `panicflag`
 //! where the panic flag is known clear (`flag_clear`) and which instructions may set it
-//! given the module's `nopanic` functions; `remark` the structured remarks passes emit.
+//! given the module's `nopanic` functions; `remark` the structured remarks passes emit;
+//! `gclayout` which words of a type's memory hold pointers, for the collector.
 
 pub mod callgraph;
 pub mod clone;
@@ -24,6 +25,7 @@ pub mod dominance;
 pub mod edit;
 pub mod entities;
 pub mod function;
+pub mod gclayout;
 pub mod inst;
 pub mod module;
 pub mod panicflag;

@@ -2,6 +2,11 @@
 //! counters, over the collected heap (`heap`, `gc`), and the free list of defer
 //! records.
 //!
+//! Every allocation says what it holds (`ptrbits::Layout`): the JIT's typed sites
+//! (`rt_alloc_layout`, `rt_alloc_array_layout`) and slices' arrays by their element
+//! type's pointer mask, so the collector scans only their pointer words; bytes never;
+//! anything else, such as the runtime's own objects and defer records, conservatively.
+//!
 //! Every allocation is zeroed as Go requires. Zero-sized allocations return the
 //! address of a static (Go's `zerobase`) and count nothing, as in Go. The counters
 //! count allocations (bytes rounded to Go's size classes), never collections, so
@@ -9,6 +14,7 @@
 
 use super::gc::{self, HEAP};
 use super::guard;
+use super::ptrbits::{self, Layout};
 use std::cell::{Cell, RefCell};
 
 /// Bytes and allocations made by the guest since its thread started (Go's
@@ -53,9 +59,8 @@ fn counted_size(size: u64) -> u64 {
     super::slices::roundupsize(size, false)
 }
 
-/// Zeroed guest memory, not counted; may collect first. `noscan`: the memory never
-/// holds a pointer.
-fn raw_alloc(size: u64, align: u64, noscan: bool) -> u64 {
+/// Zeroed guest memory, not counted; may collect first.
+fn raw_alloc(size: u64, align: u64, layout: Layout) -> u64 {
     if size == 0 {
         return &ZEROBASE as *const u64 as u64;
     }
@@ -63,22 +68,37 @@ fn raw_alloc(size: u64, align: u64, noscan: bool) -> u64 {
         super::guest::fatal("runtime: out of memory");
     }
     gc::before_alloc(size as usize);
-    HEAP.with(|h| h.borrow_mut().alloc(size as usize, align as usize, noscan)) as u64
+    HEAP.with(|h| h.borrow_mut().alloc(size as usize, align as usize, layout)) as u64
 }
 
 /// Zeroed guest memory, counted for `-benchmem`.
 /// Memory aligned to less than 8 bytes (strings, bytes) cannot hold a pointer and is
 /// never scanned.
+/// Anything else is scanned conservatively.
 pub fn alloc_bytes(size: u64, align: u64) -> u64 {
-    alloc_counted(size, align, align < 8)
+    alloc_counted(size, align, conservative(align < 8))
 }
 
-/// A slice's backing array (`noscan`: its element type holds no pointers).
+/// A slice's backing array (`noscan`: its element type holds no pointers; else it is
+/// scanned conservatively).
 pub fn alloc_slice(size: u64, noscan: bool) -> u64 {
-    alloc_counted(size, 8, noscan)
+    alloc_counted(size, 8, conservative(noscan))
 }
 
-fn alloc_counted(size: u64, align: u64, noscan: bool) -> u64 {
+/// Zeroed guest memory holding what `layout` says, counted for `-benchmem`.
+pub fn alloc_typed(size: u64, layout: Layout) -> u64 {
+    alloc_counted(size, 8, layout)
+}
+
+fn conservative(noscan: bool) -> Layout<'static> {
+    if noscan {
+        Layout::NoScan
+    } else {
+        Layout::Conservative
+    }
+}
+
+fn alloc_counted(size: u64, align: u64, layout: Layout) -> u64 {
     if size > 0 {
         STATS.with(|s| {
             let mut v = s.get();
@@ -87,7 +107,7 @@ fn alloc_counted(size: u64, align: u64, noscan: bool) -> u64 {
             s.set(v);
         });
     }
-    raw_alloc(size, align, noscan)
+    raw_alloc(size, align, layout)
 }
 
 /// `alloc.T`, `closure`, boxes: zeroed memory of `size` bytes.
@@ -99,7 +119,27 @@ pub extern "C" fn rt_alloc(size: u64, align: u64) -> u64 {
 pub extern "C" fn rt_alloc_array(n: u64, elem: u64) -> u64 {
     guard(|| match (n as i64).checked_mul(elem as i64) {
         // An element smaller than a word cannot hold a pointer.
-        Some(total) if (0..(1 << 40)).contains(&total) => alloc_counted(total as u64, 8, elem < 8),
+        Some(total) if (0..(1 << 40)).contains(&total) => {
+            alloc_counted(total as u64, 8, conservative(elem < 8))
+        }
+        _ => super::guest::fatal("runtime: out of memory"),
+    })
+}
+
+/// `alloc.T`, `closure`, boxes with their layout: `desc` is the address of a static
+/// descriptor (`ptrbits::from_desc`; 0 scans conservatively).
+pub extern "C" fn rt_alloc_layout(size: u64, desc: u64) -> u64 {
+    // SAFETY: JIT code passes a descriptor the program owns.
+    guard(|| alloc_typed(size, unsafe { ptrbits::from_desc(desc) }))
+}
+
+/// `alloc_array.T n` with `T`'s layout repeated over the elements.
+pub extern "C" fn rt_alloc_array_layout(n: u64, elem: u64, desc: u64) -> u64 {
+    guard(|| match (n as i64).checked_mul(elem as i64) {
+        // SAFETY: JIT code passes a descriptor the program owns.
+        Some(total) if (0..(1 << 40)).contains(&total) => {
+            alloc_typed(total as u64, unsafe { ptrbits::from_desc(desc) })
+        }
         _ => super::guest::fatal("runtime: out of memory"),
     })
 }
@@ -120,7 +160,7 @@ pub extern "C" fn rt_defer_alloc(size: u64) -> u64 {
                 r
             }
             None => {
-                let p = raw_alloc(size + 8, 8, false);
+                let p = raw_alloc(size + 8, 8, Layout::Conservative);
                 // SAFETY: the header word is inside the fresh allocation.
                 unsafe { *(p as usize as *mut u64) = size };
                 p + 8

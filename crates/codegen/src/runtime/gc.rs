@@ -9,32 +9,42 @@
 //! line per collection to stderr in Go's format (`mgc.go`'s `gcMarkTermination`).
 //!
 //! **Roots**, all scanned conservatively (every word that points into an allocated
-//! object, interior pointers included, marks it):
+//! object, interior pointers included, marks it); **heap objects** precisely, by the
+//! pointer bitmap their allocation site wrote from their type (`ptrbits`; a site that
+//! gives no type is scanned word by word, a pointer-free object not at all):
 //! * the guest thread's stack from the collecting frame up to the stack's base, after
 //!   the callee-saved registers are spilled into that frame: JIT frames (locals,
 //!   spills, open-coded defer cells, chain heads) and the runtime's own Rust frames
 //!   (a pointer a runtime function holds across an allocation is in one of them);
 //! * the package variables of the running program (registered by `set_roots`);
 //! * the panic records (values being panicked with and recovered values);
-//! * handles the runtime holds outside the stack (`Pin`: the function value a
-//!   `b.Run` is running);
+//! * words the runtime holds outside the stack, in Rust memory, while guest code runs
+//!   (`Pin`: the function value a `b.Run` is running; `keep` in a `Pin::scope`: the
+//!   operands and format string of a `fmt` call and every receiver whose `Error()` or
+//!   `String()` method `fmt` may still call, while one such method runs);
 //! * defer records on the free list are kept but not scanned (their contents are stale);
 //!   records in use are reachable from their frames' chain heads.
 //!
-//! Rust code that copies guest values into Rust heap memory and then calls back into
-//! guest code (`fmt` calling `Error()`/`String()` methods) holds a `NoGc` guard:
-//! no collection starts until it is dropped.
+//! So a method called back from `fmt` or the panic report may allocate and collect
+//! as any guest code does. (`NoGc`, which defers collections instead, is left for
+//! runtime code that cannot name the words it holds.)
 //!
-//! **Why conservative is acceptable as a first step.** A conservative scan never frees
-//! a reachable object: the only error it can make is to keep a dead object because
-//! some integer happens to look like a pointer into it, a bounded leak, not a wrong free.
-//! Heap objects are scanned word by word too (without the type of each allocation);
-//! memory that cannot hold a pointer (strings, byte slices: anything allocated with an
-//! alignment or element size below 8) is never scanned. Precise scanning would need
-//! Cranelift's user stack maps (`declare_value_needs_stack_map`) at every call site for
-//! the stack, and a type descriptor per allocation for the heap; it would buy fewer
-//! false retentions and, with the maps, the freedom to move objects (compaction), but
-//! not correctness, which the conservative scan already has.
+//! **Why a conservative stack with a precise heap is acceptable.** A conservative scan
+//! never frees a reachable object: the only error it can make is to keep a dead object
+//! because some integer happens to look like a pointer into it, a bounded leak, not a
+//! wrong free. The heap is where that leak grew: every integer word of every live
+//! object was a candidate pointer (a `[]int` of hashes could pin half the heap), and
+//! scanning them cost time; with each object scanned by its type's bitmap only real
+//! pointer words are loaded, and an integer never retains anything. The stack is a
+//! few kilobytes of words, all of them live, so what a conservative stack scan can
+//! wrongly retain is bounded by a handful of stale frame slots. Precise stack maps
+//! (Cranelift's user stack maps: `declare_value_needs_stack_map` on every pointer
+//! value live across a call, read back from `MachBufferFinalized::user_stack_maps`,
+//! plus a frame walk from return addresses) would remove that last leak and, with it,
+//! the pinning of objects by stale slots; above all they are what a moving collector
+//! (compaction, generations) needs, since a conservative root cannot be updated. They
+//! would also need maps for the runtime's own Rust frames, which cannot have any: the
+//! `Pin` roots would have to cover every pointer a runtime function holds.
 //!
 //! **Debugging.** `DEFERLAB_GC_POISON=1` fills freed objects with `0xa5` bytes, so a
 //! wrong free turns into a wild pointer or garbage output instead of silently reused
@@ -44,7 +54,7 @@
 //! of N allocations made a program with a large live heap quadratic). The tests run
 //! the sample programs so, with `GOGC=1` and poisoning.
 
-use super::heap::Heap;
+use super::heap::{Heap, Scan};
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -143,23 +153,37 @@ pub fn set_roots(roots: Vec<(u64, usize)>, stack_base: u64) {
     });
 }
 
-/// Keeps a word (a guest pointer the runtime holds outside the stack) alive until the
-/// guard is dropped.
-pub struct Pin(());
+/// A scope of roots the runtime holds outside the stack: the words given to `new` or
+/// to `keep` while it is open stay roots until it is dropped. Scopes nest.
+pub struct Pin {
+    len: usize,
+}
 
 impl Pin {
+    /// Opens a scope rooting `word` (a guest pointer the runtime holds).
     pub fn new(word: u64) -> Pin {
-        STATE.with(|s| s.borrow_mut().pins.push(word));
-        Pin(())
+        let p = Pin::scope();
+        keep(word);
+        p
+    }
+
+    /// Opens an empty scope.
+    pub fn scope() -> Pin {
+        Pin {
+            len: STATE.with(|s| s.borrow().pins.len()),
+        }
     }
 }
 
 impl Drop for Pin {
     fn drop(&mut self) {
-        STATE.with(|s| {
-            s.borrow_mut().pins.pop();
-        });
+        STATE.with(|s| s.borrow_mut().pins.truncate(self.len));
     }
+}
+
+/// Roots `word` until the innermost open `Pin` scope closes.
+pub fn keep(word: u64) {
+    STATE.with(|s| s.borrow_mut().pins.push(word));
 }
 
 /// No collection starts while this guard lives (Rust code holding guest values in
@@ -236,11 +260,11 @@ fn spill_and_collect(forced: bool) {
 
 struct Marker<'a> {
     heap: &'a mut Heap,
-    stack: Vec<(usize, usize)>,
+    stack: Vec<Scan>,
 }
 
 impl Marker<'_> {
-    #[inline]
+    #[inline(always)]
     fn word(&mut self, w: u64) {
         if let Some(o) = self.heap.find(w) {
             if let Some(r) = self.heap.mark(o) {
@@ -258,9 +282,28 @@ impl Marker<'_> {
         }
     }
 
+    /// Scans a heap object's words that its span's pointer bitmap names.
+    #[inline(always)]
+    fn object(&mut self, o: Scan) {
+        let mut i = 0;
+        while i < o.words {
+            let bit = o.first + i;
+            let n = (64 - bit % 64).min(o.words - i);
+            let mut c = self.heap.ptr_chunk(o.span, o.first, i, n);
+            while c != 0 {
+                let k = c.trailing_zeros() as usize;
+                c &= c - 1;
+                // SAFETY: word `i + k` of a live heap object.
+                let w = unsafe { std::ptr::read_volatile((o.addr as *const u64).add(i + k)) };
+                self.word(w);
+            }
+            i += n;
+        }
+    }
+
     fn drain(&mut self) {
-        while let Some((p, words)) = self.stack.pop() {
-            self.range(p as u64, words);
+        while let Some(o) = self.stack.pop() {
+            self.object(o);
         }
     }
 }
@@ -389,6 +432,11 @@ fn ns_as_ms(ns: u64) -> String {
         dec -= 1;
     }
     itoa_div(x, dec)
+}
+
+/// `runtime.GC()`: a full collection now (none under a `NoGc` guard).
+pub extern "C" fn rt_gc() {
+    super::guard(|| collect(true));
 }
 
 /// Collections so far on this thread (for tests).

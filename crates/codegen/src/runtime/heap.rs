@@ -8,7 +8,12 @@
 //! * Small objects (up to 32 KiB) live in spans of one size class (Go's classes, so
 //!   `-benchmem` and `cap` see the sizes Go's malloc uses), each span holding one class
 //!   and a pointer-free ("noscan") flag, with an allocation bit and a mark bit per
-//!   object. Allocation takes the next free slot of the class's current span.
+//!   object. A span that may hold pointers has a pointer bitmap, one bit per word,
+//!   written from each object's layout when it is handed out (`ptrbits`); the mark
+//!   phase scans only the words it names. A span of small objects that all have the
+//!   same bits (the common case: one type per size class) keeps that one pattern
+//!   (`uniform`) and has no bitmap until an object with other bits arrives, which
+//!   spares every allocation and every scan a cache line. Allocation takes the next free slot of the class's current span.
 //!   Larger objects get a span of their own.
 //! * Memory is zeroed when handed out: pages fresh from the system are zero; a span
 //!   built on reused pages, or one with freed slots, zeroes each object it hands out
@@ -19,6 +24,7 @@
 //!   handed back to the system with `MADV_DONTNEED` (a crude scavenger), so resident
 //!   memory follows the live heap.
 
+use super::ptrbits::{self, Layout};
 use std::collections::BTreeMap;
 
 pub const PAGE: usize = 8192;
@@ -62,6 +68,14 @@ struct Span {
     /// Bytes of a large object that may hold pointers (its requested size).
     scan_len: usize,
     noscan: bool,
+    /// One bit per word of the span's memory (empty for a noscan span, and while
+    /// `uniform` holds).
+    ptrbits: Vec<u64>,
+    /// For a span of objects of at most 64 words whose objects all have these bits
+    /// (`None` before the first): the bits of each object, and no bitmap.
+    uniform: Option<u64>,
+    /// `uniform` no longer holds: `ptrbits` is the truth.
+    mixed: bool,
     alloc: Vec<u64>,
     mark: Vec<u64>,
     /// No free slot lies below this index.
@@ -72,6 +86,32 @@ struct Span {
 }
 
 impl Span {
+    /// Writes the pointer bits of object `i` (its memory its first `used` words),
+    /// keeping the span uniform while every object has the same bits.
+    #[inline(always)]
+    fn set_bits(&mut self, i: usize, used: usize, layout: Layout) {
+        let slot = self.elem / 8;
+        if !self.mixed {
+            let pat = ptrbits::small_pattern(layout, slot, used.min(slot));
+            match self.uniform {
+                Some(u) if u == pat => return,
+                None => {
+                    self.uniform = Some(pat);
+                    return;
+                }
+                Some(u) => {
+                    // Another pattern: every slot gets the old one, then a bitmap.
+                    self.ptrbits = vec![0; (self.npages << PAGE_SHIFT).div_ceil(8 * 64)];
+                    for j in 0..self.nelems {
+                        ptrbits::put(&mut self.ptrbits, j * slot, slot, u);
+                    }
+                    self.mixed = true;
+                }
+            }
+        }
+        ptrbits::write(&mut self.ptrbits, i * slot, slot, used, layout);
+    }
+
     fn bit(bits: &[u64], i: usize) -> bool {
         bits[i / 64] & (1 << (i % 64)) != 0
     }
@@ -104,6 +144,15 @@ impl Span {
 struct Run {
     npages: usize,
     dirty: bool,
+}
+
+/// A marked object to scan: its address, and its words as bits of its span's bitmap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scan {
+    pub span: u32,
+    pub addr: usize,
+    pub first: usize,
+    pub words: usize,
 }
 
 /// What the mark phase sees of an object.
@@ -298,6 +347,13 @@ impl Heap {
             nelems,
             scan_len: elem,
             noscan,
+            ptrbits: if noscan || elem / 8 <= 64 {
+                Vec::new()
+            } else {
+                vec![0; (npages << PAGE_SHIFT).div_ceil(8 * 64)]
+            },
+            uniform: None,
+            mixed: !noscan && elem / 8 > 64,
             alloc: vec![0; words],
             mark: vec![0; words],
             free_index: 0,
@@ -321,16 +377,21 @@ impl Heap {
     }
 
     /// A zeroed object of `size` bytes (non-zero), 8-aligned (page-aligned if large
-    /// or if `align` exceeds 8).
-    pub fn alloc(&mut self, size: usize, align: usize, noscan: bool) -> usize {
+    /// or if `align` exceeds 8), holding what `layout` says.
+    pub fn alloc(&mut self, size: usize, align: usize, layout: Layout) -> usize {
         if self.base == 0 {
             self.reserve();
         }
+        let noscan = layout.noscan();
+        let used = size.div_ceil(8);
         if size > MAX_SMALL || align > 8 {
             let npages = size.div_ceil(PAGE);
             let id = self.new_span(npages, npages << PAGE_SHIFT, noscan);
             let s = self.spans[id as usize].as_mut().expect("fresh span");
-            s.scan_len = size.div_ceil(8) * 8;
+            s.scan_len = used * 8;
+            if !noscan {
+                ptrbits::write(&mut s.ptrbits, 0, used, used, layout);
+            }
             s.take_free();
             if s.needzero {
                 // SAFETY: the span's pages are ours and hold no live object.
@@ -348,6 +409,9 @@ impl Heap {
                 let s = self.spans[cur as usize - 1].as_mut().expect("live span");
                 if let Some(i) = s.take_free() {
                     let p = s.start + i * elem;
+                    if !noscan {
+                        s.set_bits(i, used, layout);
+                    }
                     if s.needzero {
                         // SAFETY: a free slot of our span: no live object uses it.
                         unsafe { std::ptr::write_bytes(p as *mut u8, 0, elem) };
@@ -389,10 +453,10 @@ impl Heap {
         })
     }
 
-    /// Sets the object's mark bit. Returns the words to scan if it was unmarked and
-    /// may hold pointers.
+    /// Sets the object's mark bit. Returns what to scan if it was unmarked and may
+    /// hold pointers.
     #[inline]
-    pub fn mark(&mut self, o: Obj) -> Option<(usize, usize)> {
+    pub fn mark(&mut self, o: Obj) -> Option<Scan> {
         let s = self.spans[o.span as usize].as_mut()?;
         let i = o.index as usize;
         let m = &mut s.mark[i / 64];
@@ -403,7 +467,27 @@ impl Heap {
         if s.noscan {
             return None;
         }
-        Some((s.start + i * s.elem, s.scan_len / 8))
+        Some(Scan {
+            span: o.span,
+            addr: s.start + i * s.elem,
+            first: i * s.elem / 8,
+            words: s.scan_len / 8,
+        })
+    }
+
+    /// The pointer bits of words `[off, off + n)` of the object whose first word is
+    /// word `first` of the span, as the low bits of a word (`n` <= 64, and the bits
+    /// within one bitmap word: `ptrbits::chunk`).
+    #[inline(always)]
+    pub fn ptr_chunk(&self, span: u32, first: usize, off: usize, n: usize) -> u64 {
+        match &self.spans[span as usize] {
+            Some(s) if s.mixed => ptrbits::chunk(&s.ptrbits, first + off, n),
+            // Objects of at most 64 words.
+            Some(Span {
+                uniform: Some(u), ..
+            }) if off < 64 => (*u >> off) & ptrbits::ones(n),
+            _ => 0,
+        }
     }
 
     /// Frees every allocated object without a mark, clears the marks, and rebuilds the
@@ -500,9 +584,9 @@ mod tests {
     fn interior_pointers_find_their_object_and_sweep_frees_the_unmarked() {
         let mut h = Heap::new();
         h.poison = true;
-        let a = h.alloc(40, 8, false);
-        let b = h.alloc(40, 8, false);
-        let big = h.alloc(100_000, 8, true);
+        let a = h.alloc(40, 8, Layout::Conservative);
+        let b = h.alloc(40, 8, Layout::Conservative);
+        let big = h.alloc(100_000, 8, Layout::NoScan);
         assert_eq!(a % 8, 0);
         assert_ne!(a, b);
         // Every address inside an object finds it; the tail of its size-class slot
@@ -526,14 +610,14 @@ mod tests {
             assert_eq!(*(b as *const u8), POISON);
         }
         // The freed slot is handed out again, zeroed.
-        let c = h.alloc(40, 8, false);
+        let c = h.alloc(40, 8, Layout::Conservative);
         assert_eq!(c, b);
         // SAFETY: `c` is a fresh 40-byte object.
         assert!(unsafe { std::slice::from_raw_parts(c as *const u8, 40) }
             .iter()
             .all(|&x| x == 0));
         // The large object's pages are reused, zeroed, by the next large allocation.
-        let big2 = h.alloc(100_000, 8, true);
+        let big2 = h.alloc(100_000, 8, Layout::NoScan);
         assert_eq!(big2, big);
         // SAFETY: a fresh object of 100000 bytes.
         assert!(
@@ -546,13 +630,50 @@ mod tests {
     #[test]
     fn noscan_objects_are_marked_but_not_scanned() {
         let mut h = Heap::new();
-        let s = h.alloc(24, 8, false);
-        let n = h.alloc(24, 8, true);
+        let s = h.alloc(24, 8, Layout::Conservative);
+        let n = h.alloc(24, 8, Layout::NoScan);
         let os = h.find(s as u64).expect("allocated");
         let on = h.find(n as u64).expect("allocated");
-        assert_eq!(h.mark(os), Some((s, 3)));
+        let scan = h.mark(os).expect("scanned");
+        assert_eq!((scan.addr, scan.words), (s, 3));
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 0, 3), 0b111);
         assert_eq!(h.mark(os), None, "marked once");
         assert_eq!(h.mark(on), None);
         assert_eq!(h.sweep(), 48);
+    }
+
+    #[test]
+    fn a_span_stays_uniform_until_an_object_has_other_bits() {
+        let mut h = Heap::new();
+        let mid = [0b010u64];
+        let l = Layout::Mask {
+            stride: 3,
+            bits: &mid,
+        };
+        let bits = |h: &mut Heap, p: usize| {
+            let o = h.find(p as u64).expect("allocated");
+            let scan = h.mark(o).expect("scanned");
+            h.ptr_chunk(scan.span, scan.first, 0, scan.words)
+        };
+        let a = h.alloc(24, 8, l);
+        let b = h.alloc(24, 8, l);
+        assert_eq!((bits(&mut h, a), bits(&mut h, b)), (0b010, 0b010));
+        let c = h.alloc(24, 8, Layout::Conservative);
+        let d = h.alloc(24, 8, l);
+        assert_eq!(bits(&mut h, c), 0b111);
+        assert_eq!(bits(&mut h, d), 0b010);
+        // The objects before the change keep their bits.
+        h.sweep();
+        assert_eq!((bits(&mut h, a), bits(&mut h, b)), (0b010, 0b010));
+        // A large array of 3-word elements, over several bitmap words.
+        let big = h.alloc(3 * 8 * 100, 8, l);
+        let o = h.find(big as u64).expect("allocated");
+        let scan = h.mark(o).expect("scanned");
+        // Its slot (size class 2688) is 336 words; past its 300, no pointers.
+        assert_eq!(scan.words, 336);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 298, 1), 1);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 301, 1), 0);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 63, 1), 0);
+        assert_eq!(h.ptr_chunk(scan.span, scan.first, 64, 1), 1);
     }
 }

@@ -171,8 +171,8 @@ pub fn error_string(t: u64, d: u64) -> Option<Pair> {
     }
     // SAFETY: `error_fn` is the address of a finalised JIT adapter with this signature.
     let f: ErrorFn = unsafe { std::mem::transmute::<usize, ErrorFn>(td.error_fn) };
-    // Callers (`fmt`, the panic report) may hold guest values in Rust memory.
-    let _no_gc = super::gc::NoGc::hold();
+    // Callers that hold guest values in Rust memory (`fmt`, the panic report) root
+    // them (`gc::keep`), so the method may collect.
     Some(f(0, 0, d))
 }
 

@@ -24,6 +24,7 @@ pub mod maps;
 pub mod methods;
 pub mod panic;
 pub mod print;
+pub mod ptrbits;
 pub mod slices;
 pub mod strings;
 pub mod testing;
@@ -76,6 +77,10 @@ pub enum Internal {
     Unreachable,
     ImplementsError,
     ImplementsIface,
+    /// `rt_alloc` with a layout descriptor instead of the alignment.
+    AllocLayout,
+    /// `rt_alloc_array` with the element's layout descriptor.
+    AllocArrayLayout,
 }
 
 impl Internal {
@@ -96,6 +101,8 @@ impl Internal {
         Internal::Unreachable,
         Internal::ImplementsError,
         Internal::ImplementsIface,
+        Internal::AllocLayout,
+        Internal::AllocArrayLayout,
     ];
 
     pub fn name(self) -> &'static str {
@@ -116,6 +123,8 @@ impl Internal {
             Internal::Unreachable => "rt_unreachable",
             Internal::ImplementsError => "rt_implements_error",
             Internal::ImplementsIface => "rt_implements_iface",
+            Internal::AllocLayout => "rt_alloc_layout",
+            Internal::AllocArrayLayout => "rt_alloc_array_layout",
         }
     }
 
@@ -137,6 +146,8 @@ impl Internal {
             Internal::PanicSlice3 => (&[I64, I64, I64, I64, I64], &[]),
             Internal::ImplementsError => (&[I64], &[I8]),
             Internal::ImplementsIface => (&[I64, I64], &[I8]),
+            Internal::AllocLayout => (&[I64, I64], &[I64]),
+            Internal::AllocArrayLayout => (&[I64, I64, I64], &[I64]),
         }
     }
 
@@ -158,6 +169,8 @@ impl Internal {
             Internal::Unreachable => guest::rt_unreachable as *const u8,
             Internal::ImplementsError => iface::rt_implements_error as *const u8,
             Internal::ImplementsIface => methods::rt_implements_iface as *const u8,
+            Internal::AllocLayout => alloc::rt_alloc_layout as *const u8,
+            Internal::AllocArrayLayout => alloc::rt_alloc_array_layout as *const u8,
         }
     }
 }
@@ -197,6 +210,7 @@ pub fn rtfunc_addr(f: RtFunc) -> *const u8 {
         RtFunc::ErrorsNew => iface::rt_errors_new as *const u8,
         RtFunc::ErrorText => iface::rt_error_text as *const u8,
         RtFunc::OsExit => guest::rt_os_exit as *const u8,
+        RtFunc::Gc => gc::rt_gc as *const u8,
         RtFunc::DeferAlloc => alloc::rt_defer_alloc as *const u8,
         RtFunc::DeferFree => alloc::rt_defer_free as *const u8,
         RtFunc::MapMake => maps::rt_map_make as *const u8,

@@ -340,6 +340,7 @@ pub fn report_uncaught() {
     // Error texts first, with the flag clear so the methods run normally (a method
     // that panics gives up its text; see `print::with_error_text`).
     set_flag(false);
+    let _roots = super::gc::Pin::scope();
     let texts: Vec<Vec<u8>> = records
         .iter()
         .map(|r| super::fmt::panic_message(&super::print::iface_val(r.typ, r.data, true)))

@@ -123,6 +123,10 @@ fn with_error_text(td: &TypeDesc, word: u64, bare: Val) -> Val {
             inner: Box::new(bare),
         };
     }
+    if td.error_fn != 0 || td.string_fn != 0 {
+        // `fmt` may call the method later, after other methods ran and collected.
+        super::gc::keep(word);
+    }
     if td.error_fn != 0 {
         return Val::Error {
             text: MethodText::Call {
@@ -155,11 +159,10 @@ pub fn call_method(adapter: usize, word: u64) -> Result<Vec<u8>, Val> {
     let was = panic::is_panicking();
     // SAFETY: `adapter` is the address of a finalised JIT adapter with this signature.
     let f: MethodFn = unsafe { std::mem::transmute::<usize, MethodFn>(adapter) };
-    // The values being formatted are copied into Rust memory the collector does not
-    // scan: no collection while the method runs.
-    let no_gc = super::gc::NoGc::hold();
+    // The values being formatted were copied into Rust memory, but every word they
+    // will read again (operands, receivers) was rooted with `gc::keep`: the method
+    // may collect.
     let Pair(p, l) = f(0, 0, word);
-    drop(no_gc);
     if panic::is_panicking() && !was {
         let (t, d) = panic::top_value().unwrap_or((0, 0));
         panic::discard_since(depth, was);
@@ -398,6 +401,16 @@ fn builtin_val(t: u64, d: u64) -> Val {
     }
 }
 
+/// Runs `f` with `words` (a call's operand array and format string) rooted, and with
+/// a root scope open for the receivers `with_error_text` keeps.
+fn rooted<R>(words: &[u64], f: impl FnOnce() -> R) -> R {
+    let _roots = super::gc::Pin::scope();
+    for &w in words {
+        super::gc::keep(w);
+    }
+    f()
+}
+
 fn vals(p: u64, len: u64) -> Vec<Val> {
     // SAFETY: the IR passes a valid `[]iface`.
     unsafe { operands(p, len) }
@@ -430,34 +443,38 @@ fn emit(bytes: Vec<u8>) -> i64 {
 }
 
 pub extern "C" fn rt_fmt_print(p: u64, len: u64, _cap: u64) -> i64 {
-    guard(|| emit(fmt::sprint(&vals(p, len))))
+    guard(|| rooted(&[p], || emit(fmt::sprint(&vals(p, len)))))
 }
 
 pub extern "C" fn rt_fmt_println(p: u64, len: u64, _cap: u64) -> i64 {
-    guard(|| emit(fmt::sprintln(&vals(p, len))))
+    guard(|| rooted(&[p], || emit(fmt::sprintln(&vals(p, len)))))
 }
 
 pub extern "C" fn rt_fmt_printf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> i64 {
     guard(|| {
-        // SAFETY: a valid guest string.
-        let format = unsafe { str_bytes(fp, fl) };
-        emit(fmt::sprintf(format, &vals(p, len)))
+        rooted(&[fp, p], || {
+            // SAFETY: a valid guest string.
+            let format = unsafe { str_bytes(fp, fl) };
+            emit(fmt::sprintf(format, &vals(p, len)))
+        })
     })
 }
 
 pub extern "C" fn rt_fmt_sprint(p: u64, len: u64, _cap: u64) -> Pair {
-    guard(|| new_str(&fmt::sprint(&vals(p, len))))
+    guard(|| rooted(&[p], || new_str(&fmt::sprint(&vals(p, len)))))
 }
 
 pub extern "C" fn rt_fmt_sprintln(p: u64, len: u64, _cap: u64) -> Pair {
-    guard(|| new_str(&fmt::sprintln(&vals(p, len))))
+    guard(|| rooted(&[p], || new_str(&fmt::sprintln(&vals(p, len)))))
 }
 
 pub extern "C" fn rt_fmt_sprintf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> Pair {
     guard(|| {
-        // SAFETY: a valid guest string.
-        let format = unsafe { str_bytes(fp, fl) };
-        new_str(&fmt::sprintf(format, &vals(p, len)))
+        rooted(&[fp, p], || {
+            // SAFETY: a valid guest string.
+            let format = unsafe { str_bytes(fp, fl) };
+            new_str(&fmt::sprintf(format, &vals(p, len)))
+        })
     })
 }
 
@@ -465,16 +482,18 @@ pub extern "C" fn rt_fmt_sprintf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) 
 /// `*errors.errorString`.
 pub extern "C" fn rt_fmt_errorf(fp: u64, fl: u64, p: u64, len: u64, _cap: u64) -> Pair {
     guard(|| {
-        // SAFETY: a valid guest string.
-        let format = unsafe { str_bytes(fp, fl) };
-        let text = fmt::errorf(format, &vals(p, len));
-        let descs = super::desc::runtime_descs();
-        let d = if format.windows(2).any(|w| w == b"%w") {
-            &descs.wrap_error
-        } else {
-            &descs.errors_string
-        };
-        let (t, w) = panic::new_error(d, &text);
-        Pair(t, w)
+        rooted(&[fp, p], || {
+            // SAFETY: a valid guest string.
+            let format = unsafe { str_bytes(fp, fl) };
+            let text = fmt::errorf(format, &vals(p, len));
+            let descs = super::desc::runtime_descs();
+            let d = if format.windows(2).any(|w| w == b"%w") {
+                &descs.wrap_error
+            } else {
+                &descs.errors_string
+            };
+            let (t, w) = panic::new_error(d, &text);
+            Pair(t, w)
+        })
     })
 }

@@ -2,7 +2,7 @@
 //! printed capacities match Go's), and `memmove`.
 
 use super::desc::runtime_descs;
-use super::{alloc, guard, panic};
+use super::{alloc, guard, panic, ptrbits};
 
 /// Go's malloc size classes (`internal/runtime/gc.SizeClassToSize`).
 const SIZE_CLASSES: [u32; 68] = [
@@ -67,7 +67,8 @@ fn nextslicecap(new_len: i64, old_cap: i64) -> i64 {
 /// The element size and whether the elements hold no pointers. The IR passes the
 /// size with bit 32 set when the element type holds pointers (the lowering's
 /// `elem_word`): Go then adds a malloc header to allocations over 512 bytes, which
-/// changes the capacity.
+/// changes the capacity. Bits 33-63 carry the element's pointer mask for the
+/// collector (`ptrbits::from_elem_word`).
 fn split_elem(elem: u64) -> (u64, bool) {
     (elem & 0xffff_ffff, elem & (1 << 32) == 0)
 }
@@ -82,7 +83,7 @@ unsafe fn write_slice(out: u64, p: u64, len: u64, cap: u64) {
 /// `make([]T, len, cap)`: writes the slice to `out`.
 pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
     guard(|| {
-        let (size, noscan) = split_elem(elem as u64);
+        let (size, _) = split_elem(elem as u64);
         let bad_len = len < 0 || (size > 0 && (len as u64).saturating_mul(size) > MAX_ALLOC);
         if bad_len {
             panic::raise_static_error(
@@ -102,7 +103,10 @@ pub extern "C" fn rt_make_slice(out: u64, len: i64, cap: i64, elem: i64) {
             unsafe { write_slice(out, 0, 0, 0) };
             return;
         }
-        let p = alloc::alloc_slice(cap as u64 * size, noscan);
+        let p = alloc::alloc_typed(
+            cap as u64 * size,
+            ptrbits::from_elem_word(elem as u64, &mut [0]),
+        );
         // SAFETY: as above.
         unsafe { write_slice(out, p, len as u64, cap as u64) };
     })
@@ -170,7 +174,7 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
             unsafe { write_slice(out, ptr, len as u64, cap as u64) };
             return;
         }
-        let p = alloc::alloc_slice(capmem, noscan);
+        let p = alloc::alloc_typed(capmem, ptrbits::from_elem_word(elem as u64, &mut [0]));
         let old = len as u64 * size;
         if old > 0 {
             // SAFETY: the old backing array holds `len` elements; `p` is fresh.
@@ -304,7 +308,10 @@ pub extern "C" fn rt_move_to_heap(
             unsafe { write_slice(out, alloc::alloc_bytes(0, 8), 0, 0) };
             return;
         }
-        let p = alloc::alloc_slice(new_cap * size, noscan);
+        let p = alloc::alloc_typed(
+            new_cap * size,
+            ptrbits::from_elem_word(elem as u64, &mut [0]),
+        );
         // SAFETY: the store holds `n` elements from `ptr`; `p` is fresh.
         unsafe {
             std::ptr::copy_nonoverlapping(

@@ -8,7 +8,6 @@
 
 use super::{FnTx, ModuleCx};
 use crate::flat::{is_direct, Flattener};
-use crate::runtime::Internal;
 use crate::CodegenError;
 use cranelift_codegen::ir::types::{I64, I8};
 use cranelift_codegen::ir::{self as cl, AbiParam, InstBuilder, MemFlagsData, Signature};
@@ -199,9 +198,19 @@ impl FnTx<'_, '_, '_, '_> {
                 let p = if d.opcode == Opcode::StackClosure {
                     self.zeroed_slot(8 * (n as u32 + 1), 8)
                 } else {
-                    let size = self.b.ins().iconst(I64, 8 * (n + 1));
-                    let align = self.b.ins().iconst(I64, 8);
-                    self.call_internal(Internal::Alloc, &[size, align])[0]
+                    // The code word is no heap pointer; each capture is one word, a
+                    // pointer if its type's mask says so.
+                    let mut mask = ir::gclayout::PtrMask {
+                        words: n as u32 + 1,
+                        bits: vec![0; (n as usize + 1).div_ceil(64)],
+                    };
+                    for (i, &a) in d.args.iter().enumerate() {
+                        let ty = self.func.dfg.value_type(a);
+                        if ir::gclayout::ptr_mask(self.cx.module, ty).has_pointers() {
+                            mask.bits[(i + 1) / 64] |= 1 << ((i + 1) % 64);
+                        }
+                    }
+                    self.alloc_with_mask(8 * (n as u32 + 1), &mask)
                 };
                 let callee = self.cx.funcs[f.index()];
                 let r = self.func_ref(callee);

@@ -339,9 +339,7 @@ impl FnTx<'_, '_, '_, '_> {
                 // Zeroed, so padding compares equal as in a heap box.
                 self.zeroed_slot(size, align)
             } else {
-                let size = self.b.ins().iconst(I64, i64::from(size));
-                let align = self.b.ins().iconst(I64, i64::from(align));
-                self.call_internal(Internal::Alloc, &[size, align])[0]
+                self.alloc_typed(ty)
             };
             self.store_leaves(ty, p, &words);
             p

@@ -1,5 +1,6 @@
 //! Memory: loads and stores of flattened values, addresses, heap allocation through
-//! the runtime, and zeroed stack slots.
+//! the runtime (each site passing its type's layout descriptor, so the collector
+//! scans the object by its pointer mask), and zeroed stack slots.
 
 use super::FnTx;
 use crate::runtime::Internal;
@@ -47,18 +48,17 @@ impl FnTx<'_, '_, '_, '_> {
             }
             Opcode::Alloc => {
                 let ty = self.ctrl_ty(inst)?;
-                let (size, align) = ir::types::layout(self.cx.module, ty);
-                let size = self.b.ins().iconst(I64, i64::from(size));
-                let align = self.b.ins().iconst(I64, i64::from(align));
-                let p = self.call_internal(Internal::Alloc, &[size, align])[0];
+                let p = self.alloc_typed(ty);
                 self.define1(inst, vec![p]);
             }
             Opcode::AllocArray => {
                 let ty = self.ctrl_ty(inst)?;
                 let (size, _) = ir::types::layout(self.cx.module, ty);
+                let mask = ir::gclayout::ptr_mask(self.cx.module, ty);
                 let n = self.word64(d.args[0])?;
                 let size = self.b.ins().iconst(I64, i64::from(size));
-                let p = self.call_internal(Internal::AllocArray, &[n, size])[0];
+                let desc = self.layout_desc(&mask);
+                let p = self.call_internal(Internal::AllocArrayLayout, &[n, size, desc])[0];
                 self.define1(inst, vec![p]);
             }
             Opcode::StackAlloc => {
@@ -89,6 +89,26 @@ impl FnTx<'_, '_, '_, '_> {
             other => return Err(self.err(format!("not a memory opcode: {other}"))),
         }
         Ok(())
+    }
+
+    /// A zeroed heap object for one `ty`, with `ty`'s layout.
+    pub fn alloc_typed(&mut self, ty: ir::Type) -> cl::Value {
+        let (size, _) = ir::types::layout(self.cx.module, ty);
+        let mask = ir::gclayout::ptr_mask(self.cx.module, ty);
+        self.alloc_with_mask(size, &mask)
+    }
+
+    /// A zeroed heap object of `size` bytes whose words hold what `mask` says.
+    pub fn alloc_with_mask(&mut self, size: u32, mask: &ir::gclayout::PtrMask) -> cl::Value {
+        let size = self.b.ins().iconst(I64, i64::from(size));
+        let desc = self.layout_desc(mask);
+        self.call_internal(Internal::AllocLayout, &[size, desc])[0]
+    }
+
+    /// The address of `mask`'s layout descriptor, as a constant.
+    fn layout_desc(&mut self, mask: &ir::gclayout::PtrMask) -> cl::Value {
+        let a = self.cx.statics.layout_addr(mask);
+        self.addr_const(a)
     }
 
     /// A new stack slot, zeroed here (so a slot in a loop is zeroed each iteration).

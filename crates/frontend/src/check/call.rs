@@ -388,7 +388,8 @@ impl Checker<'_> {
                 "Println" | "Print" | "Printf" | "Sprintf" | "Sprint" | "Sprintln" | "Errorf",
             )
             | (Pkg::Errors, "New")
-            | (Pkg::Os, "Exit") => {
+            | (Pkg::Os, "Exit")
+            | (Pkg::Runtime, "GC") => {
                 self.err(
                     span,
                     format!("{pname}.{} as a value is not supported", sel.name),
@@ -597,6 +598,7 @@ impl Checker<'_> {
             (Pkg::Fmt, "Errorf") => LibFunc::FmtErrorf,
             (Pkg::Errors, "New") => LibFunc::ErrorsNew,
             (Pkg::Os, "Exit") => LibFunc::OsExit,
+            (Pkg::Runtime, "GC") => LibFunc::RuntimeGC,
             _ => {
                 match super::pkgnames::unknown_member(pkg, pname, name) {
                     Some(msg) => self.err(sel.span, msg),
@@ -620,6 +622,7 @@ impl Checker<'_> {
             LibFunc::FmtSprint | LibFunc::FmtSprintln => (vec![], true, string_t),
             LibFunc::FmtErrorf => (vec![string_t], true, TypeTable::error()),
             LibFunc::ErrorsNew => (vec![string_t], false, TypeTable::error()),
+            LibFunc::RuntimeGC => (vec![], false, self.no_value()),
             _ => (vec![int_t], false, self.no_value()),
         };
         if ellipsis && variadic {

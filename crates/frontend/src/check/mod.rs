@@ -119,7 +119,7 @@ pub(crate) enum Pkg {
     Errors,
     Os,
     Testing,
-    /// Only `runtime.Error` (`check/ifaces.rs`).
+    /// `runtime.Error` (`check/ifaces.rs`) and `runtime.GC()`.
     Runtime,
 }
 

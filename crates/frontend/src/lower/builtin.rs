@@ -373,6 +373,10 @@ impl FuncCx<'_, '_> {
                 let s = self.expr(&args[0]);
                 self.rt(RtFunc::ErrorsNew, &[s])
             }
+            LibFunc::RuntimeGC => {
+                self.rt(RtFunc::Gc, &[]);
+                vec![]
+            }
             LibFunc::OsExit => {
                 let c = self.index_value(&args[0]);
                 self.rt(RtFunc::OsExit, &[c]);

@@ -335,12 +335,14 @@ impl<'a> ModuleCx<'a> {
     }
 
     /// The element operand of `make_slice`/`grow_slice`: the element size in bytes, with
-    /// bit 32 set when the element type holds pointers.
+    /// bit 32 set when the element type holds pointers, and then the element's pointer
+    /// mask in bits 33-63 for the collector (`ir::gclayout::elem_mask_bits`).
     pub fn elem_word(&mut self, et: TypeId) -> i64 {
         let ety = self.ir_type(et);
         let size = i64::from(self.size_of(ety));
         if self.has_pointers(et) {
-            size | (1 << 32)
+            let mask = ir::gclayout::ptr_mask(&self.module, ety);
+            size | (1 << 32) | ir::gclayout::elem_mask_bits(&mask)
         } else {
             size
         }

@@ -515,7 +515,8 @@ impl Graph {
             | RtFunc::ErrorsNew
             | RtFunc::Print
             | RtFunc::Println
-            | RtFunc::OsExit => {}
+            | RtFunc::OsExit
+            | RtFunc::Gc => {}
             // The map runtime reads keys through the key cell and keeps no pointer
             // to it; lookups, deletion and iteration return addresses into the
             // table's heap arrays (the default result).
