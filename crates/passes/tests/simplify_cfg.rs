@@ -21,11 +21,16 @@ fn thread() {
     check("thread");
 }
 
+#[test]
+fn rotate() {
+    check("rotate");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
     assert_eq!(
         fixture::names("simplify_cfg"),
-        ["merge", "thread", "unreachable"]
+        ["merge", "rotate", "thread", "unreachable"]
     );
 }

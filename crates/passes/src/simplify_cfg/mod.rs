@@ -10,6 +10,9 @@
 //! loop, and a block whose parameters are read beyond its own `jump`); no `brif` has
 //! two identical targets. Block order is otherwise kept, so dumps stay comparable.
 //!
+//! Once none of those applies, a loop whose header only computes its condition is
+//! rotated (`rotate.rs`: the test moves to the end of the loop's two predecessors).
+//!
 //! **Remarks:** none (the diff of the dump shows every change).
 //!
 //! The three rewrites repeat until none applies, since each can enable the others
@@ -25,6 +28,8 @@
 //! outside its own `jump` is not threaded through: the readers (in blocks `e`
 //! dominates) would lose their definition.
 
+mod rotate;
+
 use crate::PassContext;
 use ir::dominance::{ControlFlowGraph, DomTree};
 use ir::{
@@ -39,11 +44,18 @@ pub fn run(m: &mut Module, _cx: &mut PassContext) {
 }
 
 fn run_function(f: &mut Function) {
+    // Rotations are bounded: each leaves its loop's body with two predecessors, which
+    // no later rotation takes as a header's sole successor; the cap is a guard.
+    let mut rotations = 0;
     loop {
         let mut changed = remove_unreachable(f);
         changed |= fold_twin_brif(f);
         changed |= merge_blocks(f);
         changed |= thread_jumps(f);
+        if !changed && rotations < 64 && rotate::rotate_one(f) {
+            rotations += 1;
+            changed = true;
+        }
         if !changed {
             break;
         }
