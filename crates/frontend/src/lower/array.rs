@@ -13,7 +13,7 @@
 use super::func::FuncCx;
 use crate::hir::Expr;
 use crate::types::{TypeId, TypeKind};
-use ir::{Imm, InstData, Opcode, Type, Value};
+use ir::{Function, Imm, InstData, Opcode, Type, Value};
 
 impl FuncCx<'_, '_> {
     /// `[N]T` or `*[N]T`: the element type and the length.
@@ -64,33 +64,30 @@ impl FuncCx<'_, '_> {
 
     /// Go's `==` on two arrays: element by element, stopping at the first difference.
     pub(super) fn array_equal(&mut self, a: Value, b: Value, elem: TypeId, n: u64) -> Value {
+        let parts: Vec<(u32, TypeId)> = (0..n).map(|i| (i as u32, elem)).collect();
+        self.equal_parts(a, b, &parts)
+    }
+
+    /// `==` of two struct-shaped values (structs, arrays) over the given parts (index,
+    /// Go type), in order, stopping at the first difference: a later interface part
+    /// holding an uncomparable value then does not panic, as in Go.
+    pub(super) fn equal_parts(&mut self, a: Value, b: Value, parts: &[(u32, TypeId)]) -> Value {
         let join = self.f.append_block();
         let res = self.f.dfg.append_block_param(join, Type::Bool);
         let no = self.iconst(Type::Bool, 0);
-        let et = self.m.ir_type(elem);
-        for i in 0..n {
+        for &(i, t) in parts {
+            let it = self.m.ir_type(t);
             let get = |v: Value| {
                 InstData::new(Opcode::StructGet)
                     .args(&[v])
-                    .imm(Imm::Index(i as u32))
+                    .imm(Imm::Index(i))
             };
-            let ea = self.ins1(get(a), et);
-            let eb = self.ins1(get(b), et);
-            let e = self.equal(ea, eb, elem);
+            let pa = self.ins1(get(a), it);
+            let pb = self.ins1(get(b), it);
+            let e = self.equal(pa, pb, t);
             let next = self.f.append_block();
-            self.ins(
-                InstData::new(Opcode::Brif).args(&[e]).targets(vec![
-                    ir::BlockCall {
-                        block: next,
-                        args: vec![],
-                    },
-                    ir::BlockCall {
-                        block: join,
-                        args: vec![no],
-                    },
-                ]),
-                &[],
-            );
+            let targets = vec![Function::target(next, &[]), Function::target(join, &[no])];
+            self.ins(InstData::new(Opcode::Brif).args(&[e]).targets(targets), &[]);
             self.cur = Some(next);
         }
         let yes = self.iconst(Type::Bool, 1);

@@ -185,47 +185,13 @@ impl FuncCx<'_, '_> {
                 // Go compares the non-blank fields in source order and stops at the
                 // first difference, so a later interface field holding an uncomparable
                 // value does not panic.
-                let join = self.f.append_block();
-                let res = self.f.dfg.append_block_param(join, Type::Bool);
-                let no = self.iconst(Type::Bool, 0);
-                for (i, f) in fields.iter().enumerate() {
-                    if f.name == "_" {
-                        continue;
-                    }
-                    let ft = self.m.ir_type(f.ty);
-                    let fa = self.ins1(
-                        InstData::new(Opcode::StructGet)
-                            .args(&[a])
-                            .imm(Imm::Index(i as u32)),
-                        ft,
-                    );
-                    let fb = self.ins1(
-                        InstData::new(Opcode::StructGet)
-                            .args(&[b])
-                            .imm(Imm::Index(i as u32)),
-                        ft,
-                    );
-                    let e = self.equal(fa, fb, f.ty);
-                    let next = self.f.append_block();
-                    self.ins(
-                        InstData::new(Opcode::Brif).args(&[e]).targets(vec![
-                            ir::BlockCall {
-                                block: next,
-                                args: vec![],
-                            },
-                            ir::BlockCall {
-                                block: join,
-                                args: vec![no],
-                            },
-                        ]),
-                        &[],
-                    );
-                    self.cur = Some(next);
-                }
-                let yes = self.iconst(Type::Bool, 1);
-                self.jump(join, &[yes]);
-                self.cur = Some(join);
-                res
+                let parts: Vec<(u32, TypeId)> = fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.name != "_")
+                    .map(|(i, f)| (i as u32, f.ty))
+                    .collect();
+                self.equal_parts(a, b, &parts)
             }
             TypeKind::Array(e, n) => self.array_equal(a, b, e, n),
             TypeKind::Basic(Basic::String) => {
