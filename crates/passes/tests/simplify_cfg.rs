@@ -26,11 +26,16 @@ fn rotate() {
     check("rotate");
 }
 
+#[test]
+fn speculate() {
+    check("speculate");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
     assert_eq!(
         fixture::names("simplify_cfg"),
-        ["merge", "rotate", "thread", "unreachable"]
+        ["merge", "rotate", "speculate", "thread", "unreachable"]
     );
 }

@@ -8,14 +8,19 @@
 //! ends in a `jump` to a block whose only incoming edge that is; no branch targets a
 //! block that holds nothing but a `jump` (except on a cycle of such blocks, an infinite
 //! loop, and a block whose parameters are read beyond its own `jump`); no `brif` has
-//! two identical targets. Block order is otherwise kept, so dumps stay comparable.
+//! two identical targets; no arm of a `brif` is a speculable arm (`speculate.rs`).
+//! Block order is otherwise kept, so dumps stay comparable.
+//!
+//! A branch one of whose arms only computes a value or two for the other is
+//! if-converted (`speculate.rs`: the arm runs before the branch, whose two sides then
+//! differ only in the arguments they pass, and codegen makes them conditional moves).
 //!
 //! Once none of those applies, a loop whose header only computes its condition is
 //! rotated (`rotate.rs`: the test moves to the end of the loop's two predecessors).
 //!
 //! **Remarks:** none (the diff of the dump shows every change).
 //!
-//! The three rewrites repeat until none applies, since each can enable the others
+//! The four rewrites repeat until none applies, since each can enable the others
 //! (threading leaves a block without predecessors; removing a block leaves a single
 //! predecessor to merge with).
 //!
@@ -29,6 +34,7 @@
 //! dominates) would lose their definition.
 
 mod rotate;
+mod speculate;
 
 use crate::PassContext;
 use ir::dominance::{ControlFlowGraph, DomTree};
@@ -52,6 +58,7 @@ fn run_function(f: &mut Function) {
         changed |= fold_twin_brif(f);
         changed |= merge_blocks(f);
         changed |= thread_jumps(f);
+        changed |= speculate::speculate(f);
         if !changed && rotations < 64 && rotate::rotate_one(f) {
             rotations += 1;
             changed = true;
