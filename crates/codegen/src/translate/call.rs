@@ -176,6 +176,8 @@ impl FnTx<'_, '_, '_, '_> {
                     RtFunc::GrowSlice | RtFunc::GrowSliceBuf | RtFunc::GrowSliceBufCap
                 ) {
                     self.grow_slice(f, args)
+                } else if f == RtFunc::MoveToHeap {
+                    self.move_to_heap(args)
                 } else {
                     self.rtcall(f, args)
                 };
@@ -275,6 +277,41 @@ impl FnTx<'_, '_, '_, '_> {
         self.b.switch_to_block(slow);
         let r: Vec<cl::BlockArg> = self
             .rtcall(f, args)
+            .into_iter()
+            .map(cl::BlockArg::Value)
+            .collect();
+        self.b.ins().jump(join, &r);
+        self.b.switch_to_block(join);
+        words
+    }
+
+    /// `move_to_heap(s, elem, state, keep_cap)` with gc's inline test: only a slice
+    /// whose data lies in the frame cell's 32-byte store (at `state + 8`, up to and
+    /// including its end, as the runtime tests) calls the runtime; any other is the
+    /// result as it is.
+    fn move_to_heap(&mut self, args: Vec<cl::Value>) -> Vec<cl::Value> {
+        let (ptr, len, cap, state) = (args[0], args[1], args[2], args[4]);
+        let buf = self.b.ins().iadd_imm_s(state, 8);
+        let off = self.b.ins().isub(ptr, buf);
+        let outside = self
+            .b
+            .ins()
+            .icmp_imm_u(cl::condcodes::IntCC::UnsignedGreaterThan, off, 32);
+        let slow = self.b.create_block();
+        let join = self.b.create_block();
+        let words: Vec<cl::Value> = [ptr, len, cap]
+            .iter()
+            .map(|&w| {
+                let t = self.b.func.dfg.value_type(w);
+                self.b.append_block_param(join, t)
+            })
+            .collect();
+        let same = [ptr, len, cap].map(cl::BlockArg::Value);
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(outside, join, &same, slow, &[]);
+        self.b.switch_to_block(slow);
+        let r: Vec<cl::BlockArg> = self
+            .rtcall(RtFunc::MoveToHeap, args)
             .into_iter()
             .map(cl::BlockArg::Value)
             .collect();
