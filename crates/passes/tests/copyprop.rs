@@ -41,6 +41,11 @@ fn nopanic_calls() {
     check("nopanic_calls");
 }
 
+#[test]
+fn loads() {
+    check("loads");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
@@ -51,6 +56,7 @@ fn every_fixture_has_a_test() {
             "division",
             "fold_arith",
             "identities",
+            "loads",
             "nopanic_calls",
             "panic_edges",
             "panic_flag"

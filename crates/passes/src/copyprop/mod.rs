@@ -21,8 +21,10 @@
 //! `defer_exit` is removed, unless it stands in for the panic test of the instruction
 //! before it (which may panic, in its block or before a jump to it). The type word of
 //! a nil interface is null, and `icmp` of two `zero`s is a constant, so `recover() !=
-//! nil` with token 0 is `false`. Instructions left without uses stay in place for
-//! `dce`; blocks left without predecessors stay for `simplify_cfg`.
+//! nil` with token 0 is `false`. No `load` reads what its block last stored to, or
+//! loaded from, the same address with nothing in between that may write there
+//! (`loads.rs`: its result is a copy of that value). Instructions left without uses
+//! stay in place for `dce`; blocks left without predecessors stay for `simplify_cfg`.
 //!
 //! **Remarks:** `removed check_div: the divisor is the constant N`, `removed
 //! check_shift: the shift count is the constant N` (a check that cannot fail).
@@ -53,6 +55,7 @@
 //! repeat until nothing changes, because folding a `brif` removes an edge, which can
 //! make a parameter a copy, which can make another `brif` constant.
 
+mod loads;
 mod panic_edges;
 
 use crate::PassContext;
@@ -110,6 +113,7 @@ fn run_function(m: &Module, f: &mut Function, cx: &mut PassContext) {
                 changed |= st.simplify(m, f, b, inst, cx);
             }
         }
+        changed |= loads::forward(f, dt.rpo(), &mut st.alias);
         changed |= st.copy_params(f, &dt, &mut removed_params);
         changed |= panic_edges::redundant_checks(f, &dt);
         changed |= panic_edges::thread_panicking(f);
