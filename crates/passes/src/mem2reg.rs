@@ -9,8 +9,9 @@
 //! Loads of a promoted cell are gone (their uses read the value stored last, or a
 //! `zero.T` where the cell was allocated), and so are its stores and the `stack_alloc`
 //! itself. No `env_get` reads a closure made in the function (it is the captured
-//! value), and no `stack_closure` is left without uses (so the cells a deferred
-//! closure captured are promoted once its body was inlined at the exit). Block
+//! value), no `check_nil` tests such a closure (it cannot fail), and no
+//! `stack_closure` is left without uses (so the cells a deferred closure captured, or
+//! a method value's receiver, are promoted once its body was inlined). Block
 //! parameters are added only where the cell is live and different stores
 //! meet (pruned SSA), so some may still be copies of one value for `copyprop`; an
 //! unused `zero.T` is not left behind.
@@ -90,6 +91,13 @@ fn forward_captures(f: &mut Function) -> bool {
     for b in f.layout.blocks.clone() {
         for i in f.layout.insts[b].clone() {
             let d = &f.dfg.insts[i];
+            // The nil check of a call through a closure made here cannot fail (the
+            // object exists): it goes, or it would keep the closure alive.
+            if d.opcode == Opcode::CheckNil && made_closure(f, d.args[0]) {
+                f.remove_inst(b, i);
+                changed = true;
+                continue;
+            }
             let (Opcode::EnvGet, Imm::Index(k)) = (d.opcode, &d.imm) else {
                 continue;
             };
@@ -122,6 +130,12 @@ fn forward_captures(f: &mut Function) -> bool {
         }
     }
     changed
+}
+
+/// Whether `v` is a closure object made in the function.
+fn made_closure(f: &Function, v: Value) -> bool {
+    matches!(f.dfg.values[v].def, ValueDef::Result(c, _)
+        if matches!(f.dfg.insts[c].opcode, Opcode::Closure | Opcode::StackClosure))
 }
 
 /// One round of promotion; returns whether any cell was promoted.

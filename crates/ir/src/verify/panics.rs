@@ -3,6 +3,8 @@
 //! unnoticed past it. Accepted in its place:
 //! - `ret`: the function passes the panic on to its caller, which tests (a method value's
 //!   wrapper, a deferred call's shim);
+//! - a `jump` to a block that starts with the test (such a wrapper inlined: its `ret`
+//!   became a jump to the call's continuation, which tests first);
 //! - inside the run loop `defer_lower` builds, the deferred call itself: it is followed
 //!   by `defer_exit` (directly, or by a jump to the block that starts with it), which
 //!   takes over the call's panic; `defer_exit` resumes the panic into the loop, whose end
@@ -31,9 +33,9 @@ pub(super) fn check(m: &Module, f: &Function, errs: &mut Errors) {
             let tested = match nd.opcode {
                 Opcode::Panicking | Opcode::Ret | Opcode::DeferExit => true,
                 Opcode::Jump => nd.targets.first().is_some_and(|t| {
-                    f.layout.insts[t.block]
-                        .first()
-                        .is_some_and(|&i| f.dfg.insts[i].opcode == Opcode::DeferExit)
+                    f.layout.insts[t.block].first().is_some_and(|&i| {
+                        matches!(f.dfg.insts[i].opcode, Opcode::DeferExit | Opcode::Panicking)
+                    })
                 }),
                 _ => false,
             };

@@ -26,11 +26,13 @@
 //! had deferred calls, `inlining call to F: migrated N defer(s) into G`.
 //!
 //! A call of a function value made in the same function by `closure @g` or `funcref
-//! @g` (a function literal called where it is written, a method value, a function
-//! stored in a local that `mem2reg` has not yet promoted is not one) counts as a direct
-//! call of `g`, the value passed as `env`.
+//! @g` (a function literal called where it is written, a method value), or read from
+//! a local variable written once with such a value (`static_value.rs`: `f := a.add`
+//! then `f(x)` in a loop; gc's inliner stops at that one), counts as a direct call of
+//! `g`, the value passed as `env`.
 
 mod cost;
+mod static_value;
 mod transplant;
 
 use crate::PassContext;
@@ -162,18 +164,6 @@ impl Remarks<'_> {
     }
 }
 
-/// The function a function value `v` certainly calls: `v` is made in `f` by
-/// `closure @g, ...` (whose object the call passes as `env`) or `funcref @g`.
-fn known_callee(f: &Function, v: ir::Value) -> Option<FuncId> {
-    match f.dfg.values[v].def {
-        ir::ValueDef::Result(i, 0) => match (f.dfg.insts[i].opcode, &f.dfg.insts[i].imm) {
-            (Opcode::Closure | Opcode::FuncRef, Imm::Func(g)) => Some(*g),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// How many inlined scopes `s` is nested in (itself included).
 fn inline_depth(f: &Function, mut s: ScopeId) -> u32 {
     let mut n = 0;
@@ -230,6 +220,7 @@ fn call_sites(
     seen: &mut SecondaryMap<Inst, bool>,
 ) -> Vec<(Block, Inst, FuncId)> {
     let mut sites = Vec::new();
+    let cells = static_value::StaticCells::new(func);
     for &b in &func.layout.blocks {
         for &i in &func.layout.insts[b] {
             if std::mem::replace(&mut seen[i], true) {
@@ -238,7 +229,7 @@ fn call_sites(
             let d = &func.dfg.insts[i];
             let callee = match (d.opcode, &d.imm) {
                 (Opcode::Call, Imm::Func(g)) => Some(*g),
-                (Opcode::CallIndirect, _) => known_callee(func, d.args[0]),
+                (Opcode::CallIndirect, _) => cells.callee(func, d.args[0]),
                 _ => None,
             };
             if let Some(g) = callee {
