@@ -137,7 +137,7 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
             unsafe {
                 write_slice(
                     out,
-                    alloc::alloc_bytes(0, 8),
+                    alloc::alloc_noscan(0, 8),
                     new_len as u64,
                     new_len as u64,
                 )
@@ -305,7 +305,7 @@ pub extern "C" fn rt_move_to_heap(
         };
         if n == 0 {
             // SAFETY: as above.
-            unsafe { write_slice(out, alloc::alloc_bytes(0, 8), 0, 0) };
+            unsafe { write_slice(out, alloc::alloc_noscan(0, 8), 0, 0) };
             return;
         }
         let p = alloc::alloc_typed(

@@ -176,6 +176,8 @@ impl FnTx<'_, '_, '_, '_> {
                     RtFunc::GrowSlice | RtFunc::GrowSliceBuf | RtFunc::GrowSliceBufCap
                 ) {
                     self.grow_slice(f, args)
+                } else if f == RtFunc::DeferAlloc {
+                    vec![self.defer_alloc(inst, args[0])]
                 } else {
                     self.rtcall(f, args)
                 };
