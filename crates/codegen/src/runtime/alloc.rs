@@ -78,8 +78,15 @@ fn raw_alloc(size: u64, align: u64, layout: Layout) -> u64 {
     if let Layout::Conservative = layout {
         gc::untyped();
     }
-    gc::before_alloc(size as usize);
-    HEAP.with(|h| h.borrow_mut().alloc(size as usize, align as usize, layout)) as u64
+    HEAP.with(|cell| {
+        let mut h = cell.borrow_mut();
+        if h.live + size as usize > h.trigger {
+            drop(h);
+            gc::before_alloc(size as usize);
+            h = cell.borrow_mut();
+        }
+        h.alloc(size as usize, align as usize, layout)
+    }) as u64
 }
 
 /// Zeroed guest memory that holds no pointers (string bytes, hash indexes, read-only

@@ -156,6 +156,8 @@ pub fn set_roots(roots: Vec<(u64, usize)>, stack_base: u64) {
         s.roots = roots;
         s.goal = min_heap(&c);
         s.start = Some(Instant::now());
+        let trigger = if s.enabled { s.goal } else { usize::MAX };
+        HEAP.with(|h| h.borrow_mut().trigger = trigger);
     });
 }
 
@@ -229,8 +231,9 @@ pub fn untyped_allocs() -> u64 {
     UNTYPED.with(Cell::get)
 }
 
-/// Before an allocation of `size` bytes: collects if the heap would pass its goal.
-#[inline]
+/// Before an allocation of `size` bytes that passes the heap's `trigger` (the goal):
+/// collects if it may.
+#[cold]
 pub fn before_alloc(size: usize) {
     let due = STATE.with(|s| {
         let s = s.borrow();
@@ -311,6 +314,17 @@ impl Marker<'_> {
     /// Scans a heap object's words that its span's pointer bitmap names.
     #[inline(always)]
     fn object(&mut self, o: Scan) {
+        if o.uniform {
+            let mut c = o.bits;
+            while c != 0 {
+                let k = c.trailing_zeros() as usize;
+                c &= c - 1;
+                // SAFETY: word `k` of a live heap object (its bits are within its slot).
+                let w = unsafe { std::ptr::read_volatile((o.addr as *const u64).add(k)) };
+                self.word(w);
+            }
+            return;
+        }
         let mut i = 0;
         while i < o.words {
             let bit = o.first + i;
@@ -394,6 +408,7 @@ fn run_cycle(sp: u64, forced: bool) {
     let (n, since_start, busy) = STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.goal = new_goal;
+        HEAP.with(|h| h.borrow_mut().trigger = new_goal);
         s.cycles += 1;
         s.busy += (t3 - t0).as_secs_f64();
         let start = s.start.unwrap_or(t0);
