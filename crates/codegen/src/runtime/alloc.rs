@@ -33,8 +33,11 @@ pub struct AllocStats {
 thread_local! {
     static STATS: Cell<AllocStats> = const { Cell::new(AllocStats { bytes: 0, allocs: 0 }) };
     /// Free defer records by size and layout descriptor (their header words).
-    static DEFER_FREE: RefCell<Vec<((u64, u64), Vec<u64>)>> = const { RefCell::new(Vec::new()) };
+    static DEFER_FREE: RefCell<Vec<(RecordKey, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
 }
+
+/// A defer record's size and layout descriptor.
+type RecordKey = (u64, u64);
 
 static ZEROBASE: u64 = 0;
 

@@ -113,7 +113,7 @@ impl FnTx<'_, '_, '_, '_> {
     /// scanned conservatively.
     pub fn defer_alloc(&mut self, inst: ir::Inst, size: cl::Value) -> cl::Value {
         let rec = self.func.dfg.first_result(inst);
-        let f = &*self.func;
+        let f = self.func;
         let record = f
             .layout
             .blocks
