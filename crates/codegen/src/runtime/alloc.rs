@@ -164,19 +164,23 @@ pub extern "C" fn rt_defer_alloc_layout(size: u64, desc: u64) -> u64 {
                 unsafe { std::ptr::write_bytes(r as usize as *mut u8, 0, size as usize) };
                 r
             }
-            None => {
-                // SAFETY: JIT code passes a descriptor the program owns (or 0).
-                let layout = unsafe { ptrbits::from_desc(desc) };
-                let p = raw_alloc(size + DEFER_HEADER, 8, layout);
-                // SAFETY: the header words are inside the fresh allocation.
-                unsafe {
-                    *(p as usize as *mut u64) = size;
-                    *((p + 8) as usize as *mut u64) = desc;
-                }
-                p + DEFER_HEADER
-            }
+            None => new_defer_record(size, desc),
         }
     })
+}
+
+/// A fresh defer record (outlined: the reuse path above stays small).
+#[inline(never)]
+fn new_defer_record(size: u64, desc: u64) -> u64 {
+    // SAFETY: JIT code passes a descriptor the program owns (or 0).
+    let layout = unsafe { ptrbits::from_desc(desc) };
+    let p = raw_alloc(size + DEFER_HEADER, 8, layout);
+    // SAFETY: the header words are inside the fresh allocation.
+    unsafe {
+        *(p as usize as *mut u64) = size;
+        *((p + 8) as usize as *mut u64) = desc;
+    }
+    p + DEFER_HEADER
 }
 
 /// Returns a defer record to the free list.
