@@ -95,14 +95,61 @@ fn mark(module: &Module, ty: Type, off: u32, m: &mut PtrMask, depth: u32) {
 pub const ELEM_MASK_WORDS: u32 = 31;
 
 /// The bits an element operand of `make_slice`/`grow_slice` carries above its size
-/// (bits 0-31) and pointer flag (bit 32): the element's mask in bits 33-63 when the
-/// element has pointers and at most `ELEM_MASK_WORDS` words. Zero otherwise, which
-/// the runtime reads as "scan each element conservatively" when bit 32 is set.
+/// (bits 0-31) and pointer flag (bit 32), zero when the element has no pointers:
+/// * an element of at most `ELEM_MASK_WORDS` words: its mask in bits 33-63;
+/// * a larger one: in bits 33-63 the id of its mask in a process-wide table
+///   (`large_mask`), a hash of the mask so the operand (which IR text shows) is the
+///   same in every run. The runtime tells the two apart by the element's size.
 pub fn elem_mask_bits(mask: &PtrMask) -> i64 {
-    if mask.words > ELEM_MASK_WORDS || !mask.has_pointers() {
+    if !mask.has_pointers() {
         return 0;
     }
-    (mask.bits[0] << 33) as i64
+    if mask.words <= ELEM_MASK_WORDS {
+        return (mask.bits[0] << 33) as i64;
+    }
+    (u64::from(register_large(mask)) << 33) as i64
+}
+
+/// Masks of elements over `ELEM_MASK_WORDS` words by id. Entries are never removed
+/// (a program compiled earlier may still allocate with its id); they are leaked so
+/// the runtime can hold them without the lock.
+static LARGE: std::sync::Mutex<Vec<(u32, &'static PtrMask)>> = std::sync::Mutex::new(Vec::new());
+
+/// The id of a large mask (FNV-1a of its words and bits, 31 bits, non-zero). Two
+/// masks with the same id and size share the union of their bits (scanning a word
+/// that holds no pointer only keeps garbage longer; a collision is all but
+/// impossible anyway).
+fn register_large(mask: &PtrMask) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in std::iter::once(u64::from(mask.words)).chain(mask.bits.iter().copied()) {
+        for byte in w.to_le_bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    let id = (h % 0x7fff_ffff) as u32 + 1;
+    let mut t = LARGE.lock().unwrap_or_else(|e| e.into_inner());
+    match t.iter_mut().find(|(i, _)| *i == id) {
+        Some((_, m)) if **m == *mask => {}
+        Some((_, m)) if m.words == mask.words => {
+            let mut u = (*m).clone();
+            for (a, b) in u.bits.iter_mut().zip(&mask.bits) {
+                *a |= b;
+            }
+            *m = Box::leak(Box::new(u));
+        }
+        // Another size: the runtime sees the size differ and scans conservatively.
+        Some(_) => {}
+        None => t.push((id, Box::leak(Box::new(mask.clone())))),
+    }
+    id
+}
+
+/// The mask registered under `id` by `elem_mask_bits` (for an element of more than
+/// `ELEM_MASK_WORDS` words).
+pub fn large_mask(id: u32) -> Option<&'static PtrMask> {
+    let t = LARGE.lock().unwrap_or_else(|e| e.into_inner());
+    t.iter().find(|(i, _)| *i == id).map(|(_, m)| *m)
 }
 
 #[cfg(test)]
@@ -137,5 +184,21 @@ mod tests {
         assert_eq!(o.bits, vec![0b10_0111_0100]);
         assert_eq!(elem_mask_bits(&o), 0b10_0111_0100 << 33);
         assert_eq!(elem_mask_bits(&ptr_mask(&m, Type::I64)), 0);
+    }
+
+    #[test]
+    fn large_element_masks_go_by_a_stable_id() {
+        let mut m = Module::default();
+        let mut fields = vec![Type::I64; 40];
+        fields[37] = Type::Ptr;
+        let big = m.structs.push(StructData {
+            name: "big".into(),
+            fields,
+        });
+        let mask = ptr_mask(&m, Type::Struct(big));
+        let id = (elem_mask_bits(&mask) as u64 >> 33) as u32;
+        assert_ne!(id, 0);
+        assert_eq!(id, (elem_mask_bits(&mask) as u64 >> 33) as u32);
+        assert_eq!(large_mask(id), Some(&mask));
     }
 }

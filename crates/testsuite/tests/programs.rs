@@ -5,7 +5,8 @@
 //! Then again with the garbage collector stressed (`gc-stress::` trials): `GOGC=1`
 //! without a minimum heap (`DEFERLAB_GC_STRESS`), so a small heap collects at nearly
 //! every allocation, and freed memory poisoned (`DEFERLAB_GC_POISON`), so a wrong
-//! free changes the output. The programs under `gc/` (each keeps objects alive only
+//! free changes the output, and an object allocated without a layout is fatal
+//! (`DEFERLAB_GC_PRECISE`), so every object is scanned precisely. The programs under `gc/` (each keeps objects alive only
 //! through one unusual root) run so under every pass configuration; the others with
 //! all passes on (about 2.5 minutes on two cores for all passes on and off together,
 //! too much for CI). The allocation-heavy programs (`HEAVY`) run with poisoning at the
@@ -19,12 +20,15 @@ use std::time::{Duration, Instant};
 use testsuite::{config_name, go_files, normalise_stderr};
 
 /// The environment of the stressed-collector trials.
+/// Both also make an object allocated without a layout fatal (`DEFERLAB_GC_PRECISE`):
+/// every object a sample allocates is scanned by its pointer mask.
 const GC_STRESS_ENV: &[(&str, &str)] = &[
     ("GOGC", "1"),
     ("DEFERLAB_GC_STRESS", "1"),
     ("DEFERLAB_GC_POISON", "1"),
+    ("DEFERLAB_GC_PRECISE", "1"),
 ];
-const GC_POISON_ENV: &[(&str, &str)] = &[("DEFERLAB_GC_POISON", "1")];
+const GC_POISON_ENV: &[(&str, &str)] = &[("DEFERLAB_GC_POISON", "1"), ("DEFERLAB_GC_PRECISE", "1")];
 
 /// Programs too allocation-heavy for the stressed collector (over a minute each).
 fn heavy(rel: &str) -> bool {
@@ -83,6 +87,7 @@ fn run_child(path: &Path, disabled: &[String], env: &[(&str, &str)]) -> Result<O
         .env_remove("GODEBUG")
         .env_remove("DEFERLAB_GC_STRESS")
         .env_remove("DEFERLAB_GC_POISON")
+        .env_remove("DEFERLAB_GC_PRECISE")
         .envs(env.iter().copied())
         .env(CHILD_PATH, path)
         .env(CHILD_DISABLED, disabled.join(","))

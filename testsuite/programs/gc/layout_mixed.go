@@ -1,6 +1,6 @@
 // Objects scanned by their type's layout: structs mixing pointer and non-pointer
 // words, slices of them grown by append, arrays of 32-word elements (whose mask does
-// not fit the slice operand, so they are scanned conservatively), closures whose
+// not fit the slice operand, so it goes by a registered id), closures whose
 // captures mix pointers and integers, and interface boxes of structs with pointers at
 // odd offsets. runtime.GC() collects at known points, inside deferred calls too,
 // while a panic unwinds. Every value is checked after the collections.

@@ -1,11 +1,16 @@
-//! Guest memory: the one allocation path (`alloc_bytes`) with Go's `-benchmem`
-//! counters, over the collected heap (`heap`, `gc`), and the free list of defer
-//! records.
+//! Guest memory: the one allocation path (`alloc_typed`, `alloc_noscan`) with Go's
+//! `-benchmem` counters, over the collected heap (`heap`, `gc`), and the free list of
+//! defer records.
 //!
-//! Every allocation says what it holds (`ptrbits::Layout`): the JIT's typed sites
-//! (`rt_alloc_layout`, `rt_alloc_array_layout`) and slices' arrays by their element
-//! type's pointer mask, so the collector scans only their pointer words; bytes never;
-//! anything else, such as the runtime's own objects and defer records, conservatively.
+//! Every allocation says what it holds (`ptrbits::Layout`), so the collector scans only
+//! its pointer words: the JIT's typed sites (`rt_alloc_layout`, `rt_alloc_array_layout`)
+//! and defer records (`rt_defer_alloc_layout`) by a static descriptor, slices' arrays
+//! by their element type's pointer mask, the runtime's own objects (map headers,
+//! entries and iterators, error boxes) by masks they build from what they hold or
+//! from the map type's descriptor (`desc::ptr_words`), bytes never. A `Conservative`
+//! allocation (every word scanned) is only a fallback (a descriptor address of 0);
+//! `gc::untyped` counts each one, and `DEFERLAB_GC_PRECISE=1` makes it fatal, which
+//! is how the tests prove that no sample program reaches it.
 //!
 //! Every allocation is zeroed as Go requires. Zero-sized allocations return the
 //! address of a static (Go's `zerobase`) and count nothing, as in Go. The counters
@@ -27,9 +32,12 @@ pub struct AllocStats {
 
 thread_local! {
     static STATS: Cell<AllocStats> = const { Cell::new(AllocStats { bytes: 0, allocs: 0 }) };
-    /// Free defer records by size: each record has an 8-byte header with its size.
-    static DEFER_FREE: RefCell<Vec<(u64, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
+    /// Free defer records by size and layout descriptor (their header words).
+    static DEFER_FREE: RefCell<Vec<(RecordKey, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
 }
+
+/// A defer record's size and layout descriptor.
+type RecordKey = (u64, u64);
 
 static ZEROBASE: u64 = 0;
 
@@ -70,36 +78,30 @@ fn raw_alloc(size: u64, align: u64, layout: Layout) -> u64 {
     if size > 1 << 40 {
         super::guest::fatal("runtime: out of memory");
     }
-    gc::before_alloc(size as usize);
-    HEAP.with(|h| h.borrow_mut().alloc(size as usize, align as usize, layout)) as u64
+    if let Layout::Conservative = layout {
+        gc::untyped();
+    }
+    HEAP.with(|cell| {
+        let mut h = cell.borrow_mut();
+        if h.live + size as usize > h.trigger {
+            drop(h);
+            gc::before_alloc(size as usize);
+            h = cell.borrow_mut();
+        }
+        h.alloc(size as usize, align as usize, layout)
+    }) as u64
 }
 
-/// Zeroed guest memory, counted for `-benchmem`.
-/// Memory aligned to less than 8 bytes (strings, bytes) cannot hold a pointer and is
-/// never scanned.
-/// Anything else is scanned conservatively.
-pub fn alloc_bytes(size: u64, align: u64) -> u64 {
-    alloc_counted(size, align, conservative(align < 8))
-}
-
-/// A slice's backing array (`noscan`: its element type holds no pointers; else it is
-/// scanned conservatively).
-pub fn alloc_slice(size: u64, noscan: bool) -> u64 {
-    alloc_counted(size, 8, conservative(noscan))
+/// Zeroed guest memory that holds no pointers (string bytes, hash indexes, read-only
+/// zero values), counted for `-benchmem`; never scanned.
+pub fn alloc_noscan(size: u64, align: u64) -> u64 {
+    alloc_counted(size, align, Layout::NoScan)
 }
 
 /// Zeroed guest memory holding what `layout` says, counted for `-benchmem`.
 #[inline(always)]
 pub fn alloc_typed(size: u64, layout: Layout) -> u64 {
     alloc_counted(size, 8, layout)
-}
-
-fn conservative(noscan: bool) -> Layout<'static> {
-    if noscan {
-        Layout::NoScan
-    } else {
-        Layout::Conservative
-    }
 }
 
 #[inline(always)]
@@ -113,22 +115,6 @@ fn alloc_counted(size: u64, align: u64, layout: Layout) -> u64 {
         });
     }
     raw_alloc(size, align, layout)
-}
-
-/// `alloc.T`, `closure`, boxes: zeroed memory of `size` bytes.
-pub extern "C" fn rt_alloc(size: u64, align: u64) -> u64 {
-    guard(|| alloc_bytes(size, align))
-}
-
-/// `alloc_array.T n`: `n` elements of `elem` bytes.
-pub extern "C" fn rt_alloc_array(n: u64, elem: u64) -> u64 {
-    guard(|| match (n as i64).checked_mul(elem as i64) {
-        // An element smaller than a word cannot hold a pointer.
-        Some(total) if (0..(1 << 40)).contains(&total) => {
-            alloc_counted(total as u64, 8, conservative(elem < 8))
-        }
-        _ => super::guest::fatal("runtime: out of memory"),
-    })
 }
 
 /// `alloc.T`, `closure`, boxes with their layout: `desc` is the address of a static
@@ -149,13 +135,27 @@ pub extern "C" fn rt_alloc_array_layout(n: u64, elem: u64, desc: u64) -> u64 {
     })
 }
 
-/// A defer record of `size` bytes from the free list (zeroed).
+/// Words before a defer record: its size and its layout descriptor (the free list's key).
+const DEFER_HEADER: u64 = 16;
+
+/// `defer_alloc(size)` as the IR names it: codegen calls `rt_defer_alloc_layout`
+/// instead, with the record's layout; this is the fallback for a caller that has none
+/// (scanned conservatively).
 pub extern "C" fn rt_defer_alloc(size: u64) -> u64 {
+    rt_defer_alloc_layout(size, 0)
+}
+
+/// A defer record of `size` bytes (zeroed), reused from the free list of records with
+/// the same layout. `desc` describes the heap object that holds it, the two header
+/// words (no pointers) and then the record (`Statics::layout_addr`; 0: conservative,
+/// the fallback when codegen cannot name the record's type). Records of one layout
+/// reuse each other's slots, so a slot's pointer bits stay right.
+pub extern "C" fn rt_defer_alloc_layout(size: u64, desc: u64) -> u64 {
     guard(|| {
         let reused = DEFER_FREE.with(|f| {
             let mut f = f.borrow_mut();
             f.iter_mut()
-                .find(|(s, _)| *s == size)
+                .find(|(k, _)| *k == (size, desc))
                 .and_then(|(_, list)| list.pop())
         });
         match reused {
@@ -164,14 +164,23 @@ pub extern "C" fn rt_defer_alloc(size: u64) -> u64 {
                 unsafe { std::ptr::write_bytes(r as usize as *mut u8, 0, size as usize) };
                 r
             }
-            None => {
-                let p = raw_alloc(size + 8, 8, Layout::Conservative);
-                // SAFETY: the header word is inside the fresh allocation.
-                unsafe { *(p as usize as *mut u64) = size };
-                p + 8
-            }
+            None => new_defer_record(size, desc),
         }
     })
+}
+
+/// A fresh defer record (outlined: the reuse path above stays small).
+#[inline(never)]
+fn new_defer_record(size: u64, desc: u64) -> u64 {
+    // SAFETY: JIT code passes a descriptor the program owns (or 0).
+    let layout = unsafe { ptrbits::from_desc(desc) };
+    let p = raw_alloc(size + DEFER_HEADER, 8, layout);
+    // SAFETY: the header words are inside the fresh allocation.
+    unsafe {
+        *(p as usize as *mut u64) = size;
+        *((p + 8) as usize as *mut u64) = desc;
+    }
+    p + DEFER_HEADER
 }
 
 /// Returns a defer record to the free list.
@@ -180,13 +189,16 @@ pub extern "C" fn rt_defer_free(rec: u64) {
         if rec == 0 {
             return;
         }
-        // SAFETY: `rec` came from `rt_defer_alloc`, which put the size before it.
-        let size = unsafe { *((rec - 8) as usize as *const u64) };
+        // SAFETY: `rec` came from `rt_defer_alloc_layout`, which wrote the header.
+        let key = unsafe {
+            let h = (rec - DEFER_HEADER) as usize as *const u64;
+            (*h, *h.add(1))
+        };
         DEFER_FREE.with(|f| {
             let mut f = f.borrow_mut();
-            match f.iter_mut().find(|(s, _)| *s == size) {
+            match f.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, list)) => list.push(rec),
-                None => f.push((size, vec![rec])),
+                None => f.push((key, vec![rec])),
             }
         });
     })

@@ -256,3 +256,64 @@ pub fn runtime_descs() -> &'static RuntimeDescs {
 pub unsafe fn desc<'a>(addr: u64) -> &'a TypeDesc {
     &*(addr as usize as *const TypeDesc)
 }
+
+/// Whether a value of type `d` may hold a heap pointer.
+///
+/// # Safety
+/// `d`'s descriptor pointers must be live (as every descriptor's are).
+pub unsafe fn has_pointers(d: &TypeDesc) -> bool {
+    match &d.kind {
+        Kind::Int { .. } | Kind::Float { .. } | Kind::Bool => false,
+        Kind::Struct(fields) => fields.iter().any(|f| has_pointers(&*f.ty)),
+        Kind::Array(e, n) => *n > 0 && has_pointers(&**e),
+        _ => true,
+    }
+}
+
+/// Sets the bits of `bits` (bit `i`: word `i`) where a value of type `d` at byte
+/// offset `off` may hold a heap pointer: the runtime's copy of `ir::gclayout`'s masks,
+/// for memory it lays out by descriptors (map entries). As there, a string's data
+/// word, a slice's array word and both words of an interface; a kind it does not know,
+/// or a type nested absurdly deep, gets every word it covers.
+///
+/// # Safety
+/// As `has_pointers`.
+pub unsafe fn ptr_words(d: &TypeDesc, off: u64, bits: &mut [u64], depth: u32) {
+    let mut set = |w: u64| {
+        if let Some(b) = bits.get_mut(w as usize / 64) {
+            *b |= 1 << (w % 64);
+        }
+    };
+    let w = off / 8;
+    match &d.kind {
+        Kind::Int { .. } | Kind::Float { .. } | Kind::Bool => {}
+        Kind::String
+        | Kind::Slice(_)
+        | Kind::Pointer(_)
+        | Kind::Map(..)
+        | Kind::Func
+        | Kind::RuntimeError => set(w),
+        Kind::EmptyInterface | Kind::Error | Kind::Interface => {
+            set(w);
+            set(w + 1);
+        }
+        Kind::Struct(fields) if depth < 64 => {
+            for f in fields {
+                ptr_words(&*f.ty, off + u64::from(f.offset), bits, depth + 1);
+            }
+        }
+        Kind::Array(e, n) if depth < 64 => {
+            let e = &**e;
+            if has_pointers(e) {
+                for i in 0..*n {
+                    ptr_words(e, off + i * u64::from(e.size), bits, depth + 1);
+                }
+            }
+        }
+        _ => {
+            for i in 0..u64::from(d.size).div_ceil(8) {
+                set(w + i);
+            }
+        }
+    }
+}

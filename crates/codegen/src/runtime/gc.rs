@@ -10,8 +10,10 @@
 //!
 //! **Roots**, all scanned conservatively (every word that points into an allocated
 //! object, interior pointers included, marks it); **heap objects** precisely, by the
-//! pointer bitmap their allocation site wrote from their type (`ptrbits`; a site that
-//! gives no type is scanned word by word, a pointer-free object not at all):
+//! pointer bitmap their allocation site wrote from their type (`ptrbits`: every site,
+//! JIT code's, defer records and the runtime's own objects, gives one; a pointer-free
+//! object is not scanned at all; the conservative fallback, an object scanned word by
+//! word, is counted by `untyped` and fatal under `DEFERLAB_GC_PRECISE=1`):
 //! * the guest thread's stack from the collecting frame up to the stack's base, after
 //!   the callee-saved registers are spilled into that frame: JIT frames (locals,
 //!   spills, open-coded defer cells, chain heads) and the runtime's own Rust frames
@@ -52,7 +54,8 @@
 //! times `1 + GOGC/100` alone: with a small `GOGC` a small heap collects at nearly every
 //! allocation, and the work stays proportional to what is allocated (a fixed interval
 //! of N allocations made a program with a large live heap quadratic). The tests run
-//! the sample programs so, with `GOGC=1` and poisoning.
+//! the sample programs so, with `GOGC=1` and poisoning, and with `DEFERLAB_GC_PRECISE=1`,
+//! which makes an allocation without a layout fatal.
 
 use super::heap::{Heap, Scan};
 use std::cell::{Cell, RefCell};
@@ -70,6 +73,8 @@ struct Config {
     poison: bool,
     /// No minimum heap (`DEFERLAB_GC_STRESS`).
     stress: bool,
+    /// An object allocated without a layout is fatal (`DEFERLAB_GC_PRECISE`).
+    precise: bool,
 }
 
 fn config() -> Config {
@@ -95,6 +100,7 @@ fn config() -> Config {
             gctrace,
             poison: flag("DEFERLAB_GC_POISON"),
             stress: flag("DEFERLAB_GC_STRESS"),
+            precise: flag("DEFERLAB_GC_PRECISE"),
         }
     })
 }
@@ -150,6 +156,8 @@ pub fn set_roots(roots: Vec<(u64, usize)>, stack_base: u64) {
         s.roots = roots;
         s.goal = min_heap(&c);
         s.start = Some(Instant::now());
+        let trigger = if s.enabled { s.goal } else { usize::MAX };
+        HEAP.with(|h| h.borrow_mut().trigger = trigger);
     });
 }
 
@@ -203,8 +211,29 @@ impl Drop for NoGc {
     }
 }
 
-/// Before an allocation of `size` bytes: collects if the heap would pass its goal.
-#[inline]
+thread_local! {
+    static UNTYPED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// An object is being allocated without a layout (`Layout::Conservative`, scanned
+/// word by word): counted, and fatal under `DEFERLAB_GC_PRECISE=1`.
+#[cold]
+#[inline(never)]
+pub fn untyped() {
+    UNTYPED.with(|u| u.set(u.get() + 1));
+    if config().precise {
+        super::guest::fatal("runtime: a heap object without a layout (DEFERLAB_GC_PRECISE)");
+    }
+}
+
+/// Objects allocated without a layout so far on this thread (for tests).
+pub fn untyped_allocs() -> u64 {
+    UNTYPED.with(Cell::get)
+}
+
+/// Before an allocation of `size` bytes that passes the heap's `trigger` (the goal):
+/// collects if it may.
+#[cold]
 pub fn before_alloc(size: usize) {
     let due = STATE.with(|s| {
         let s = s.borrow();
@@ -285,6 +314,17 @@ impl Marker<'_> {
     /// Scans a heap object's words that its span's pointer bitmap names.
     #[inline(always)]
     fn object(&mut self, o: Scan) {
+        if o.uniform {
+            let mut c = o.bits;
+            while c != 0 {
+                let k = c.trailing_zeros() as usize;
+                c &= c - 1;
+                // SAFETY: word `k` of a live heap object (its bits are within its slot).
+                let w = unsafe { std::ptr::read_volatile((o.addr as *const u64).add(k)) };
+                self.word(w);
+            }
+            return;
+        }
         let mut i = 0;
         while i < o.words {
             let bit = o.first + i;
@@ -368,6 +408,7 @@ fn run_cycle(sp: u64, forced: bool) {
     let (n, since_start, busy) = STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.goal = new_goal;
+        HEAP.with(|h| h.borrow_mut().trigger = new_goal);
         s.cycles += 1;
         s.busy += (t3 - t0).as_secs_f64();
         let start = s.start.unwrap_or(t0);

@@ -59,11 +59,31 @@ static CLASS_OF: [u8; MAX_SMALL / 8 + 1] = {
     t
 };
 
+/// The size of the smallest class that holds `size` (1 to `MAX_SMALL`) bytes.
+#[inline]
+pub fn class_size(size: usize) -> usize {
+    CLASSES[CLASS_OF[size.div_ceil(8)] as usize] as usize
+}
+
+/// Go's `divMul`: for a span of objects of `elem` bytes, `(off * div_mul) >> 32` is
+/// `off / elem` for every offset in the span (checked for every class by a test), so
+/// finding an object's index costs a multiplication instead of a division. 0 for a
+/// large object's span (one object: index 0).
+fn div_mul(elem: usize) -> u64 {
+    if elem > MAX_SMALL {
+        0
+    } else {
+        u64::from(u32::MAX / elem as u32) + 1
+    }
+}
+
 struct Span {
     start: usize,
     npages: usize,
     /// Object size (for a large object: the span's whole size).
     elem: usize,
+    /// `div_mul(elem)`.
+    div_mul: u64,
     nelems: usize,
     /// Bytes of a large object that may hold pointers (its requested size).
     scan_len: usize,
@@ -146,13 +166,17 @@ struct Run {
     dirty: bool,
 }
 
-/// A marked object to scan: its address, and its words as bits of its span's bitmap.
+/// A marked object to scan: its address, and its words as bits of its span's bitmap,
+/// or (`uniform`: a small object of a uniform span) its pointer bits themselves, so
+/// scanning it needs no second look at the span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scan {
     pub span: u32,
+    pub uniform: bool,
     pub addr: usize,
     pub first: usize,
     pub words: usize,
+    pub bits: u64,
 }
 
 /// What the mark phase sees of an object.
@@ -180,6 +204,8 @@ pub struct Heap {
     pub live: usize,
     /// Bytes of pages held in spans.
     pub in_spans: usize,
+    /// An allocation that takes `live` past this asks the collector (`gc`) first.
+    pub trigger: usize,
     pub poison: bool,
 }
 
@@ -209,6 +235,7 @@ impl Heap {
             partial: Vec::new(),
             live: 0,
             in_spans: 0,
+            trigger: usize::MAX,
             poison: false,
         }
     }
@@ -344,6 +371,7 @@ impl Heap {
             start,
             npages,
             elem,
+            div_mul: div_mul(elem),
             nelems,
             scan_len: elem,
             noscan,
@@ -378,7 +406,40 @@ impl Heap {
 
     /// A zeroed object of `size` bytes (non-zero), 8-aligned (page-aligned if large
     /// or if `align` exceeds 8), holding what `layout` says.
+    ///
+    /// Inlined into the allocation path: a slot of the class's current span is taken
+    /// here; anything else (a new span, a large object) is `alloc_slow`. (A `Layout`
+    /// passed in memory to an outlined call stalls store forwarding on every
+    /// allocation.)
+    #[inline(always)]
     pub fn alloc(&mut self, size: usize, align: usize, layout: Layout) -> usize {
+        if size <= MAX_SMALL && align <= 8 && self.base != 0 {
+            let noscan = layout.noscan();
+            let class = CLASS_OF[size.div_ceil(8)] as usize;
+            let sc = class * 2 + usize::from(noscan);
+            let cur = self.current[sc];
+            if cur != 0 {
+                let s = self.spans[cur as usize - 1].as_mut().expect("live span");
+                if let Some(i) = s.take_free() {
+                    let elem = s.elem;
+                    let p = s.start + i * elem;
+                    if !noscan {
+                        s.set_bits(i, size.div_ceil(8), layout);
+                    }
+                    if s.needzero {
+                        // SAFETY: a free slot of our span: no live object uses it.
+                        unsafe { std::ptr::write_bytes(p as *mut u8, 0, elem) };
+                    }
+                    self.live += elem;
+                    return p;
+                }
+            }
+        }
+        self.alloc_slow(size, align, layout)
+    }
+
+    #[inline(never)]
+    fn alloc_slow(&mut self, size: usize, align: usize, layout: Layout) -> usize {
         if self.base == 0 {
             self.reserve();
         }
@@ -443,7 +504,7 @@ impl Heap {
             return None;
         }
         let s = self.spans[id as usize - 1].as_ref()?;
-        let i = (addr as usize - s.start) / s.elem;
+        let i = (((addr as usize - s.start) as u64 * s.div_mul) >> 32) as usize;
         if i >= s.nelems || !Span::bit(&s.alloc, i) {
             return None;
         }
@@ -469,9 +530,11 @@ impl Heap {
         }
         Some(Scan {
             span: o.span,
+            uniform: !s.mixed,
             addr: s.start + i * s.elem,
             first: i * s.elem / 8,
             words: s.scan_len / 8,
+            bits: if s.mixed { 0 } else { s.uniform.unwrap_or(0) },
         })
     }
 
@@ -628,6 +691,26 @@ mod tests {
     }
 
     #[test]
+    fn div_mul_divides_exactly_over_every_span() {
+        for &c in &CLASSES[1..] {
+            let elem = c as usize;
+            let span = (8 * elem).div_ceil(PAGE) * PAGE;
+            let m = div_mul(elem);
+            for off in 0..span {
+                assert_eq!(
+                    ((off as u64 * m) >> 32) as usize,
+                    off / elem,
+                    "class {elem}"
+                );
+            }
+        }
+        assert!(CLASS_OF[1..]
+            .iter()
+            .enumerate()
+            .all(|(i, &c)| class_size(i * 8 + 1) == CLASSES[c as usize] as usize));
+    }
+
+    #[test]
     fn noscan_objects_are_marked_but_not_scanned() {
         let mut h = Heap::new();
         let s = h.alloc(24, 8, Layout::Conservative);
@@ -635,7 +718,7 @@ mod tests {
         let os = h.find(s as u64).expect("allocated");
         let on = h.find(n as u64).expect("allocated");
         let scan = h.mark(os).expect("scanned");
-        assert_eq!((scan.addr, scan.words), (s, 3));
+        assert_eq!((scan.addr, scan.words, scan.bits), (s, 3, 0b111));
         assert_eq!(h.ptr_chunk(scan.span, scan.first, 0, 3), 0b111);
         assert_eq!(h.mark(os), None, "marked once");
         assert_eq!(h.mark(on), None);

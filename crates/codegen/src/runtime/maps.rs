@@ -27,8 +27,9 @@
 //! Hashing uses the standard library's SipHash (`DefaultHasher`): no crate needed,
 //! and its quality is not in question for a table whose order is randomised anyway.
 
-use super::desc::{desc, runtime_descs, Kind, TypeDesc};
+use super::desc::{desc, has_pointers, ptr_words, runtime_descs, Kind, TypeDesc};
 use super::gc::NoGc;
+use super::ptrbits::Layout;
 use super::{alloc, guard, iface, panic, str_bytes, Pair};
 use std::cell::Cell;
 use std::hash::{DefaultHasher, Hasher};
@@ -41,6 +42,11 @@ const INDEX: u64 = 32;
 const MASK: u64 = 40;
 const DESC: u64 = 48;
 const HEADER_SIZE: u64 = 64;
+/// The header's heap pointers: `entries` and `index` (the descriptor is static).
+const HEADER_LAYOUT: Layout = Layout::Mask {
+    stride: 8,
+    bits: &[1 << (ENTRIES / 8) | 1 << (INDEX / 8)],
+};
 
 const LIVE: u64 = 1 << 63;
 
@@ -61,8 +67,9 @@ struct Shape {
     koff: u64,
     voff: u64,
     size: u64,
-    /// The entries hold no pointers.
-    noscan: bool,
+    /// The entries' pointer words (bit `i`: word `i` of an entry); empty when they
+    /// hold no pointers.
+    mask: Vec<u64>,
 }
 
 fn align_up(x: u64, a: u64) -> u64 {
@@ -78,22 +85,19 @@ unsafe fn shape(map_desc: u64) -> Shape {
     let koff = align_up(8, u64::from(key.align));
     let voff = align_up(koff + u64::from(key.size), u64::from(val.align));
     let size = align_up(voff + u64::from(val.size), 8);
+    let mut mask = Vec::new();
+    if has_pointers(key) || has_pointers(val) {
+        mask = vec![0; (size / 8).div_ceil(64) as usize];
+        ptr_words(key, koff, &mut mask, 0);
+        ptr_words(val, voff, &mut mask, 0);
+    }
     Shape {
         key,
         val,
         koff,
         voff,
         size,
-        noscan: !has_pointers(key) && !has_pointers(val),
-    }
-}
-
-unsafe fn has_pointers(d: &TypeDesc) -> bool {
-    match &d.kind {
-        Kind::Int { .. } | Kind::Float { .. } | Kind::Bool => false,
-        Kind::Struct(fields) => fields.iter().any(|f| has_pointers(&*f.ty)),
-        Kind::Array(e, _) => has_pointers(&**e),
-        _ => true,
+        mask,
     }
 }
 
@@ -216,9 +220,15 @@ unsafe fn index_insert(index: u64, mask: u64, hash: u64, n: u64) {
 /// Moves the live entries into fresh arrays with room for `cap` entries.
 unsafe fn rebuild(m: u64, s: &Shape, cap: u64) {
     let _no_gc = NoGc::hold();
-    let entries = alloc::alloc_slice(cap * s.size, s.noscan);
+    let entries = alloc::alloc_typed(
+        cap * s.size,
+        Layout::Mask {
+            stride: (s.size / 8) as usize,
+            bits: &s.mask,
+        },
+    );
     let slots = 2 * cap;
-    let index = alloc::alloc_slice(slots * 8, true);
+    let index = alloc::alloc_noscan(slots * 8, 8);
     let (old, used) = (rd(m + ENTRIES), rd(m + USED));
     let mut n = 0;
     for i in 0..used {
@@ -248,14 +258,15 @@ fn zero_val(s: &Shape) -> u64 {
     if u64::from(s.val.size) <= std::mem::size_of_val(&ZERO) as u64 {
         ZERO.as_ptr() as u64
     } else {
-        alloc::alloc_bytes(u64::from(s.val.size), 8)
+        // Read-only zeros: nothing to scan.
+        alloc::alloc_noscan(u64::from(s.val.size), 8)
     }
 }
 
 pub extern "C" fn rt_map_make(map_desc: u64, hint: i64) -> u64 {
     guard(|| {
         let _no_gc = NoGc::hold();
-        let m = alloc::alloc_bytes(HEADER_SIZE, 8);
+        let m = alloc::alloc_typed(HEADER_SIZE, HEADER_LAYOUT);
         // SAFETY: `m` is a fresh header; `map_desc` a module descriptor.
         unsafe {
             wr(m + DESC, map_desc);
@@ -397,6 +408,12 @@ const IT_ENTRIES: u64 = 8;
 const IT_N: u64 = 16;
 const IT_START: u64 = 24;
 const IT_DONE: u64 = 32;
+const IT_SIZE: u64 = 40;
+/// An iterator's heap pointers: the map and the entries array it started on.
+const IT_LAYOUT: Layout = Layout::Mask {
+    stride: 5,
+    bits: &[1 << (IT_MAP / 8) | 1 << (IT_ENTRIES / 8)],
+};
 
 thread_local! {
     static RNG: Cell<u64> = Cell::new(
@@ -422,7 +439,7 @@ fn rand() -> u64 {
 pub extern "C" fn rt_map_iter_init(m: u64) -> u64 {
     guard(|| {
         let _no_gc = NoGc::hold();
-        let it = alloc::alloc_bytes(40, 8);
+        let it = alloc::alloc_typed(IT_SIZE, IT_LAYOUT);
         if m != 0 {
             // SAFETY: `it` is fresh; a non-nil map is a header.
             unsafe {

@@ -61,8 +61,6 @@ pub(crate) fn guard<R>(f: impl FnOnce() -> R) -> R {
 /// Runtime functions that only codegen calls (no IR `rtcall` names them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Internal {
-    Alloc,
-    AllocArray,
     StackOverflow,
     Raise,
     Recover,
@@ -77,16 +75,16 @@ pub enum Internal {
     Unreachable,
     ImplementsError,
     ImplementsIface,
-    /// `rt_alloc` with a layout descriptor instead of the alignment.
+    /// `alloc.T`, `closure`, boxes: zeroed memory of a size, with its layout descriptor.
     AllocLayout,
-    /// `rt_alloc_array` with the element's layout descriptor.
+    /// `alloc_array.T n`: `n` elements of a size, with the element's layout descriptor.
     AllocArrayLayout,
+    /// `defer_alloc(size)` with the layout descriptor of the record's heap object.
+    DeferAllocLayout,
 }
 
 impl Internal {
     pub const ALL: &'static [Internal] = &[
-        Internal::Alloc,
-        Internal::AllocArray,
         Internal::StackOverflow,
         Internal::Raise,
         Internal::Recover,
@@ -103,12 +101,11 @@ impl Internal {
         Internal::ImplementsIface,
         Internal::AllocLayout,
         Internal::AllocArrayLayout,
+        Internal::DeferAllocLayout,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
-            Internal::Alloc => "rt_alloc",
-            Internal::AllocArray => "rt_alloc_array",
             Internal::StackOverflow => "rt_stack_overflow",
             Internal::Raise => "rt_raise",
             Internal::Recover => "rt_recover",
@@ -125,13 +122,13 @@ impl Internal {
             Internal::ImplementsIface => "rt_implements_iface",
             Internal::AllocLayout => "rt_alloc_layout",
             Internal::AllocArrayLayout => "rt_alloc_array_layout",
+            Internal::DeferAllocLayout => "rt_defer_alloc_layout",
         }
     }
 
     /// Parameter and result types.
     pub fn signature(self) -> (&'static [ClType], &'static [ClType]) {
         match self {
-            Internal::Alloc | Internal::AllocArray => (&[I64, I64], &[I64]),
             Internal::StackOverflow
             | Internal::PanicNil
             | Internal::PanicDivide
@@ -148,13 +145,12 @@ impl Internal {
             Internal::ImplementsIface => (&[I64, I64], &[I8]),
             Internal::AllocLayout => (&[I64, I64], &[I64]),
             Internal::AllocArrayLayout => (&[I64, I64, I64], &[I64]),
+            Internal::DeferAllocLayout => (&[I64, I64], &[I64]),
         }
     }
 
     pub fn addr(self) -> *const u8 {
         match self {
-            Internal::Alloc => alloc::rt_alloc as *const u8,
-            Internal::AllocArray => alloc::rt_alloc_array as *const u8,
             Internal::StackOverflow => guest::rt_stack_overflow as *const u8,
             Internal::Raise => panic::rt_raise as *const u8,
             Internal::Recover => panic::rt_recover as *const u8,
@@ -171,6 +167,7 @@ impl Internal {
             Internal::ImplementsIface => methods::rt_implements_iface as *const u8,
             Internal::AllocLayout => alloc::rt_alloc_layout as *const u8,
             Internal::AllocArrayLayout => alloc::rt_alloc_array_layout as *const u8,
+            Internal::DeferAllocLayout => alloc::rt_defer_alloc_layout as *const u8,
         }
     }
 }
@@ -262,7 +259,7 @@ pub(crate) fn new_str(bytes: &[u8]) -> Pair {
     if bytes.is_empty() {
         return Pair(0, 0);
     }
-    let p = alloc::alloc_bytes(bytes.len() as u64, 1);
+    let p = alloc::alloc_noscan(bytes.len() as u64, 1);
     // SAFETY: `p` is a fresh allocation of `bytes.len()` bytes.
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p as *mut u8, bytes.len()) };
     Pair(p, bytes.len() as u64)

@@ -109,7 +109,14 @@ pub fn raise_error(desc: &'static TypeDesc, msg: &[u8]) {
 /// A runtime-provided error value: the data word points to a `str` with the message.
 pub fn new_error(desc: &'static TypeDesc, msg: &[u8]) -> (u64, u64) {
     let s = super::new_str(msg);
-    let b = alloc::alloc_bytes(16, 8);
+    // A `str`: its data word is the pointer.
+    let b = alloc::alloc_typed(
+        16,
+        super::ptrbits::Layout::Mask {
+            stride: 2,
+            bits: &[0b01],
+        },
+    );
     // SAFETY: `b` is a fresh 16-byte allocation.
     unsafe {
         *(b as usize as *mut u64) = s.0;

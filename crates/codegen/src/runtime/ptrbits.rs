@@ -10,19 +10,24 @@
 //! * JIT code passes the address of a static descriptor (`Statics::layout_addr`):
 //!   word 0 the element's size in words (the stride), then its mask words (bit `i` set:
 //!   word `i` may hold a pointer; `ir::gclayout`). The mask repeats over the object, so
-//!   one descriptor serves a single value and an array of them.
+//!   one descriptor serves a single value and an array of them. Defer records too
+//!   (the record's struct behind two header words).
 //! * `make_slice`/`grow_slice` get the element's mask in the high bits of their element
-//!   operand (`ir::gclayout::elem_mask_bits`).
-//! * Everything else (the runtime's own allocations, any site that says nothing) is
-//!   `Conservative` (every word scanned) or, for memory that cannot hold a pointer
-//!   (bytes), `NoScan`. So a site that gives no layout is scanned as before.
+//!   operand, or for a large element the id of its mask (`ir::gclayout::elem_mask_bits`).
+//! * The runtime's own objects spell theirs out (`Mask` over the words they hold, map
+//!   entries from the map type's descriptor), or are `NoScan` (bytes, hash indexes).
+//!
+//! `Conservative` (every word scanned) remains only as the fallback of a descriptor
+//! address of 0 or an element operand no frontend makes; `gc::untyped` counts such
+//! allocations and `DEFERLAB_GC_PRECISE=1` makes them fatal.
 
 /// What an object holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout<'a> {
     /// No pointers: the object is never scanned.
     NoScan,
-    /// Unknown: every word of the object's slot is scanned.
+    /// Unknown: every word of the object's slot is scanned. Only a fallback
+    /// (`from_desc(0)`, an element operand no frontend makes): `gc::untyped`.
     Conservative,
     /// `bits` over `stride` words, repeated over the object.
     Mask { stride: usize, bits: &'a [u64] },
@@ -46,6 +51,8 @@ impl Layout<'_> {
 /// as long as the program.
 pub unsafe fn from_desc(addr: u64) -> Layout<'static> {
     if addr == 0 {
+        // Fallback: a caller without a layout (JIT code always passes one; a defer
+        // record whose struct codegen could not find passes 0).
         return Layout::Conservative;
     }
     let p = addr as usize as *const u64;
@@ -57,15 +64,30 @@ pub unsafe fn from_desc(addr: u64) -> Layout<'static> {
 }
 
 /// The layout of a slice's elements from `make_slice`'s element operand (size in bits
-/// 0-31, bit 32 set when the element holds pointers, its mask in bits 33-63 when it
-/// fits); `mask` is where the decoded mask lives.
+/// 0-31, bit 32 set when the element holds pointers, then its mask in bits 33-63, or
+/// for an element over 31 words the id of its mask: `ir::gclayout::elem_mask_bits`);
+/// `mask` is where a decoded small mask lives.
 pub fn from_elem_word(elem: u64, mask: &mut [u64; 1]) -> Layout<'_> {
     let size = elem & 0xffff_ffff;
     if elem & (1 << 32) == 0 {
         return Layout::NoScan;
     }
     let bits = elem >> 33;
-    if bits == 0 || !size.is_multiple_of(8) || size / 8 > 31 {
+    let words = size / 8;
+    if words > u64::from(ir::gclayout::ELEM_MASK_WORDS) {
+        // Bits 33-63 name a registered mask (`ir::gclayout::large_mask`).
+        return match ir::gclayout::large_mask(bits as u32) {
+            Some(m) if u64::from(m.words) == words && size.is_multiple_of(8) => Layout::Mask {
+                stride: words as usize,
+                bits: &m.bits,
+            },
+            // Fallback: an operand no frontend made (or an id shared by masks of two
+            // sizes).
+            _ => Layout::Conservative,
+        };
+    }
+    if bits == 0 || !size.is_multiple_of(8) {
+        // Fallback: a pointer flag without a mask (no frontend makes one).
         return Layout::Conservative;
     }
     mask[0] = bits;

@@ -4,14 +4,7 @@
 use super::desc::runtime_descs;
 use super::{alloc, guard, panic, ptrbits};
 
-/// Go's malloc size classes (`internal/runtime/gc.SizeClassToSize`).
-const SIZE_CLASSES: [u32; 68] = [
-    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
-    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
-    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
-    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
-    32768,
-];
+/// Go's `_MaxSmallSize` (its size classes are `heap`'s).
 const MAX_SMALL_SIZE: u64 = 32768;
 const MALLOC_HEADER_SIZE: u64 = 8;
 const MIN_SIZE_FOR_MALLOC_HEADER: u64 = 8 * 64;
@@ -27,11 +20,7 @@ pub fn roundupsize(size: u64, noscan: bool) -> u64 {
             req += MALLOC_HEADER_SIZE;
         }
         // The lookup tables of Go map a size to the smallest class that holds it.
-        let class = SIZE_CLASSES
-            .iter()
-            .map(|&c| u64::from(c))
-            .find(|&c| c >= req)
-            .unwrap_or(MAX_SMALL_SIZE);
+        let class = super::heap::class_size(req as usize) as u64;
         return class - (req - size);
     }
     req = req.wrapping_add(PAGE_SIZE - 1);
@@ -137,7 +126,7 @@ pub extern "C" fn rt_grow_slice(out: u64, ptr: u64, len: i64, cap: i64, n: i64, 
             unsafe {
                 write_slice(
                     out,
-                    alloc::alloc_bytes(0, 8),
+                    alloc::alloc_noscan(0, 8),
                     new_len as u64,
                     new_len as u64,
                 )
@@ -305,7 +294,7 @@ pub extern "C" fn rt_move_to_heap(
         };
         if n == 0 {
             // SAFETY: as above.
-            unsafe { write_slice(out, alloc::alloc_bytes(0, 8), 0, 0) };
+            unsafe { write_slice(out, alloc::alloc_noscan(0, 8), 0, 0) };
             return;
         }
         let p = alloc::alloc_typed(

@@ -11,7 +11,7 @@ pub extern "C" fn rt_str_concat(p1: u64, l1: u64, p2: u64, l2: u64) -> Pair {
             return Pair(p1, l1);
         }
         let len = l1 + l2;
-        let p = alloc::alloc_bytes(len, 1);
+        let p = alloc::alloc_noscan(len, 1);
         // SAFETY: both operands are valid guest strings; `p` is fresh.
         unsafe {
             std::ptr::copy_nonoverlapping(
@@ -51,10 +51,10 @@ pub extern "C" fn rt_str_from_bytes(p: u64, len: u64, _cap: u64) -> Pair {
 pub extern "C" fn rt_bytes_from_str(out: u64, p: u64, len: u64) {
     guard(|| {
         let (ptr, cap) = if len == 0 {
-            (alloc::alloc_bytes(0, 1), 0)
+            (alloc::alloc_noscan(0, 1), 0)
         } else {
             let cap = super::slices::roundupsize(len, true);
-            let q = alloc::alloc_bytes(cap, 1);
+            let q = alloc::alloc_noscan(cap, 1);
             // SAFETY: the string holds `len` bytes; `q` is fresh with `cap >= len`.
             unsafe {
                 std::ptr::copy_nonoverlapping(

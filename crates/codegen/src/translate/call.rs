@@ -178,6 +178,8 @@ impl FnTx<'_, '_, '_, '_> {
                     self.grow_slice(f, args)
                 } else if f == RtFunc::MoveToHeap {
                     self.move_to_heap(args)
+                } else if f == RtFunc::DeferAlloc {
+                    vec![self.defer_alloc(inst, args[0])]
                 } else {
                     self.rtcall(f, args)
                 };

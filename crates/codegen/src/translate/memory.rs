@@ -105,6 +105,44 @@ impl FnTx<'_, '_, '_, '_> {
         self.call_internal(Internal::AllocLayout, &[size, desc])[0]
     }
 
+    /// `rtcall defer_alloc(size)` (a chain record) with its layout: the record's type
+    /// is the struct `defer_lower` gave it, which the `field_addr`s that fill it name.
+    /// The heap object is two header words (no pointers) and then the record. The one
+    /// fallback, a record no `field_addr` names (none is known to arise: `defer_lower`
+    /// always fills `link` and `site` through them), passes descriptor 0 and is
+    /// scanned conservatively.
+    pub fn defer_alloc(&mut self, inst: ir::Inst, size: cl::Value) -> cl::Value {
+        let rec = self.func.dfg.first_result(inst);
+        let f = self.func;
+        let record = f
+            .layout
+            .blocks
+            .iter()
+            .flat_map(|&b| f.layout.insts[b].iter())
+            .find_map(|&i| match &f.dfg.insts[i] {
+                d if d.opcode == Opcode::FieldAddr && d.args.first() == Some(&rec) => match d.imm {
+                    Imm::Field(s, _) => Some(s),
+                    _ => None,
+                },
+                _ => None,
+            });
+        let desc = match record {
+            Some(s) => {
+                let m = ir::gclayout::ptr_mask(self.cx.module, ir::Type::Struct(s));
+                let words = m.words + 2;
+                let mut bits = vec![0u64; (words as usize).div_ceil(64)];
+                for i in (0..m.words).filter(|&i| m.get(i)) {
+                    let j = i as usize + 2;
+                    bits[j / 64] |= 1 << (j % 64);
+                }
+                let obj = ir::gclayout::PtrMask { words, bits };
+                self.layout_desc(&obj)
+            }
+            None => self.b.ins().iconst(I64, 0),
+        };
+        self.call_internal(Internal::DeferAllocLayout, &[size, desc])[0]
+    }
+
     /// The address of `mask`'s layout descriptor, as a constant.
     fn layout_desc(&mut self, mask: &ir::gclayout::PtrMask) -> cl::Value {
         let a = self.cx.statics.layout_addr(mask);
