@@ -118,6 +118,15 @@ struct BenchArgs {
     /// alternating with deferlab, and print a side-by-side table.
     #[arg(long = "vs-go", value_name = "PATH", num_args = 0..=1, require_equals = true)]
     vs_go: Option<Option<std::path::PathBuf>>,
+    /// With --vs-go: build Go's side with these compiler flags (`go test -gcflags=FLAGS`;
+    /// `-l` turns gc's inliner off, to set against `--disable-pass inline`).
+    #[arg(
+        long = "go-gcflags",
+        value_name = "FLAGS",
+        requires = "vs_go",
+        allow_hyphen_values = true
+    )]
+    go_gcflags: Option<String>,
     /// Draw ns/op against the number of defers into an SVG file.
     #[arg(long, value_name = "OUT.svg")]
     plot: Option<std::path::PathBuf>,
@@ -317,6 +326,7 @@ fn main() -> ExitCode {
                 benchmem: bench.benchmem,
                 matrix: bench.matrix,
                 vs_go: bench.vs_go,
+                go_gcflags: bench.go_gcflags,
                 plot: bench.plot,
                 json: bench.json,
                 progress: std::io::stderr().is_terminal(),

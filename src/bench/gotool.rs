@@ -67,17 +67,20 @@ pub struct GoBench {
 }
 
 impl GoBench {
-    /// `go test -c` on the file (in its own directory, as a user would run it).
-    pub fn build(go: &Path, file: &Path) -> Result<GoBench, String> {
+    /// `go test -c` on the file (in its own directory, as a user would run it), with
+    /// `-gcflags=FLAGS` when given.
+    pub fn build(go: &Path, file: &Path, gcflags: Option<&str>) -> Result<GoBench, String> {
         let file = std::path::absolute(file).map_err(|e| e.to_string())?;
         let dir = std::env::temp_dir().join(format!("deferlab-vs-go-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let binary = dir.join("bench.test");
         let cwd = file.parent().unwrap_or(Path::new("."));
-        let out = Command::new(go)
-            .current_dir(cwd)
-            .args(["test", "-c", "-o"])
-            .arg(&binary)
+        let mut cmd = Command::new(go);
+        cmd.current_dir(cwd).args(["test", "-c", "-o"]).arg(&binary);
+        if let Some(flags) = gcflags {
+            cmd.arg(format!("-gcflags={flags}"));
+        }
+        let out = cmd
             .arg(&file)
             .output()
             .map_err(|e| format!("running {}: {e}", go.display()))?;

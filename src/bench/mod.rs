@@ -43,6 +43,8 @@ pub struct Options {
     pub matrix: bool,
     /// `--vs-go[=PATH]`: also run real Go (`Some(None)`: find it).
     pub vs_go: Option<Option<PathBuf>>,
+    /// `--go-gcflags FLAGS`: `go test -gcflags=FLAGS` for Go's side.
+    pub go_gcflags: Option<String>,
     /// `--plot out.svg`.
     pub plot: Option<PathBuf>,
     /// `--json`: one JSON document on stdout instead of text.
@@ -146,7 +148,11 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
         None => None,
         Some(given) => {
             let go = gotool::find_go(given.as_deref(), std::path::Path::new(path))?;
-            Some(gotool::GoBench::build(&go, std::path::Path::new(path))?)
+            Some(gotool::GoBench::build(
+                &go,
+                std::path::Path::new(path),
+                opts.go_gcflags.as_deref(),
+            )?)
         }
     };
     let names: Vec<String> = compiled[0]
@@ -252,7 +258,11 @@ fn run_inner(path: &str, src: &str, opts: &Options) -> Result<i32, String> {
     } else if table_mode {
         out.write_all(format::header().as_bytes()).map_err(w)?;
         if let Some(g) = &go {
-            writeln!(out, "go: {}", g.version).map_err(w)?;
+            match &opts.go_gcflags {
+                Some(flags) => writeln!(out, "go: {} -gcflags={flags}", g.version),
+                None => writeln!(out, "go: {}", g.version),
+            }
+            .map_err(w)?;
         }
         writeln!(
             out,
