@@ -46,6 +46,11 @@ fn captures() {
     check("captures");
 }
 
+#[test]
+fn sroa() {
+    check("sroa");
+}
+
 /// Every fixture is covered by a test above.
 #[test]
 fn every_fixture_has_a_test() {
@@ -57,6 +62,7 @@ fn every_fixture_has_a_test() {
             "if_else",
             "loops",
             "panic_path",
+            "sroa",
             "straight_line",
             "unreachable",
             "zero_reads"

@@ -18,7 +18,7 @@
 //! function's own code (and what it calls) writes memory while it runs.
 
 use ir::dominance::ControlFlowGraph;
-use ir::{Block, Function, Imm, Opcode, SecondaryMap, Value, ValueDef};
+use ir::{Block, Function, Imm, Inst, Opcode, SecondaryMap, Value, ValueDef};
 
 /// Makes each redundant load's result a copy (in `alias`) of the value it would read;
 /// returns whether it found one.
@@ -77,6 +77,119 @@ pub(super) fn forward(
         out[b] = Some(known);
     }
     changed
+}
+
+/// Removes the stores that change nothing: one that writes the value its address is
+/// known to hold (what was stored or loaded there on the only path to it, as in
+/// [`forward`]), and one overwritten later by a store to the same address, in its
+/// block or in the chain of blocks it jumps on to (each the only successor of the one
+/// before, and its only predecessor), with nothing in between that may read it (a load of an address that may
+/// overlap, or anything that is not a plain computation: a call, a check, whose
+/// panic runs deferred calls that may read it). Returns whether it removed one.
+pub(super) fn dead_stores(
+    f: &mut Function,
+    rpo: &[Block],
+    alias: &SecondaryMap<Value, Option<Value>>,
+) -> bool {
+    let res = |v: Value| super::resolve(alias, v);
+    let cfg = ControlFlowGraph::compute(f);
+    let mut reachable: SecondaryMap<Block, bool> = SecondaryMap::new();
+    for &b in rpo {
+        reachable[b] = true;
+    }
+    let mut out: SecondaryMap<Block, Option<Vec<(Value, Value)>>> = SecondaryMap::new();
+    // Stores nothing has read yet at the end of a block that jumps on (its only
+    // successor runs next, whatever happens).
+    let mut out_unread: SecondaryMap<Block, Option<Vec<Unread>>> = SecondaryMap::new();
+    let mut dead: Vec<(Block, Inst)> = Vec::new();
+    for &b in rpo {
+        let mut preds = cfg.preds[b].iter().filter(|&&p| reachable[p]);
+        let only = match (preds.next(), preds.next()) {
+            (Some(&p), None) if p != b => Some(p),
+            _ => None,
+        };
+        let mut known: Vec<(Value, Value)> = only.and_then(|p| out[p].clone()).unwrap_or_default();
+        let mut unread: Vec<(Block, Value, Inst)> =
+            only.and_then(|p| out_unread[p].clone()).unwrap_or_default();
+        for &i in &f.layout.insts[b] {
+            let d = &f.dfg.insts[i];
+            match d.opcode {
+                Opcode::Load => {
+                    // A load already found redundant reads nothing that matters: its
+                    // result is a copy and the load itself is left for `dce`.
+                    let r = f.dfg.first_result(i);
+                    if alias[r].is_some() {
+                        continue;
+                    }
+                    let p = d.args[0];
+                    unread.retain(|&(_, a, _)| disjoint(f, a, p));
+                    known.push((p, r));
+                }
+                Opcode::Store => {
+                    let (p, v) = (res(d.args[0]), res(d.args[1]));
+                    if known.iter().any(|&(a, w)| same(f, a, p) && res(w) == v) {
+                        dead.push((b, i));
+                        continue;
+                    }
+                    // Only a store of the same width covers the earlier one.
+                    let ty = f.dfg.value_type(v);
+                    let covers = |&(_, a, si): &Unread| {
+                        same(f, a, p) && f.dfg.value_type(f.dfg.insts[si].args[1]) == ty
+                    };
+                    if let Some(k) = unread.iter().position(covers) {
+                        let (sb, _, si) = unread.remove(k);
+                        dead.push((sb, si));
+                    }
+                    unread.push((b, p, i));
+                    known.retain(|&(a, _)| disjoint(f, a, p));
+                    known.push((p, v));
+                }
+                Opcode::Jump => {}
+                op if computes_only(op) => {}
+                op => {
+                    unread.clear();
+                    if !reads_only(op) {
+                        known.clear();
+                    }
+                }
+            }
+        }
+        let jumps = f
+            .terminator(b)
+            .is_some_and(|t| f.dfg.insts[t].opcode == Opcode::Jump);
+        out_unread[b] = jumps.then_some(unread);
+        out[b] = Some(known);
+    }
+    for &(b, i) in &dead {
+        f.remove_inst(b, i);
+    }
+    !dead.is_empty()
+}
+
+/// A store nothing has read yet: its block, its address, the store.
+type Unread = (Block, Value, Inst);
+
+/// Opcodes that neither touch memory nor can panic: they cannot observe a store.
+fn computes_only(op: Opcode) -> bool {
+    reads_only(op)
+        && !matches!(
+            op,
+            Opcode::Load
+                | Opcode::Unbox
+                | Opcode::TypeIs
+                | Opcode::EnvGet
+                | Opcode::IfaceType
+                | Opcode::Sdiv
+                | Opcode::Udiv
+                | Opcode::Srem
+                | Opcode::Urem
+                | Opcode::CheckNil
+                | Opcode::CheckIndex
+                | Opcode::CheckSlice
+                | Opcode::CheckSlice3
+                | Opcode::CheckDiv
+                | Opcode::CheckShift
+        )
 }
 
 /// Whether `a` and `b` are the same address.

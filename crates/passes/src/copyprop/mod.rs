@@ -23,7 +23,9 @@
 //! a nil interface is null, and `icmp` of two `zero`s is a constant, so `recover() !=
 //! nil` with token 0 is `false`. No `load` reads what its block last stored to, or
 //! loaded from, the same address with nothing in between that may write there
-//! (`loads.rs`: its result is a copy of that value). Instructions left without uses
+//! (`loads.rs`: its result is a copy of that value); no `store` writes the value its
+//! address is known to hold, or is overwritten in its block before anything may read
+//! it. Instructions left without uses
 //! stay in place for `dce`; blocks left without predecessors stay for `simplify_cfg`.
 //!
 //! **Remarks:** `removed check_div: the divisor is the constant N`, `removed
@@ -114,6 +116,7 @@ fn run_function(m: &Module, f: &mut Function, cx: &mut PassContext) {
             }
         }
         changed |= loads::forward(f, dt.rpo(), &mut st.alias);
+        changed |= loads::dead_stores(f, dt.rpo(), &st.alias);
         changed |= st.copy_params(f, &dt, &mut removed_params);
         changed |= panic_edges::redundant_checks(f, &dt);
         changed |= panic_edges::thread_panicking(f);
@@ -336,6 +339,15 @@ impl State {
                 let (x, y) = (d.args[0], d.args[1]);
                 if let (Some(a), Some(b)) = (k(0), k(1)) {
                     return binary(d.opcode, ty, a, b).map(Simple::Const);
+                }
+                // `(x + c) - c` and `(x - c) + c` are `x` (wrapping both ways): a
+                // counter incremented by an inlined lock and decremented by its unlock.
+                if let (Some(c), ValueDef::Result(inner, 0)) = (k(1), f.dfg.values[x].def) {
+                    let id = &f.dfg.insts[inner];
+                    let undoes = matches!((d.opcode, id.opcode), (Iadd, Isub) | (Isub, Iadd));
+                    if undoes && id.ty == d.ty && self.konst(id.args[1]) == Some(c) {
+                        return Some(Simple::Copy(self.resolved(id.args[0])));
+                    }
                 }
                 binary_identity(d.opcode, ty, x, y, k(0), k(1))
             }

@@ -9,7 +9,9 @@
 //! Loads of a promoted cell are gone (their uses read the value stored last, or a
 //! `zero.T` where the cell was allocated), and so are its stores and the `stack_alloc`
 //! itself. No `env_get` reads a closure made in the function (it is the captured
-//! value), no `check_nil` tests such a closure (it cannot fail), and no
+//! value), no `check_nil` tests such a closure or a frame cell (it cannot fail), no
+//! struct cell whose fields are only read and written one by one is left whole
+//! (`sroa.rs` splits it into a cell per field, which are then promoted), and no
 //! `stack_closure` is left without uses (so the cells a deferred closure captured, or
 //! a method value's receiver, are promoted once its body was inlined). Block
 //! parameters are added only where the cell is live and different stores
@@ -44,6 +46,8 @@
 //! cell there becomes `zero.T`, a store goes, and a branch from one to a block with a
 //! new parameter passes a `zero.T`; `simplify_cfg` removes them.
 
+mod sroa;
+
 use crate::PassContext;
 use ir::dominance::{dominance_frontiers, ControlFlowGraph, DomTree};
 use ir::{
@@ -54,7 +58,11 @@ use ir::{
 pub fn run(m: &mut Module, _cx: &mut PassContext) {
     let ids: Vec<FuncId> = m.funcs.keys().collect();
     for id in ids {
-        run_function(&mut m.funcs[id]);
+        // The function is taken out while it changes (`sroa` reads the struct table).
+        let stand_in = Function::new(String::new(), m.funcs[id].sig.clone());
+        let mut f = std::mem::replace(&mut m.funcs[id], stand_in);
+        run_function(m, &mut f);
+        m.funcs[id] = f;
     }
 }
 
@@ -71,9 +79,10 @@ struct Cell {
 /// Promotes until nothing is left to promote: a cell whose address was held in a
 /// promoted cell becomes promotable once that cell is gone, and so does one whose
 /// address was only captured by a frame closure that nothing uses any more.
-fn run_function(f: &mut Function) {
+fn run_function(m: &Module, f: &mut Function) {
     loop {
-        let promoted = promote(f);
+        let split = sroa::split(m, f);
+        let promoted = promote(f) || split;
         let forwarded = forward_captures(f);
         if !promoted && !forwarded {
             break;
@@ -91,9 +100,10 @@ fn forward_captures(f: &mut Function) -> bool {
     for b in f.layout.blocks.clone() {
         for i in f.layout.insts[b].clone() {
             let d = &f.dfg.insts[i];
-            // The nil check of a call through a closure made here cannot fail (the
-            // object exists): it goes, or it would keep the closure alive.
-            if d.opcode == Opcode::CheckNil && made_closure(f, d.args[0]) {
+            // The nil check of a call through a closure made here, or of a frame
+            // cell's address, cannot fail (the object exists): it goes, or it would
+            // keep the closure alive and the cell whole.
+            if d.opcode == Opcode::CheckNil && never_nil(f, d.args[0]) {
                 f.remove_inst(b, i);
                 changed = true;
                 continue;
@@ -132,10 +142,13 @@ fn forward_captures(f: &mut Function) -> bool {
     changed
 }
 
-/// Whether `v` is a closure object made in the function.
-fn made_closure(f: &Function, v: Value) -> bool {
+/// Whether `v` is a closure object made in the function or a frame cell.
+fn never_nil(f: &Function, v: Value) -> bool {
     matches!(f.dfg.values[v].def, ValueDef::Result(c, _)
-        if matches!(f.dfg.insts[c].opcode, Opcode::Closure | Opcode::StackClosure))
+    if matches!(
+        f.dfg.insts[c].opcode,
+        Opcode::Closure | Opcode::StackClosure | Opcode::StackAlloc
+    ))
 }
 
 /// One round of promotion; returns whether any cell was promoted.
