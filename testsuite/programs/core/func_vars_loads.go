@@ -106,7 +106,39 @@ func elems(s []int, i, j int) int {
 	return s[i]
 }
 
+// Each store is seen: by the deferred call when the index panics between two
+// stores, by a call between two stores, and by the next iteration's read.
+func seenByDefer(p *pair, xs []int, i int) {
+	defer func() {
+		fmt.Println("deferred sees", p.x, recover() != nil)
+	}()
+	p.x = 1
+	p.y = xs[i]
+	p.x = 2
+}
+
+func seenByCall(p *pair, show func()) {
+	p.x = 5
+	show()
+	p.x = 6
+}
+
+func lockUnlock(c *acc, n int) int {
+	for i := 0; i < n; i++ {
+		c.calls++
+		c.total += i
+		c.calls--
+	}
+	return c.total*10 + c.calls
+}
+
 func main() {
+	seenByDefer(&pair{}, []int{1}, 0)
+	seenByDefer(&pair{}, []int{1}, 3)
+	sp := &pair{}
+	seenByCall(sp, func() { fmt.Println("call sees", sp.x) })
+	fmt.Println(sp.x, lockUnlock(&acc{}, 5), lockUnlock(&acc{calls: 7}, 3))
+
 	a := &acc{}
 	fmt.Println(methodValue(a, []int{1, 2, 3, 4}))
 	fmt.Println(reassigned([]int{1, 2, 3, 4}))
