@@ -296,4 +296,8 @@ fn bad_flags() {
     assert!(go
         .stderr
         .contains("--vs-go: no go binary at /nonexistent/go"));
+    // Go's compiler flags mean nothing without Go.
+    let gf = bench(&["--go-gcflags=-l", "basic_test.go"]);
+    assert_eq!(gf.status, 2, "stderr:\n{}", gf.stderr);
+    assert!(gf.stderr.contains("--vs-go"), "{}", gf.stderr);
 }
