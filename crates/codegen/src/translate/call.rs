@@ -252,7 +252,6 @@ impl FnTx<'_, '_, '_, '_> {
         Ok(())
     }
 
-    /// Calls a runtime function with flattened arguments; returns its flattened results.
     /// `append`'s growth with gc's inline fast path: when the new length fits the
     /// capacity (unsigned, as gc compares), the slice is the same array with the new
     /// length, which is what every `grow_slice*` returns then; otherwise the runtime
@@ -264,27 +263,7 @@ impl FnTx<'_, '_, '_, '_> {
             .b
             .ins()
             .icmp(cl::condcodes::IntCC::UnsignedLessThanOrEqual, new_len, cap);
-        let slow = self.b.create_block();
-        let join = self.b.create_block();
-        let words: Vec<cl::Value> = [ptr, new_len, cap]
-            .iter()
-            .map(|&w| {
-                let t = self.b.func.dfg.value_type(w);
-                self.b.append_block_param(join, t)
-            })
-            .collect();
-        let fast = [ptr, new_len, cap].map(cl::BlockArg::Value);
-        self.b.set_cold_block(slow);
-        self.b.ins().brif(fits, join, &fast, slow, &[]);
-        self.b.switch_to_block(slow);
-        let r: Vec<cl::BlockArg> = self
-            .rtcall(f, args)
-            .into_iter()
-            .map(cl::BlockArg::Value)
-            .collect();
-        self.b.ins().jump(join, &r);
-        self.b.switch_to_block(join);
-        words
+        self.fast_or_call(fits, [ptr, new_len, cap], f, args)
     }
 
     /// `move_to_heap(s, elem, state, keep_cap)` with gc's inline test: only a slice
@@ -299,29 +278,43 @@ impl FnTx<'_, '_, '_, '_> {
             .b
             .ins()
             .icmp_imm_u(cl::condcodes::IntCC::UnsignedGreaterThan, off, 32);
+        self.fast_or_call(outside, [ptr, len, cap], RtFunc::MoveToHeap, args)
+    }
+
+    /// A runtime call of `f` that returns a slice, with an inline fast path: when
+    /// `fast` holds, the result is `words` and nothing is called (the call is a cold
+    /// block).
+    fn fast_or_call(
+        &mut self,
+        fast: cl::Value,
+        words: [cl::Value; 3],
+        f: RtFunc,
+        args: Vec<cl::Value>,
+    ) -> Vec<cl::Value> {
         let slow = self.b.create_block();
         let join = self.b.create_block();
-        let words: Vec<cl::Value> = [ptr, len, cap]
+        let results: Vec<cl::Value> = words
             .iter()
             .map(|&w| {
                 let t = self.b.func.dfg.value_type(w);
                 self.b.append_block_param(join, t)
             })
             .collect();
-        let same = [ptr, len, cap].map(cl::BlockArg::Value);
+        let same = words.map(cl::BlockArg::Value);
         self.b.set_cold_block(slow);
-        self.b.ins().brif(outside, join, &same, slow, &[]);
+        self.b.ins().brif(fast, join, &same, slow, &[]);
         self.b.switch_to_block(slow);
         let r: Vec<cl::BlockArg> = self
-            .rtcall(RtFunc::MoveToHeap, args)
+            .rtcall(f, args)
             .into_iter()
             .map(cl::BlockArg::Value)
             .collect();
         self.b.ins().jump(join, &r);
         self.b.switch_to_block(join);
-        words
+        results
     }
 
+    /// Calls a runtime function with flattened arguments; returns its flattened results.
     pub fn rtcall(&mut self, f: RtFunc, args: Vec<cl::Value>) -> Vec<cl::Value> {
         let id = self.cx.rtfuncs[&f];
         let r = self.func_ref(id);
