@@ -32,12 +32,9 @@ pub struct AllocStats {
 
 thread_local! {
     static STATS: Cell<AllocStats> = const { Cell::new(AllocStats { bytes: 0, allocs: 0 }) };
-    /// Free defer records by size and layout descriptor (their header words).
-    static DEFER_FREE: RefCell<Vec<(RecordKey, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
+    /// Free defer records by their key (`record_key`, their header word).
+    static DEFER_FREE: RefCell<Vec<(u64, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
 }
-
-/// A defer record's size and layout descriptor.
-type RecordKey = (u64, u64);
 
 static ZEROBASE: u64 = 0;
 
@@ -135,8 +132,20 @@ pub extern "C" fn rt_alloc_array_layout(n: u64, elem: u64, desc: u64) -> u64 {
     })
 }
 
-/// Words before a defer record: its size and its layout descriptor (the free list's key).
-const DEFER_HEADER: u64 = 16;
+/// Bytes before a defer record: one word, its key (`record_key`).
+const DEFER_HEADER: u64 = 8;
+
+/// The free-list key of a record of `size` bytes with layout descriptor `desc`: the
+/// descriptor, which fixes the record's size too (its stride counts the record's
+/// words), or, for the fallback without one, the size with the top bit set (no
+/// descriptor address has it). One word, compared once.
+fn record_key(size: u64, desc: u64) -> u64 {
+    if desc != 0 {
+        desc
+    } else {
+        size | 1 << 63
+    }
+}
 
 /// `defer_alloc(size)` as the IR names it: codegen calls `rt_defer_alloc_layout`
 /// instead, with the record's layout; this is the fallback for a caller that has none
@@ -146,16 +155,17 @@ pub extern "C" fn rt_defer_alloc(size: u64) -> u64 {
 }
 
 /// A defer record of `size` bytes (zeroed), reused from the free list of records with
-/// the same layout. `desc` describes the heap object that holds it, the two header
-/// words (no pointers) and then the record (`Statics::layout_addr`; 0: conservative,
+/// the same layout. `desc` describes the heap object that holds it, the header word
+/// (no pointer) and then the record (`Statics::layout_addr`; 0: conservative,
 /// the fallback when codegen cannot name the record's type). Records of one layout
 /// reuse each other's slots, so a slot's pointer bits stay right.
 pub extern "C" fn rt_defer_alloc_layout(size: u64, desc: u64) -> u64 {
     guard(|| {
+        let key = record_key(size, desc);
         let reused = DEFER_FREE.with(|f| {
             let mut f = f.borrow_mut();
             f.iter_mut()
-                .find(|(k, _)| *k == (size, desc))
+                .find(|(k, _)| *k == key)
                 .and_then(|(_, list)| list.pop())
         });
         match reused {
@@ -175,11 +185,8 @@ fn new_defer_record(size: u64, desc: u64) -> u64 {
     // SAFETY: JIT code passes a descriptor the program owns (or 0).
     let layout = unsafe { ptrbits::from_desc(desc) };
     let p = raw_alloc(size + DEFER_HEADER, 8, layout);
-    // SAFETY: the header words are inside the fresh allocation.
-    unsafe {
-        *(p as usize as *mut u64) = size;
-        *((p + 8) as usize as *mut u64) = desc;
-    }
+    // SAFETY: the header word is inside the fresh allocation.
+    unsafe { *(p as usize as *mut u64) = record_key(size, desc) };
     p + DEFER_HEADER
 }
 
@@ -190,10 +197,7 @@ pub extern "C" fn rt_defer_free(rec: u64) {
             return;
         }
         // SAFETY: `rec` came from `rt_defer_alloc_layout`, which wrote the header.
-        let key = unsafe {
-            let h = (rec - DEFER_HEADER) as usize as *const u64;
-            (*h, *h.add(1))
-        };
+        let key = unsafe { *((rec - DEFER_HEADER) as usize as *const u64) };
         DEFER_FREE.with(|f| {
             let mut f = f.borrow_mut();
             match f.iter_mut().find(|(k, _)| *k == key) {

@@ -11,7 +11,7 @@
 //!   word 0 the element's size in words (the stride), then its mask words (bit `i` set:
 //!   word `i` may hold a pointer; `ir::gclayout`). The mask repeats over the object, so
 //!   one descriptor serves a single value and an array of them. Defer records too
-//!   (the record's struct behind two header words).
+//!   (the record's struct behind its header word).
 //! * `make_slice`/`grow_slice` get the element's mask in the high bits of their element
 //!   operand, or for a large element the id of its mask (`ir::gclayout::elem_mask_bits`).
 //! * The runtime's own objects spell theirs out (`Mask` over the words they hold, map

@@ -107,7 +107,7 @@ impl FnTx<'_, '_, '_, '_> {
 
     /// `rtcall defer_alloc(size)` (a chain record) with its layout: the record's type
     /// is the struct `defer_lower` gave it, which the `field_addr`s that fill it name.
-    /// The heap object is two header words (no pointers) and then the record. The one
+    /// The heap object is a header word (no pointer) and then the record. The one
     /// fallback, a record no `field_addr` names (none is known to arise: `defer_lower`
     /// always fills `link` and `site` through them), passes descriptor 0 and is
     /// scanned conservatively.
@@ -129,10 +129,10 @@ impl FnTx<'_, '_, '_, '_> {
         let desc = match record {
             Some(s) => {
                 let m = ir::gclayout::ptr_mask(self.cx.module, ir::Type::Struct(s));
-                let words = m.words + 2;
+                let words = m.words + 1;
                 let mut bits = vec![0u64; (words as usize).div_ceil(64)];
                 for i in (0..m.words).filter(|&i| m.get(i)) {
-                    let j = i as usize + 2;
+                    let j = i as usize + 1;
                     bits[j / 64] |= 1 << (j % 64);
                 }
                 let obj = ir::gclayout::PtrMask { words, bits };
