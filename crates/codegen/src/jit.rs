@@ -1,8 +1,8 @@
 //! The JIT module: Cranelift settings, declarations, compilation of every function,
 //! finalisation, and the compiled `Program`.
 
-use crate::runtime::gc;
 use crate::runtime::guest::{self, Mode, RunOutput};
+use crate::runtime::{alloc, gc};
 use crate::runtime::{panic, Internal};
 use crate::statics::Statics;
 use crate::translate::{self, ModuleCx};
@@ -63,8 +63,10 @@ impl Program {
             .map(|f| self.code[f.index()])
             .collect();
         let roots = self.statics.globals_words();
+        let pools = self.statics.defer_pool_words();
         let (r, stdout, stderr) = guest::run(mode, move || {
             gc::set_roots(vec![roots], guest::stack_base());
+            alloc::set_defer_pools(pools);
             for code in entries {
                 // SAFETY: `code` is a finalised function with the signature (env, tok).
                 let f: EntryFn = unsafe { std::mem::transmute::<usize, EntryFn>(code) };
@@ -98,8 +100,10 @@ impl Program {
             Mode::Process
         };
         let roots = self.statics.globals_words();
+        let pools = self.statics.defer_pool_words();
         guest::run(mode, move || {
             gc::set_roots(vec![roots], guest::stack_base());
+            alloc::set_defer_pools(pools);
             f()
         })
     }

@@ -1,7 +1,8 @@
 //! Objects at fixed addresses that JIT code embeds as constants: package variables,
 //! string constants, the static closure object of each function (`funcref`), the
 //! module's type descriptors, and the layout descriptors of its allocation sites
-//! (`runtime::ptrbits`). A `Program` owns them, so they live as long as its code.
+//! (`runtime::ptrbits`), and the free-list heads of its defer records (one per record
+//! layout). A `Program` owns them, so they live as long as its code.
 
 use crate::runtime::desc::{build_module_descs, TypeDesc};
 use ir::{EntityRef, FuncId, GlobalId, GoTypeId, Module};
@@ -23,6 +24,11 @@ pub struct Statics {
     string_boxes: HashMap<Vec<u8>, Box<[u64; 2]>>,
     /// Layout descriptors `[stride in words, mask words...]`, one per mask.
     layouts: HashMap<ir::gclayout::PtrMask, Box<[u64]>>,
+    /// Free-list heads of chain defer records (`runtime::alloc`), one word each: one
+    /// per record layout descriptor, and one per site for records without one. JIT
+    /// code pushes and pops them, so they are held by raw pointer.
+    defer_pools: Vec<RawWords>,
+    defer_pool_index: HashMap<u64, usize>,
 }
 
 impl Statics {
@@ -44,6 +50,8 @@ impl Statics {
             string_index: HashMap::new(),
             string_boxes: HashMap::new(),
             layouts: HashMap::new(),
+            defer_pools: Vec::new(),
+            defer_pool_index: HashMap::new(),
         }
     }
 
@@ -84,6 +92,29 @@ impl Statics {
         let a = d.as_ptr() as u64;
         self.layouts.insert(mask.clone(), d);
         a
+    }
+
+    /// The address of the free-list head of defer records whose heap object has the
+    /// layout descriptor at `desc`, the same for equal descriptors; for `desc` 0 (no
+    /// layout) a fresh head, so one list never mixes records of different sizes.
+    pub fn defer_pool_addr(&mut self, desc: u64) -> u64 {
+        let i = match self.defer_pool_index.get(&desc) {
+            Some(&i) if desc != 0 => i,
+            _ => {
+                self.defer_pools.push(RawWords::new(1));
+                let i = self.defer_pools.len() - 1;
+                if desc != 0 {
+                    self.defer_pool_index.insert(desc, i);
+                }
+                i
+            }
+        };
+        self.defer_pools[i].ptr as u64
+    }
+
+    /// The addresses of the defer record free-list heads (`runtime::alloc`).
+    pub fn defer_pool_words(&self) -> Vec<u64> {
+        self.defer_pools.iter().map(|w| w.ptr as u64).collect()
     }
 
     /// The address of a string constant's bytes (deduplicated).

@@ -1,10 +1,10 @@
 //! Guest memory: the one allocation path (`alloc_typed`, `alloc_noscan`) with Go's
-//! `-benchmem` counters, over the collected heap (`heap`, `gc`), and the free list of
+//! `-benchmem` counters, over the collected heap (`heap`, `gc`), and the free lists of
 //! defer records.
 //!
 //! Every allocation says what it holds (`ptrbits::Layout`), so the collector scans only
 //! its pointer words: the JIT's typed sites (`rt_alloc_layout`, `rt_alloc_array_layout`)
-//! and defer records (`rt_defer_alloc_layout`) by a static descriptor, slices' arrays
+//! and defer records (`rt_defer_alloc_pool`) by a static descriptor, slices' arrays
 //! by their element type's pointer mask, the runtime's own objects (map headers,
 //! entries and iterators, error boxes) by masks they build from what they hold or
 //! from the map type's descriptor (`desc::ptr_words`), bytes never. A `Conservative`
@@ -32,8 +32,8 @@ pub struct AllocStats {
 
 thread_local! {
     static STATS: Cell<AllocStats> = const { Cell::new(AllocStats { bytes: 0, allocs: 0 }) };
-    /// Free defer records by their key (`record_key`, their header word).
-    static DEFER_FREE: RefCell<Vec<(u64, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
+    /// The free-list heads of the running program's defer records.
+    static DEFER_POOLS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
 }
 
 static ZEROBASE: u64 = 0;
@@ -45,18 +45,9 @@ pub fn alloc_stats() -> AllocStats {
 
 /// Frees the whole heap (a guest that will never run again).
 pub fn release_all() {
-    DEFER_FREE.with(|f| f.borrow_mut().clear());
+    clear_defer_pools();
+    DEFER_POOLS.with(|p| p.borrow_mut().clear());
     HEAP.with(|h| h.borrow_mut().release());
-}
-
-/// The defer records on the free list (the collector keeps them without scanning).
-pub fn free_defer_records() -> Vec<u64> {
-    DEFER_FREE.with(|f| {
-        f.borrow()
-            .iter()
-            .flat_map(|(_, l)| l.iter().copied())
-            .collect()
-    })
 }
 
 /// Go's malloc size class rounding, so `-benchmem` bytes match Go's.
@@ -132,78 +123,71 @@ pub extern "C" fn rt_alloc_array_layout(n: u64, elem: u64, desc: u64) -> u64 {
     })
 }
 
-/// Bytes before a defer record: one word, its key (`record_key`).
+/// Bytes before a defer record: one word, the address of its free-list head (0 for
+/// a record that never returns to a list).
 const DEFER_HEADER: u64 = 8;
 
-/// The free-list key of a record of `size` bytes with layout descriptor `desc`: the
-/// descriptor, which fixes the record's size too (its stride counts the record's
-/// words), or, for the fallback without one, the size with the top bit set (no
-/// descriptor address has it). One word, compared once.
-fn record_key(size: u64, desc: u64) -> u64 {
-    if desc != 0 {
-        desc
-    } else {
-        size | 1 << 63
-    }
-}
+// Defer records. A chain record (a `defer` in a loop) comes from the free list of its
+// layout and goes back to it when its call runs: JIT code pops and pushes inline
+// (`translate::memory`), with the list's next pointer in the record's first word, and
+// calls `rt_defer_alloc_pool` only when the list is empty. The heads are the
+// program's statics (`Statics::defer_pool_addr`), one per record layout, so reuse
+// keeps a slot's pointer bits right and costs no lookup. Like Go's `deferpool`,
+// which `clearpools` empties at each collection, the lists are emptied when a
+// collection starts (`clear_defer_pools`): free records are then garbage, so a
+// list never holds memory across a collection.
 
-/// `defer_alloc(size)` as the IR names it: codegen calls `rt_defer_alloc_layout`
-/// instead, with the record's layout; this is the fallback for a caller that has none
-/// (scanned conservatively).
+/// `defer_alloc(size)` as the IR names it: codegen calls `rt_defer_alloc_pool`
+/// instead, with the record's layout and list; this is the fallback for a caller that
+/// has neither (scanned conservatively, never reused).
 pub extern "C" fn rt_defer_alloc(size: u64) -> u64 {
-    rt_defer_alloc_layout(size, 0)
+    rt_defer_alloc_pool(size, 0, 0)
 }
 
-/// A defer record of `size` bytes (zeroed), reused from the free list of records with
-/// the same layout. `desc` describes the heap object that holds it, the header word
-/// (no pointer) and then the record (`Statics::layout_addr`; 0: conservative,
-/// the fallback when codegen cannot name the record's type). Records of one layout
-/// reuse each other's slots, so a slot's pointer bits stay right.
-pub extern "C" fn rt_defer_alloc_layout(size: u64, desc: u64) -> u64 {
+/// A fresh zeroed defer record of `size` bytes, whose header names the free list
+/// `pool` it returns to (0: none). `desc` describes the heap object that holds it,
+/// the header word (no pointer) and then the record (`Statics::layout_addr`; 0:
+/// conservative, the fallback when codegen cannot name the record's type).
+pub extern "C" fn rt_defer_alloc_pool(size: u64, desc: u64, pool: u64) -> u64 {
     guard(|| {
-        let key = record_key(size, desc);
-        let reused = DEFER_FREE.with(|f| {
-            let mut f = f.borrow_mut();
-            f.iter_mut()
-                .find(|(k, _)| *k == key)
-                .and_then(|(_, list)| list.pop())
-        });
-        match reused {
-            Some(r) => {
-                // SAFETY: `r` is a record of `size` bytes that was freed.
-                unsafe { std::ptr::write_bytes(r as usize as *mut u8, 0, size as usize) };
-                r
-            }
-            None => new_defer_record(size, desc),
-        }
+        // SAFETY: JIT code passes a descriptor the program owns (or 0).
+        let layout = unsafe { ptrbits::from_desc(desc) };
+        let p = raw_alloc(size + DEFER_HEADER, 8, layout);
+        // SAFETY: the header word is inside the fresh allocation.
+        unsafe { *(p as usize as *mut u64) = pool };
+        p + DEFER_HEADER
     })
 }
 
-/// A fresh defer record (outlined: the reuse path above stays small).
-#[inline(never)]
-fn new_defer_record(size: u64, desc: u64) -> u64 {
-    // SAFETY: JIT code passes a descriptor the program owns (or 0).
-    let layout = unsafe { ptrbits::from_desc(desc) };
-    let p = raw_alloc(size + DEFER_HEADER, 8, layout);
-    // SAFETY: the header word is inside the fresh allocation.
-    unsafe { *(p as usize as *mut u64) = record_key(size, desc) };
-    p + DEFER_HEADER
+/// Returns a defer record to its free list (what JIT code does inline).
+pub extern "C" fn rt_defer_free(rec: u64) {
+    if rec == 0 {
+        return;
+    }
+    // SAFETY: `rec` came from `rt_defer_alloc_pool`, which wrote the header, and a
+    // non-zero header is a list head of the running program.
+    unsafe {
+        let pool = *((rec - DEFER_HEADER) as usize as *const u64) as usize as *mut u64;
+        if !pool.is_null() {
+            *(rec as usize as *mut u64) = *pool;
+            *pool = rec;
+        }
+    }
 }
 
-/// Returns a defer record to the free list.
-pub extern "C" fn rt_defer_free(rec: u64) {
-    guard(|| {
-        if rec == 0 {
-            return;
+/// Starts this (guest) thread's program with empty defer record lists at `pools`
+/// (`Statics::defer_pool_words`).
+pub fn set_defer_pools(pools: Vec<u64>) {
+    DEFER_POOLS.with(|p| *p.borrow_mut() = pools);
+    clear_defer_pools();
+}
+
+/// Empties every defer record free list (a collection starts, or the heap goes).
+pub fn clear_defer_pools() {
+    DEFER_POOLS.with(|p| {
+        for &head in p.borrow().iter() {
+            // SAFETY: `head` is a list head word of the running program.
+            unsafe { *(head as usize as *mut u64) = 0 };
         }
-        // SAFETY: `rec` came from `rt_defer_alloc_layout`, which wrote the header.
-        let key = unsafe { *((rec - DEFER_HEADER) as usize as *const u64) };
-        DEFER_FREE.with(|f| {
-            let mut f = f.borrow_mut();
-            match f.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push(rec),
-                None => f.push((key, vec![rec])),
-            }
-        });
     })
 }

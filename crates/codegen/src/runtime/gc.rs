@@ -24,8 +24,9 @@
 //!   (`Pin`: the function value a `b.Run` is running; `keep` in a `Pin::scope`: the
 //!   operands and format string of a `fmt` call and every receiver whose `Error()` or
 //!   `String()` method `fmt` may still call, while one such method runs);
-//! * defer records on the free list are kept but not scanned (their contents are stale);
-//!   records in use are reachable from their frames' chain heads.
+//! * defer records in use are reachable from their frames' chain heads; the free lists
+//!   of records are emptied when a collection starts (`alloc::clear_defer_pools`), so
+//!   free records are garbage.
 //!
 //! So a method called back from `fmt` or the panic report may allocate and collect
 //! as any guest code does. (`NoGc`, which defers collections instead, is left for
@@ -356,7 +357,8 @@ fn run_cycle(sp: u64, forced: bool) {
         (s.roots.clone(), s.pins.clone())
     });
     let panics = super::panic::gc_roots();
-    let free_records = super::alloc::free_defer_records();
+    // Free defer records are dropped, as Go's `clearpools` drops its defer pools.
+    super::alloc::clear_defer_pools();
     let (heap0, goal, stacks, globals, heap2, t1, t2) = HEAP.with(|h| {
         let mut h = h.borrow_mut();
         let heap0 = h.live;
@@ -377,12 +379,6 @@ fn run_cycle(sp: u64, forced: bool) {
         }
         for w in panics.iter().chain(&pins) {
             m.word(*w);
-        }
-        // Free records stay allocated, but what they held is dead.
-        for &r in &free_records {
-            if let Some(o) = m.heap.find(r) {
-                m.heap.mark(o);
-            }
         }
         m.drain();
         let t1 = Instant::now();

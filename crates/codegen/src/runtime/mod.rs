@@ -79,8 +79,9 @@ pub enum Internal {
     AllocLayout,
     /// `alloc_array.T n`: `n` elements of a size, with the element's layout descriptor.
     AllocArrayLayout,
-    /// `defer_alloc(size)` with the layout descriptor of the record's heap object.
-    DeferAllocLayout,
+    /// `defer_alloc(size)` with the layout descriptor of the record's heap object and
+    /// its free list, when the list is empty.
+    DeferAllocPool,
 }
 
 impl Internal {
@@ -101,7 +102,7 @@ impl Internal {
         Internal::ImplementsIface,
         Internal::AllocLayout,
         Internal::AllocArrayLayout,
-        Internal::DeferAllocLayout,
+        Internal::DeferAllocPool,
     ];
 
     pub fn name(self) -> &'static str {
@@ -122,7 +123,7 @@ impl Internal {
             Internal::ImplementsIface => "rt_implements_iface",
             Internal::AllocLayout => "rt_alloc_layout",
             Internal::AllocArrayLayout => "rt_alloc_array_layout",
-            Internal::DeferAllocLayout => "rt_defer_alloc_layout",
+            Internal::DeferAllocPool => "rt_defer_alloc_pool",
         }
     }
 
@@ -145,7 +146,7 @@ impl Internal {
             Internal::ImplementsIface => (&[I64, I64], &[I8]),
             Internal::AllocLayout => (&[I64, I64], &[I64]),
             Internal::AllocArrayLayout => (&[I64, I64, I64], &[I64]),
-            Internal::DeferAllocLayout => (&[I64, I64], &[I64]),
+            Internal::DeferAllocPool => (&[I64, I64, I64], &[I64]),
         }
     }
 
@@ -167,7 +168,7 @@ impl Internal {
             Internal::ImplementsIface => methods::rt_implements_iface as *const u8,
             Internal::AllocLayout => alloc::rt_alloc_layout as *const u8,
             Internal::AllocArrayLayout => alloc::rt_alloc_array_layout as *const u8,
-            Internal::DeferAllocLayout => alloc::rt_defer_alloc_layout as *const u8,
+            Internal::DeferAllocPool => alloc::rt_defer_alloc_pool as *const u8,
         }
     }
 }

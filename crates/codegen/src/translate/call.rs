@@ -180,6 +180,9 @@ impl FnTx<'_, '_, '_, '_> {
                     self.move_to_heap(args)
                 } else if f == RtFunc::DeferAlloc {
                     vec![self.defer_alloc(inst, args[0])]
+                } else if f == RtFunc::DeferFree {
+                    self.defer_free(args[0]);
+                    Vec::new()
                 } else {
                     self.rtcall(f, args)
                 };

@@ -105,12 +105,14 @@ impl FnTx<'_, '_, '_, '_> {
         self.call_internal(Internal::AllocLayout, &[size, desc])[0]
     }
 
-    /// `rtcall defer_alloc(size)` (a chain record) with its layout: the record's type
-    /// is the struct `defer_lower` gave it, which the `field_addr`s that fill it name.
-    /// The heap object is a header word (no pointer) and then the record. The one
-    /// fallback, a record no `field_addr` names (none is known to arise: `defer_lower`
-    /// always fills `link` and `site` through them), passes descriptor 0 and is
-    /// scanned conservatively.
+    /// `rtcall defer_alloc(size)` (a chain record), popped inline from the free list of
+    /// its layout (`runtime::alloc`): `r = *pool; if r != 0 { *pool = *r; zero r }`,
+    /// else, in a cold block, `rt_defer_alloc_pool(size, desc, pool)`. The record's
+    /// type is the struct `defer_lower` gave it, which the `field_addr`s that fill it
+    /// name; the heap object is a header word (no pointer) and then the record. The
+    /// one fallback, a record no `field_addr` names (none is known to arise:
+    /// `defer_lower` always fills `link` and `site` through them), passes descriptor 0,
+    /// is scanned conservatively and gets a list of its own.
     pub fn defer_alloc(&mut self, inst: ir::Inst, size: cl::Value) -> cl::Value {
         let rec = self.func.dfg.first_result(inst);
         let f = self.func;
@@ -126,7 +128,7 @@ impl FnTx<'_, '_, '_, '_> {
                 },
                 _ => None,
             });
-        let desc = match record {
+        let (desc, words) = match record {
             Some(s) => {
                 let m = ir::gclayout::ptr_mask(self.cx.module, ir::Type::Struct(s));
                 let words = m.words + 1;
@@ -136,11 +138,57 @@ impl FnTx<'_, '_, '_, '_> {
                     bits[j / 64] |= 1 << (j % 64);
                 }
                 let obj = ir::gclayout::PtrMask { words, bits };
-                self.layout_desc(&obj)
+                (self.cx.statics.layout_addr(&obj), Some(m.words))
             }
-            None => self.b.ins().iconst(I64, 0),
+            None => (0, None),
         };
-        self.call_internal(Internal::DeferAllocLayout, &[size, desc])[0]
+        let pool_addr = self.cx.statics.defer_pool_addr(desc);
+        let pool = self.addr_const(pool_addr);
+        let flags = MemFlagsData::trusted();
+        let head = self.b.ins().load(I64, flags, pool, 0);
+        let (reuse, slow, join) = (
+            self.b.create_block(),
+            self.b.create_block(),
+            self.b.create_block(),
+        );
+        let r = self.b.append_block_param(join, I64);
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(head, reuse, &[], slow, &[]);
+
+        self.b.switch_to_block(reuse);
+        let next = self.b.ins().load(I64, flags, head, 0);
+        self.b.ins().store(flags, next, pool, 0);
+        match words {
+            Some(n) if n * 8 <= INLINE_ZERO_BYTES => {
+                let zero = self.b.ins().iconst(I64, 0);
+                for w in 0..n {
+                    self.b.ins().store(flags, zero, head, 8 * w as i32);
+                }
+            }
+            _ => {
+                let cfg = self.jit_target_config();
+                let zero = self.b.ins().iconst(cranelift_codegen::ir::types::I8, 0);
+                self.b.call_memset(cfg, head, zero, size);
+            }
+        }
+        self.b.ins().jump(join, &[cl::BlockArg::Value(head)]);
+
+        self.b.switch_to_block(slow);
+        let desc = self.addr_const(desc);
+        let fresh = self.call_internal(Internal::DeferAllocPool, &[size, desc, pool])[0];
+        self.b.ins().jump(join, &[cl::BlockArg::Value(fresh)]);
+        self.b.switch_to_block(join);
+        r
+    }
+
+    /// `rtcall defer_free(rec)`, inline: pushes the record on the free list its header
+    /// names (`*rec = *pool; *pool = rec`).
+    pub fn defer_free(&mut self, rec: cl::Value) {
+        let flags = MemFlagsData::trusted();
+        let pool = self.b.ins().load(I64, flags, rec, -8);
+        let old = self.b.ins().load(I64, flags, pool, 0);
+        self.b.ins().store(flags, old, rec, 0);
+        self.b.ins().store(flags, rec, pool, 0);
     }
 
     /// The address of `mask`'s layout descriptor, as a constant.
