@@ -236,7 +236,7 @@ fn cost_table_from_the_cache_dir_or_built_in() {
     assert!(
         builtin
             .stderr
-            .contains("open-coded in withLock, ~4.3 ns per call"),
+            .contains("open-coded in withLock, ~2.4 ns per call"),
         "{}",
         builtin.stderr
     );

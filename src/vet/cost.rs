@@ -40,16 +40,16 @@ pub struct CostTable {
 }
 
 impl Default for CostTable {
-    /// Measured 2026-12-06 on the 2-core development VM (Intel Xeon, load ~1):
-    /// `deferlab bench -bench 'NoDefer|Straight1$|Straight64|Loop|Inlinable$'
-    /// -benchtime 0.5s -count 3` with all passes and with `--disable-pass open_defer`.
+    /// Measured 2026-12-07 on the 2-core development VM (Intel Xeon, load ~1):
+    /// `deferlab bench --save-costs --count 3 --benchtime 500ms` on the reference
+    /// benchmark, after chain records began to come from inline free lists.
     fn default() -> CostTable {
         CostTable {
-            open_coded: 4.3,
-            frame_record: 15.3,
-            chain_record: 26.4,
-            inlined: 1.5,
-            source: "built-in (deferlab bench on the development machine, 2026-12-06)".into(),
+            open_coded: 2.4,
+            frame_record: 11.6,
+            chain_record: 5.5,
+            inlined: 0.7,
+            source: "built-in (deferlab bench on the development machine, 2026-12-07)".into(),
         }
     }
 }
