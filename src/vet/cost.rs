@@ -42,13 +42,14 @@ pub struct CostTable {
 impl Default for CostTable {
     /// Measured 2026-12-07 on the 2-core development VM (Intel Xeon, load ~1):
     /// `deferlab bench --save-costs --count 3 --benchtime 500ms` on the reference
-    /// benchmark, after chain records began to come from inline free lists.
+    /// benchmark, after chain records began to come from inline free lists and frame
+    /// records' dispatch stopped growing linearly with the number of sites.
     fn default() -> CostTable {
         CostTable {
             open_coded: 2.4,
-            frame_record: 11.6,
-            chain_record: 5.5,
-            inlined: 0.7,
+            frame_record: 5.3,
+            chain_record: 4.7,
+            inlined: 1.3,
             source: "built-in (deferlab bench on the development machine, 2026-12-07)".into(),
         }
     }

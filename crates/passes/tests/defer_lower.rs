@@ -25,6 +25,11 @@ fn mixed() {
 }
 
 #[test]
+fn many_sites() {
+    check("many_sites");
+}
+
+#[test]
 fn no_defer() {
     check("no_defer");
 }
@@ -34,7 +39,13 @@ fn no_defer() {
 fn every_fixture_has_a_test() {
     assert_eq!(
         fixture::names("defer_lower"),
-        ["chain_record", "frame_record", "mixed", "no_defer"]
+        [
+            "chain_record",
+            "frame_record",
+            "many_sites",
+            "mixed",
+            "no_defer"
+        ]
     );
 }
 
