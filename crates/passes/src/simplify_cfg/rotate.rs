@@ -13,8 +13,9 @@
 //! `H`'s instructions (its parameters replaced by the jump's arguments) and the branch,
 //! and `H` is left without predecessors (removed). The values of `H` (parameters and
 //! results) that code under `B` or `E` reads become parameters of `B` or `E`, passed by
-//! both copies. The same instructions run in the same order as before: rotation only
-//! moves where they are written.
+//! both copies; a loop whose header values are read in a block under neither (one both
+//! reach) is left alone. The same instructions run in the same order as before:
+//! rotation only moves where they are written.
 //!
 //! After rotation `B` has two predecessors, so a rotated loop is never rotated again.
 
@@ -92,6 +93,28 @@ fn shape(f: &Function, cfg: &ControlFlowGraph, dt: &DomTree, h: Block) -> Option
         .iter()
         .any(|&x| f.dfg.blocks[x].scope != scope)
     {
+        return None;
+    }
+    // Every read of a value of `H` must be under `B` or `E`, where it becomes a
+    // parameter: a block both reach (the defers run on a panic from the body and after
+    // the loop) would be left reading a value of the removed `H`.
+    let mut own: Vec<Value> = f.dfg.block_params(h).to_vec();
+    for &i in insts {
+        own.extend(f.dfg.inst_results(i).iter().copied());
+    }
+    let stranded = f.layout.blocks.iter().any(|&x| {
+        x != h
+            && !dt.dominates(t, x)
+            && !dt.dominates(e, x)
+            && f.layout.insts[x].iter().any(|&i| {
+                let d = &f.dfg.insts[i];
+                d.args
+                    .iter()
+                    .chain(d.targets.iter().flat_map(|tg| tg.args.iter()))
+                    .any(|v| own.contains(v))
+            })
+    });
+    if stranded {
         return None;
     }
     Some(Rotation {
