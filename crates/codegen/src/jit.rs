@@ -316,7 +316,6 @@ fn define(
     ctx: &mut Context,
     name: &str,
 ) -> Result<(), CodegenError> {
-    let fail = |e: &dyn std::fmt::Debug| CodegenError::new(Some(name), format!("{e:?}"));
     let isa = jit.isa();
     if let Err(e) = ctx.compile(isa, &mut Default::default()) {
         let detail = match &e.inner {
@@ -329,15 +328,14 @@ fn define(
     }
     let compiled = ctx.compiled_code().expect("compiled just now");
     let align = FUNCTION_ALIGN.max(u64::from(compiled.buffer.alignment));
-    let bytes = compiled.code_buffer().to_vec();
     let relocs: Vec<ModuleReloc> = compiled
         .buffer
         .relocs()
         .iter()
         .map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, fid))
         .collect();
-    jit.define_function_bytes(fid, align, &bytes, &relocs)
-        .map_err(|e| fail(&e))
+    jit.define_function_bytes(fid, align, compiled.code_buffer(), &relocs)
+        .map_err(|e| CodegenError::new(Some(name), format!("{e:?}")))
 }
 
 fn record(text: &mut String, emit: Emit, name: &str, ctx: &Context) {

@@ -30,9 +30,9 @@
 //! `run_defers sK` becomes a loop over `sK`'s chain (or nothing, when no deferred call
 //! of `sK` is ever pushed): pop the newest record (`head = rec.link`), dispatch on
 //! its `site` among the scope's sites (a chain of `icmp eq` + `brif`, after halving by
-//! `icmp ult` over the sorted ids while more than `LINEAR_DISPATCH` remain) to that site's block, which
-//! loads the arguments (and frees a chain record), then runs the call between `tok = defer_enter`
-//! and `defer_exit tok`; loop until `head` is null, then continue after the old
+//! `icmp ult` over the sorted ids while more than `LINEAR_DISPATCH` remain) to that
+//! site's block, which loads the arguments (and frees a chain record), then runs the
+//! call between `tok = defer_enter` and `defer_exit tok`; loop until `head` is null, then continue after the old
 //! `run_defers`. There is no `panicking` test inside the loop: `defer_enter` hands the
 //! call the token of the panic in progress and clears the flag, `defer_exit` completes a
 //! recovery or resumes the panic (a deferred call that panics makes the remaining calls

@@ -159,7 +159,9 @@ pub extern "C" fn rt_defer_alloc_pool(size: u64, desc: u64, pool: u64) -> u64 {
     })
 }
 
-/// Returns a defer record to its free list (what JIT code does inline).
+/// Returns a defer record to its free list. JIT code does this inline
+/// (`translate::memory::defer_free`) and never calls here; this is what the IR's
+/// `rtcall defer_free` means outside codegen's expansion, as `rt_defer_alloc` is.
 pub extern "C" fn rt_defer_free(rec: u64) {
     if rec == 0 {
         return;

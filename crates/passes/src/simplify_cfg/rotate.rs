@@ -40,6 +40,8 @@ struct Rotation {
     preds: [Block; 2],
     body: Block,
     exit: Block,
+    /// The values of `H`: its parameters and its instructions' results.
+    own: Vec<Value>,
 }
 
 fn shape(f: &Function, cfg: &ControlFlowGraph, dt: &DomTree, h: Block) -> Option<Rotation> {
@@ -121,15 +123,12 @@ fn shape(f: &Function, cfg: &ControlFlowGraph, dt: &DomTree, h: Block) -> Option
         preds: [pre, latch],
         body: t,
         exit: e,
+        own,
     })
 }
 
 fn rotate(f: &mut Function, dt: &DomTree, h: Block, r: Rotation) {
-    // The values of `H`: its parameters and its instructions' results.
-    let mut own: Vec<Value> = f.dfg.block_params(h).to_vec();
-    for &i in &f.layout.insts[h] {
-        own.extend(f.dfg.inst_results(i).iter().copied());
-    }
+    let own = &r.own;
     // For each successor, the values of `H` its region reads, which become its new
     // parameters (uses in that region renamed).
     let mut extra: [Vec<Value>; 2] = [Vec::new(), Vec::new()];
